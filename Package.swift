@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Entente",
+    products: [
+        .library(name: "Entente", targets: ["Entente"]),
+        .library(name: "EntenteGraphviz", targets: ["EntenteGraphviz"]),
+        .executable(name: "entente", targets: ["entente"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(
+            name: "Entente",
+            dependencies: [
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "EntenteGraphviz", dependencies: ["Entente", "CGraphviz"]),
+        .executableTarget(
+            name: "entente",
+            dependencies: [
+                "Entente",
+                "EntenteGraphviz",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "EntenteTests", dependencies: ["Entente"], exclude: ["Fixtures"]),
+        .testTarget(name: "EntenteGraphvizTests", dependencies: ["Entente", "EntenteGraphviz"]),
+        .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

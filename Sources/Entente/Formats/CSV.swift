@@ -1,0 +1,300 @@
+/// CSV edge lists (RFC 4180): a header row naming the columns, then one edge per row.
+///
+/// Columns `source` and `target` are required; `type` (default `economic`), `weight` (default 1),
+/// `polarity` (default `cooperative`), `since`, `until` and `note` are read when present; any other
+/// column is kept as an edge attribute and written back. An empty cell in an optional column takes
+/// its default. Fields may be quoted (`"Korea, Republic of"`, `""` for a quote inside) and hold any
+/// Unicode. Nodes are created in order of first appearance, labelled by their id.
+///
+/// CSV holds edges only: labels, kinds, aliases, evidence and isolated nodes are not written.
+public enum CSVEdgeList {
+    static let knownColumns = ["source", "target", "type", "weight", "polarity", "since", "until", "note"]
+
+    /// Reads a graph from CSV bytes.
+    ///
+    /// - Parameters:
+    ///   - file: the name used in error messages.
+    ///   - directed: whether the edges have a direction (CSV cannot say).
+    /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
+    /// - Complexity: O(size of the input).
+    public static func read(_ bytes: [UInt8], file: String, directed: Bool = false) throws(GraphError) -> RelationGraph {
+        try FileIO.checkText(bytes, file: file)
+        var graph = RelationGraph(name: baseName(file), directed: directed)
+        var reader = RowReader(bytes: bytes, file: file)
+        guard let header = try reader.nextRow() else { throw .empty(file: file) }
+        let names = header.fields.map { $0.trimmingSpaces.lowercased() }
+        func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+        guard let sourceColumn = column("source"), let targetColumn = column("target") else {
+            throw .syntax(SourceLocation(file: file, line: header.line, column: 1),
+                          "CSV header must name the columns 'source' and 'target' (found \(names.joined(separator: ",")))")
+        }
+        for (position, name) in names.enumerated() where names[..<position].contains(name) {
+            throw .syntax(SourceLocation(file: file, line: header.line), "CSV header repeats the column \(quoted(name))")
+        }
+        let typeColumn = column("type"), weightColumn = column("weight"), polarityColumn = column("polarity")
+        let sinceColumn = column("since"), untilColumn = column("until"), noteColumn = column("note")
+        let extraColumns = names.indices.filter { !knownColumns.contains(names[$0]) }
+        let estimatedRows = bytes.count / 24
+        graph.reserveCapacity(nodes: estimatedRows / 4, edges: estimatedRows)
+        var typeCache: [String: RelationType] = [:]
+
+        while let row = try reader.nextRow() {
+            if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
+            guard row.fields.count == names.count else {
+                let problem = row.fields.count < names.count ? "short CSV row" : "long CSV row"
+                throw .syntax(SourceLocation(file: file, line: row.line),
+                              "\(problem): \(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), the header has \(names.count)")
+            }
+            func location(_ column: Int) -> SourceLocation {
+                SourceLocation(file: file, line: row.line, column: row.columns[column])
+            }
+            let sourceID = row.fields[sourceColumn], targetID = row.fields[targetColumn]
+            guard !sourceID.isEmpty else { throw .missingField(location(sourceColumn), field: "source") }
+            guard !targetID.isEmpty else { throw .missingField(location(targetColumn), field: "target") }
+            let source = try nodeIndex(sourceID, in: &graph)
+            let target = try nodeIndex(targetID, in: &graph)
+            var edge = Edge(source: source, target: target)
+            if let typeColumn, !row.fields[typeColumn].isEmpty {
+                let name = row.fields[typeColumn]
+                if let cached = typeCache[name] {
+                    edge.type = cached
+                } else {
+                    let type = RelationType(name)
+                    typeCache[name] = type
+                    edge.type = type
+                }
+            }
+            if let weightColumn, !row.fields[weightColumn].isEmpty {
+                guard let weight = parseDouble(row.fields[weightColumn]), weight.isFinite, weight > 0 else {
+                    throw .invalidWeight(location(weightColumn), value: row.fields[weightColumn])
+                }
+                edge.weight = weight
+            }
+            if let polarityColumn, !row.fields[polarityColumn].isEmpty {
+                guard let polarity = Polarity(rawValue: row.fields[polarityColumn].lowercased()) else {
+                    throw .invalidValue(location(polarityColumn), field: "polarity", value: row.fields[polarityColumn],
+                                        expected: "cooperative or adversarial")
+                }
+                edge.polarity = polarity
+            }
+            if let sinceColumn, !row.fields[sinceColumn].isEmpty {
+                guard let year = Int(row.fields[sinceColumn]) else {
+                    throw .invalidValue(location(sinceColumn), field: "since", value: row.fields[sinceColumn], expected: "a whole year")
+                }
+                edge.since = year
+            }
+            if let untilColumn, !row.fields[untilColumn].isEmpty {
+                guard let year = Int(row.fields[untilColumn]) else {
+                    throw .invalidValue(location(untilColumn), field: "until", value: row.fields[untilColumn], expected: "a whole year")
+                }
+                edge.until = year
+            }
+            if let noteColumn, !row.fields[noteColumn].isEmpty { edge.note = row.fields[noteColumn] }
+            for column in extraColumns where !row.fields[column].isEmpty {
+                edge.attributes[header.fields[column]] = row.fields[column]
+            }
+            try graph.addEdge(edge, at: SourceLocation(file: file, line: row.line))
+        }
+        return graph
+    }
+
+    private static func nodeIndex(_ id: String, in graph: inout RelationGraph) throws(GraphError) -> Int {
+        if let index = graph.index(of: id) { return index }
+        return try graph.addNode(Node(id: id))
+    }
+
+    /// The graph's edges as CSV text: `source,target,type,weight,polarity`, then `since`, `until`,
+    /// `note` and attribute columns when any edge has them. Deterministic; ends in a newline.
+    public static func write(_ graph: RelationGraph) -> String {
+        let hasSince = graph.edges.contains { $0.since != nil }
+        let hasUntil = graph.edges.contains { $0.until != nil }
+        let hasNote = graph.edges.contains { $0.note != nil }
+        var attributeNames = Set<String>()
+        for edge in graph.edges { attributeNames.formUnion(edge.attributes.keys) }
+        let extras = attributeNames.subtracting(knownColumns).sorted()
+        var header = ["source", "target", "type", "weight", "polarity"]
+        if hasSince { header.append("since") }
+        if hasUntil { header.append("until") }
+        if hasNote { header.append("note") }
+        header += extras
+        var text = header.map(escape).joined(separator: ",") + "\n"
+        for edge in graph.edges {
+            var fields = [graph.nodes[edge.source].id, graph.nodes[edge.target].id, edge.type.name,
+                          formatNumber(edge.weight), edge.polarity.rawValue]
+            if hasSince { fields.append(edge.since.map(String.init) ?? "") }
+            if hasUntil { fields.append(edge.until.map(String.init) ?? "") }
+            if hasNote { fields.append(edge.note ?? "") }
+            for name in extras { fields.append(edge.attributes[name] ?? "") }
+            text += fields.map(escape).joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    /// Quotes a field when it holds a comma, quote, line break or leading/trailing space.
+    static func escape(_ field: String) -> String {
+        let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || field.first == " " || field.last == " "
+        guard needsQuotes else { return field }
+        return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    /// Parses a decimal number; fast for plain decimals such as `0.123`, exact like `strtod` for all.
+    static func parseDouble(_ text: String) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = 0
+        var seenPoint = false
+        var negative = false
+        var simple = true
+        for (position, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                mantissa = mantissa &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if seenPoint { fraction += 1 }
+            case UInt8(ascii: ".") where !seenPoint:
+                seenPoint = true
+            case UInt8(ascii: "-") where position == 0:
+                negative = true
+            default:
+                simple = false
+            }
+            if !simple { break }
+        }
+        if simple, digits > 0, digits <= 15, fraction <= 22 {
+            // Both operands are exact doubles, so one division rounds correctly (Clinger's fast path).
+            let value = Double(mantissa) / powersOfTen[fraction]
+            return negative ? -value : value
+        }
+        return Double(text.trimmingSpaces)
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    private static func baseName(_ file: String) -> String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
+        return name
+    }
+
+    /// One parsed CSV record: its fields, the line it starts on, and each field's column.
+    struct Row {
+        var fields: [String]
+        var columns: [Int]
+        var line: Int
+    }
+
+    /// Splits CSV bytes into records, honouring RFC 4180 quoting (quoted fields may span lines).
+    struct RowReader {
+        let bytes: [UInt8]
+        let file: String
+        var position = 0
+        var line = 1
+
+        init(bytes: [UInt8], file: String) {
+            self.bytes = bytes
+            self.file = file
+        }
+
+        mutating func nextRow() throws(GraphError) -> Row? {
+            guard position < bytes.count else { return nil }
+            var row = Row(fields: [], columns: [], line: line)
+            var lineStart = position
+            let count = bytes.count
+            while true {
+                let fieldColumn = position - lineStart + 1
+                if position < count && bytes[position] == UInt8(ascii: "\"") {
+                    let openLine = line, openColumn = fieldColumn
+                    position += 1
+                    var field: [UInt8] = []
+                    while true {
+                        guard position < count else {
+                            throw .syntax(SourceLocation(file: file, line: openLine, column: openColumn),
+                                          "unterminated quoted CSV field")
+                        }
+                        let byte = bytes[position]
+                        if byte == UInt8(ascii: "\"") {
+                            if position + 1 < count && bytes[position + 1] == UInt8(ascii: "\"") {
+                                field.append(byte)
+                                position += 2
+                                continue
+                            }
+                            position += 1
+                            break
+                        }
+                        if byte == 0x0A {
+                            line += 1
+                            lineStart = position + 1
+                        }
+                        field.append(byte)
+                        position += 1
+                    }
+                    row.fields.append(String(decoding: field, as: UTF8.self))
+                    row.columns.append(fieldColumn)
+                    guard position < count else { return row }
+                    let next = bytes[position]
+                    if next == UInt8(ascii: ",") {
+                        position += 1
+                        continue
+                    }
+                    if next == 0x0A || next == 0x0D {
+                        consumeLineEnd()
+                        return row
+                    }
+                    throw .syntax(SourceLocation(file: file, line: line, column: position - lineStart + 1),
+                                  "unexpected character after a closing quote in a CSV field")
+                }
+                let start = position
+                while position < count {
+                    let byte = bytes[position]
+                    if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { break }
+                    if byte == UInt8(ascii: "\"") {
+                        throw .syntax(SourceLocation(file: file, line: line, column: position - lineStart + 1),
+                                      "quote inside an unquoted CSV field (quote the whole field and double the quote)")
+                    }
+                    position += 1
+                }
+                row.fields.append(String(decoding: bytes[start..<position], as: UTF8.self))
+                row.columns.append(fieldColumn)
+                guard position < count else { return row }
+                if bytes[position] == UInt8(ascii: ",") {
+                    position += 1
+                    if position == count { row.fields.append(""); row.columns.append(position - lineStart + 1) }
+                    continue
+                }
+                consumeLineEnd()
+                return row
+            }
+        }
+
+        private mutating func consumeLineEnd() {
+            if position < bytes.count && bytes[position] == 0x0D { position += 1 }
+            if position < bytes.count && bytes[position] == 0x0A { position += 1 }
+            line += 1
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// Every occurrence of `target` replaced by `replacement` (no Foundation needed).
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        result.reserveCapacity(count)
+        for character in self {
+            if character == target { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+}

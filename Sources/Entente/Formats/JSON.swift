@@ -1,0 +1,258 @@
+/// Entente's native JSON format: the whole model, evidence included.
+///
+/// ```json
+/// {"name": "…", "directed": false, "types": ["membership"], "kinds": [],
+///  "sources": [{"id": "article", "title": "…", "file": "000_….txt"}],
+///  "nodes": [{"id": "PAK", "label": "Pakistan", "kind": "state", "aliases": ["…"]}],
+///  "edges": [{"source": "PAK", "target": "CHN", "type": "economic", "weight": 5,
+///             "polarity": "cooperative", "evidence": [{"source": "article", "quote": "…"}]}]}
+/// ```
+/// The schema is `Schemas/entente-graph.schema.json`. Reading is strict: unknown members,
+/// undeclared types or kinds, unknown node ids and invalid weights are errors naming line and column.
+public enum NativeJSON {
+    /// Reads a graph from the bytes of a native JSON file.
+    ///
+    /// - Parameter file: the name used in error messages.
+    /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
+    public static func read(_ bytes: [UInt8], file: String) throws(GraphError) -> RelationGraph {
+        try FileIO.checkText(bytes, file: file)
+        let root = try JSONParser.parse(bytes, file: file)
+        var reader = Reader(file: file)
+        return try reader.graph(from: root)
+    }
+
+    /// The graph as native JSON text, deterministic byte for byte, ending in a newline.
+    public static func write(_ graph: RelationGraph) -> String {
+        var document: [(String, JSONOutput)] = [("name", .string(graph.name)), ("directed", .bool(graph.isDirected))]
+        let types = graph.declaredTypes.filter { !$0.isBuiltIn }
+        if !types.isEmpty { document.append(("types", .array(types.map { .string($0.name) }))) }
+        let kinds = graph.declaredKinds.filter { !$0.isBuiltIn }
+        if !kinds.isEmpty { document.append(("kinds", .array(kinds.map { .string($0.name) }))) }
+        document.append(("sources", .array(graph.sources.map { source in
+            var members: [(String, JSONOutput)] = [("id", .string(source.id)), ("title", .string(source.title))]
+            if let file = source.file { members.append(("file", .string(file))) }
+            if let citation = source.citation { members.append(("citation", .string(citation))) }
+            return .object(members)
+        })))
+        document.append(("nodes", .array(graph.nodes.map { node in
+            var members: [(String, JSONOutput)] = [
+                ("id", .string(node.id)), ("label", .string(node.label)), ("kind", .string(node.kind.name)),
+            ]
+            if !node.aliases.isEmpty { members.append(("aliases", .array(node.aliases.map { .string($0) }))) }
+            if !node.attributes.isEmpty { members.append(("attributes", attributes(node.attributes))) }
+            return .object(members)
+        })))
+        document.append(("edges", .array(graph.edges.map { edge in
+            var members: [(String, JSONOutput)] = [
+                ("source", .string(graph.nodes[edge.source].id)), ("target", .string(graph.nodes[edge.target].id)),
+                ("type", .string(edge.type.name)), ("weight", .number(edge.weight)),
+                ("polarity", .string(edge.polarity.rawValue)),
+            ]
+            if !edge.evidence.isEmpty {
+                members.append(("evidence", .array(edge.evidence.map {
+                    .object([("source", .string($0.source)), ("quote", .string($0.quote))])
+                })))
+            }
+            if let since = edge.since { members.append(("since", .integer(since))) }
+            if let until = edge.until { members.append(("until", .integer(until))) }
+            if let note = edge.note { members.append(("note", .string(note))) }
+            if !edge.attributes.isEmpty { members.append(("attributes", attributes(edge.attributes))) }
+            return .object(members)
+        })))
+        return JSONOutput.object(document).rendered() + "\n"
+    }
+
+    private static func attributes(_ values: [String: String]) -> JSONOutput {
+        .object(values.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+    }
+
+    private struct Reader {
+        let file: String
+
+        func location(_ node: JSONNode) -> SourceLocation {
+            SourceLocation(file: file, line: node.line, column: node.column)
+        }
+
+        func members(_ node: JSONNode, of what: String, allowed: Set<String>,
+                     required: [String]) throws(GraphError) -> [String: JSONNode] {
+            guard case .object(let pairs) = node.value else {
+                throw .invalidValue(location(node), field: what, value: node.text, expected: "an object")
+            }
+            var result: [String: JSONNode] = [:]
+            for (key, value) in pairs {
+                guard allowed.contains(key) else {
+                    throw .unknownField(location(value), field: "\(what).\(key)")
+                }
+                result[key] = value
+            }
+            for key in required where result[key] == nil {
+                throw .missingField(location(node), field: "\(what).\(key)")
+            }
+            return result
+        }
+
+        func string(_ node: JSONNode, field: String, nonEmpty: Bool = true) throws(GraphError) -> String {
+            guard case .string(let text) = node.value else {
+                throw .invalidValue(location(node), field: field, value: node.text, expected: "a string")
+            }
+            if nonEmpty && text.allSatisfy(\.isWhitespace) {
+                throw .invalidValue(location(node), field: field, value: text, expected: "a non-empty string")
+            }
+            return text
+        }
+
+        func array(_ node: JSONNode, field: String) throws(GraphError) -> [JSONNode] {
+            guard case .array(let items) = node.value else {
+                throw .invalidValue(location(node), field: field, value: node.text, expected: "an array")
+            }
+            return items
+        }
+
+        func strings(_ node: JSONNode, field: String) throws(GraphError) -> [String] {
+            var result: [String] = []
+            for item in try array(node, field: field) { result.append(try string(item, field: field)) }
+            return result
+        }
+
+        func year(_ node: JSONNode, field: String) throws(GraphError) -> Int {
+            guard case .number(let value, let text) = node.value, value == value.rounded(), abs(value) < 100_000 else {
+                throw .invalidValue(location(node), field: field, value: node.text, expected: "a whole year")
+            }
+            _ = text
+            return Int(value)
+        }
+
+        func attributes(_ node: JSONNode, field: String) throws(GraphError) -> [String: String] {
+            guard case .object(let pairs) = node.value else {
+                throw .invalidValue(location(node), field: field, value: node.text, expected: "an object of strings")
+            }
+            var result: [String: String] = [:]
+            for (key, value) in pairs { result[key] = try string(value, field: "\(field).\(key)", nonEmpty: false) }
+            return result
+        }
+
+        mutating func graph(from root: JSONNode) throws(GraphError) -> RelationGraph {
+            let top = try members(root, of: "graph",
+                                  allowed: ["name", "directed", "types", "kinds", "sources", "nodes", "edges"],
+                                  required: ["nodes", "edges"])
+            var graph = RelationGraph()
+            if let name = top["name"] { graph.name = try string(name, field: "name", nonEmpty: false) }
+            if let directed = top["directed"] {
+                guard case .bool(let flag) = directed.value else {
+                    throw .invalidValue(location(directed), field: "directed", value: directed.text, expected: "true or false")
+                }
+                graph.isDirected = flag
+            }
+            var declaredTypes = Set(RelationType.builtIn)
+            if let types = top["types"] {
+                for item in try array(types, field: "types") {
+                    let type = RelationType(try string(item, field: "types"))
+                    declaredTypes.insert(type)
+                    graph.declare(type: type)
+                }
+            }
+            var declaredKinds = Set(NodeKind.builtIn)
+            if let kinds = top["kinds"] {
+                for item in try array(kinds, field: "kinds") {
+                    let kind = NodeKind(try string(item, field: "kinds"))
+                    declaredKinds.insert(kind)
+                    graph.declare(kind: kind)
+                }
+            }
+            var sourceIDs = Set<String>()
+            if let sources = top["sources"] {
+                for item in try array(sources, field: "sources") {
+                    let fields = try members(item, of: "source", allowed: ["id", "title", "file", "citation"],
+                                             required: ["id"])
+                    guard let idNode = fields["id"] else { continue }
+                    let id = try string(idNode, field: "source.id")
+                    guard sourceIDs.insert(id).inserted else {
+                        throw .invalidValue(location(idNode), field: "source.id", value: id, expected: "unique")
+                    }
+                    var source = Source(id: id, title: id)
+                    if let title = fields["title"] { source.title = try string(title, field: "source.title") }
+                    if let file = fields["file"] { source.file = try string(file, field: "source.file") }
+                    if let citation = fields["citation"] { source.citation = try string(citation, field: "source.citation") }
+                    graph.sources.append(source)
+                }
+            }
+            guard let nodesNode = top["nodes"], let edgesNode = top["edges"] else { return graph }
+            let nodeItems = try array(nodesNode, field: "nodes")
+            let edgeItems = try array(edgesNode, field: "edges")
+            graph.reserveCapacity(nodes: nodeItems.count, edges: edgeItems.count)
+            for item in nodeItems {
+                let fields = try members(item, of: "node", allowed: ["id", "label", "kind", "aliases", "attributes"],
+                                         required: ["id"])
+                guard let idNode = fields["id"] else { continue }
+                var node = Node(id: try string(idNode, field: "node.id"))
+                if let label = fields["label"] { node.label = try string(label, field: "node.label") }
+                if let kindNode = fields["kind"] {
+                    let kind = NodeKind(try string(kindNode, field: "node.kind"))
+                    guard declaredKinds.contains(kind) else {
+                        throw .undeclared(location(kindNode), what: "kind", name: kind.name)
+                    }
+                    node.kind = kind
+                }
+                if let aliases = fields["aliases"] { node.aliases = try strings(aliases, field: "node.aliases") }
+                if let attributes = fields["attributes"] {
+                    node.attributes = try self.attributes(attributes, field: "node.attributes")
+                }
+                try graph.addNode(node, at: location(idNode))
+            }
+            for item in edgeItems {
+                let fields = try members(item, of: "edge",
+                                         allowed: ["source", "target", "type", "weight", "polarity", "evidence",
+                                                   "since", "until", "note", "attributes"],
+                                         required: ["source", "target"])
+                guard let sourceNode = fields["source"], let targetNode = fields["target"] else { continue }
+                let sourceID = try string(sourceNode, field: "edge.source")
+                let targetID = try string(targetNode, field: "edge.target")
+                guard let source = graph.index(of: sourceID) else { throw .unknownNode(location(sourceNode), id: sourceID) }
+                guard let target = graph.index(of: targetID) else { throw .unknownNode(location(targetNode), id: targetID) }
+                var edge = Edge(source: source, target: target)
+                if let typeNode = fields["type"] {
+                    let type = RelationType(try string(typeNode, field: "edge.type"))
+                    guard declaredTypes.contains(type) else {
+                        throw .undeclared(location(typeNode), what: "type", name: type.name)
+                    }
+                    edge.type = type
+                }
+                if let weightNode = fields["weight"] {
+                    guard case .number(let weight, _) = weightNode.value, weight.isFinite, weight > 0 else {
+                        throw .invalidWeight(location(weightNode), value: weightNode.text)
+                    }
+                    edge.weight = weight
+                }
+                if let polarityNode = fields["polarity"] {
+                    let text = try string(polarityNode, field: "edge.polarity")
+                    guard let polarity = Polarity(rawValue: text) else {
+                        throw .invalidValue(location(polarityNode), field: "polarity", value: text,
+                                            expected: "cooperative or adversarial")
+                    }
+                    edge.polarity = polarity
+                }
+                if let evidenceNode = fields["evidence"] {
+                    for entry in try array(evidenceNode, field: "edge.evidence") {
+                        let parts = try members(entry, of: "evidence", allowed: ["source", "quote"],
+                                                required: ["source", "quote"])
+                        guard let sourceField = parts["source"], let quoteField = parts["quote"] else { continue }
+                        let cited = try string(sourceField, field: "evidence.source")
+                        if !sourceIDs.contains(cited) {
+                            throw .invalidValue(location(sourceField), field: "evidence.source", value: cited,
+                                                expected: "the id of a source listed in \"sources\"")
+                        }
+                        edge.evidence.append(Evidence(source: cited, quote: try string(quoteField, field: "evidence.quote")))
+                    }
+                }
+                if let since = fields["since"] { edge.since = try year(since, field: "since") }
+                if let until = fields["until"] { edge.until = try year(until, field: "until") }
+                if let note = fields["note"] { edge.note = try string(note, field: "note", nonEmpty: false) }
+                if let attributes = fields["attributes"] {
+                    edge.attributes = try self.attributes(attributes, field: "edge.attributes")
+                }
+                try graph.addEdge(edge, at: location(item))
+            }
+            return graph
+        }
+    }
+}

@@ -1,0 +1,135 @@
+/// Where in an input a problem was found: a file, and the line and column when known.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    /// The file name as the user gave it (or a description such as `<stdin>`).
+    public var file: String
+    /// The 1-based line, when known.
+    public var line: Int?
+    /// The 1-based column, when known.
+    public var column: Int?
+
+    /// Creates a location.
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column`, leaving out what is not known.
+    public var description: String {
+        var text = file
+        if let line {
+            text += ":\(line)"
+            if let column { text += ":\(column)" }
+        }
+        return text
+    }
+}
+
+/// A problem with a graph or with the input it was read from.
+///
+/// Its ``description`` is one line naming the file, the line (and column where known) and the
+/// problem, ready to print on standard error.
+public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The input is not valid for its format (a JSON syntax error, a short CSV row, a DOT error).
+    case syntax(SourceLocation?, String)
+    /// A field holds a value of the wrong kind or outside its range.
+    case invalidValue(SourceLocation?, field: String, value: String, expected: String)
+    /// An edge's weight is not a finite number greater than zero.
+    case invalidWeight(SourceLocation?, value: String)
+    /// Two nodes share one id.
+    case duplicateNode(SourceLocation?, id: String)
+    /// An edge names a node id the graph does not have.
+    case unknownNode(SourceLocation?, id: String)
+    /// An edge joins a node to itself.
+    case selfLoop(SourceLocation?, id: String)
+    /// A type or kind is used that the file did not declare.
+    case undeclared(SourceLocation?, what: String, name: String)
+    /// A required field is missing.
+    case missingField(SourceLocation?, field: String)
+    /// A field the format does not know.
+    case unknownField(SourceLocation?, field: String)
+    /// The file holds nothing.
+    case empty(file: String)
+    /// The file is not text (it holds NUL bytes or is not UTF-8).
+    case binary(file: String)
+    /// The file could not be read or written.
+    case io(file: String, reason: String)
+    /// A node name given by the user matches no node.
+    case noSuchNode(name: String, file: String?, suggestions: [String])
+    /// A node name given by the user matches several nodes.
+    case ambiguousNode(name: String, file: String?, matches: [String])
+    /// The file extension or format name is not one Entente reads or writes.
+    case unsupportedFormat(file: String, format: String, supported: [String])
+
+    /// The location the error names, when it has one.
+    public var location: SourceLocation? {
+        switch self {
+        case .syntax(let location, _), .invalidValue(let location, _, _, _), .invalidWeight(let location, _),
+             .duplicateNode(let location, _), .unknownNode(let location, _), .selfLoop(let location, _),
+             .undeclared(let location, _, _), .missingField(let location, _), .unknownField(let location, _):
+            return location
+        case .empty(let file), .binary(let file), .io(let file, _), .unsupportedFormat(let file, _, _):
+            return SourceLocation(file: file)
+        case .noSuchNode(_, let file, _), .ambiguousNode(_, let file, _):
+            return file.map { SourceLocation(file: $0) }
+        }
+    }
+
+    /// The problem alone, without the location.
+    public var problem: String {
+        switch self {
+        case .syntax(_, let message):
+            return message
+        case .invalidValue(_, let field, let value, let expected):
+            return "\(field) \(quoted(value)) is not \(expected)"
+        case .invalidWeight(_, let value):
+            return "weight \(quoted(value)) is not a finite number greater than 0"
+        case .duplicateNode(_, let id):
+            return "duplicate node id \(quoted(id))"
+        case .unknownNode(_, let id):
+            return "edge references unknown node \(quoted(id))"
+        case .selfLoop(_, let id):
+            return "edge joins node \(quoted(id)) to itself"
+        case .undeclared(_, let what, let name):
+            return "\(what) \(quoted(name)) is not built in and not declared in \"\(what == "type" ? "types" : "kinds")\""
+        case .missingField(_, let field):
+            return "missing required field \(quoted(field))"
+        case .unknownField(_, let field):
+            return "unknown field \(quoted(field))"
+        case .empty:
+            return "file is empty"
+        case .binary:
+            return "file is not text (binary data or invalid UTF-8)"
+        case .io(_, let reason):
+            return reason
+        case .noSuchNode(let name, _, let suggestions):
+            let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: " or "))?"
+            return "no node named \(quoted(name))\(hint)"
+        case .ambiguousNode(let name, _, let matches):
+            return "\(quoted(name)) matches several nodes: \(matches.joined(separator: ", "))"
+        case .unsupportedFormat(_, let format, let supported):
+            return "unsupported format \(quoted(format)) (supported: \(supported.joined(separator: ", ")))"
+        }
+    }
+
+    public var description: String {
+        if let location { return "\(location): \(problem)" }
+        return problem
+    }
+}
+
+/// Quotes a value for an error message, escaping what would break the single line.
+func quoted(_ value: String) -> String {
+    var text = "'"
+    for scalar in value.unicodeScalars.prefix(120) {
+        switch scalar {
+        case "\n": text += "\\n"
+        case "\r": text += "\\r"
+        case "\t": text += "\\t"
+        case "\0": text += "\\0"
+        default: text.unicodeScalars.append(scalar)
+        }
+    }
+    if value.unicodeScalars.count > 120 { text += "…" }
+    return text + "'"
+}

@@ -1,0 +1,100 @@
+/// A state, bloc or organisation in a ``RelationGraph``.
+public struct Node: Hashable, Sendable {
+    /// The unique identifier: ISO 3166-1 alpha-3 for states (`PAK`), a short acronym otherwise (`EU`).
+    public var id: String
+    /// The name shown to people (`Pakistan`).
+    public var label: String
+    /// What the node is: state, bloc, organization or a declared kind.
+    public var kind: NodeKind
+    /// Other names a user may type for this node (`Islamic Republic of Pakistan`).
+    public var aliases: [String]
+    /// Attributes read from a file that Entente has no field for, kept for writing back.
+    public var attributes: [String: String]
+
+    /// Creates a node. The label defaults to the id.
+    public init(id: String, label: String? = nil, kind: NodeKind = .state, aliases: [String] = [],
+                attributes: [String: String] = [:]) {
+        self.id = id
+        self.label = label ?? id
+        self.kind = kind
+        self.aliases = aliases
+        self.attributes = attributes
+    }
+}
+
+/// The words a relation rests on: a quote and the ``Source`` it comes from.
+public struct Evidence: Hashable, Sendable {
+    /// The ``Source/id`` of the document quoted.
+    public var source: String
+    /// The sentence, or part of one, copied word for word.
+    public var quote: String
+
+    /// Creates a piece of evidence.
+    public init(source: String, quote: String) {
+        self.source = source
+        self.quote = quote
+    }
+}
+
+/// A document a graph's evidence cites: a file of the project's seeds or a named public reference.
+public struct Source: Hashable, Sendable {
+    /// The identifier that ``Evidence/source`` refers to.
+    public var id: String
+    /// The document's title.
+    public var title: String
+    /// The file name of a seed document, when the source is one.
+    public var file: String?
+    /// A bibliographic citation, for a public reference outside the seeds.
+    public var citation: String?
+
+    /// Creates a source.
+    public init(id: String, title: String, file: String? = nil, citation: String? = nil) {
+        self.id = id
+        self.title = title
+        self.file = file
+        self.citation = citation
+    }
+}
+
+/// A relation between two nodes of a ``RelationGraph``, by their dense indices.
+///
+/// Parallel edges (several edges between the same pair, usually of different types) are allowed
+/// and kept: Pakistan–China is both an economic and a security tie.
+public struct Edge: Hashable, Sendable {
+    /// Index of the source node in ``RelationGraph/nodes``.
+    public var source: Int
+    /// Index of the target node in ``RelationGraph/nodes``.
+    public var target: Int
+    /// What the relation is about.
+    public var type: RelationType
+    /// The strength of the tie: finite and greater than zero (1…5 in the rubric of Graphs/README.md).
+    public var weight: Double
+    /// Cooperative (default) or adversarial.
+    public var polarity: Polarity
+    /// The quotes the relation rests on.
+    public var evidence: [Evidence]
+    /// The first year the relation holds, when known.
+    public var since: Int?
+    /// The last year the relation held, when it has ended.
+    public var until: Int?
+    /// A remark on the edge (why it is there, how it was weighted).
+    public var note: String?
+    /// Attributes read from a file that Entente has no field for, kept for writing back.
+    public var attributes: [String: String]
+
+    /// Creates an edge between two node indices.
+    public init(source: Int, target: Int, type: RelationType = .economic, weight: Double = 1,
+                polarity: Polarity = .cooperative, evidence: [Evidence] = [], since: Int? = nil,
+                until: Int? = nil, note: String? = nil, attributes: [String: String] = [:]) {
+        self.source = source
+        self.target = target
+        self.type = type
+        self.weight = weight
+        self.polarity = polarity
+        self.evidence = evidence
+        self.since = since
+        self.until = until
+        self.note = note
+        self.attributes = attributes
+    }
+}

@@ -1,0 +1,203 @@
+import OrderedCollections
+
+/// A graph of international relations: states, blocs and organisations joined by typed, weighted,
+/// evidenced edges.
+///
+/// Nodes and edges have dense integer indices (their positions in ``nodes`` and ``edges``), and a
+/// node is found by id in O(1). Parallel edges between the same pair are kept. The graph is
+/// undirected unless ``isDirected`` is set, in which case ``Edge/source`` → ``Edge/target`` is the
+/// direction of the relation.
+///
+/// ```swift
+/// var graph = RelationGraph(name: "Example")
+/// try graph.addNode(Node(id: "PAK", label: "Pakistan"))
+/// try graph.addNode(Node(id: "CHN", label: "China"))
+/// try graph.addEdge(from: "PAK", to: "CHN", type: .economic, weight: 5)
+/// ```
+public struct RelationGraph: Sendable {
+    /// The graph's title.
+    public var name: String
+    /// Whether edges have a direction.
+    public var isDirected: Bool
+    /// The documents the evidence cites.
+    public var sources: [Source]
+    /// Edge types used beyond the built-in ones, in the order declared.
+    public private(set) var declaredTypes: OrderedSet<RelationType>
+    /// Node kinds used beyond the built-in ones, in the order declared.
+    public private(set) var declaredKinds: OrderedSet<NodeKind>
+    /// The nodes; a node's index is its position here.
+    public private(set) var nodes: [Node]
+    /// The edges; an edge's index is its position here.
+    public private(set) var edges: [Edge]
+    private var indexByID: [String: Int]
+    /// Lower-cased id, label and aliases → the nodes that carry that name.
+    private var indicesByName: [String: [Int]]
+
+    /// Creates an empty graph.
+    public init(name: String = "", directed: Bool = false) {
+        self.name = name
+        self.isDirected = directed
+        self.sources = []
+        self.declaredTypes = []
+        self.declaredKinds = []
+        self.nodes = []
+        self.edges = []
+        self.indexByID = [:]
+        self.indicesByName = [:]
+    }
+
+    /// Reserves storage for the given numbers of nodes and edges.
+    public mutating func reserveCapacity(nodes nodeCount: Int, edges edgeCount: Int) {
+        nodes.reserveCapacity(nodeCount)
+        edges.reserveCapacity(edgeCount)
+        indexByID.reserveCapacity(nodeCount)
+        indicesByName.reserveCapacity(nodeCount)
+    }
+
+    /// Every edge type the graph knows: the built-in ones, then the declared ones.
+    public var relationTypes: [RelationType] {
+        RelationType.builtIn + declaredTypes.filter { !$0.isBuiltIn }
+    }
+
+    /// Every node kind the graph knows: the built-in ones, then the declared ones.
+    public var nodeKinds: [NodeKind] {
+        NodeKind.builtIn + declaredKinds.filter { !$0.isBuiltIn }
+    }
+
+    /// Declares an edge type beyond the built-in ones. Declaring a type twice has no effect.
+    public mutating func declare(type: RelationType) {
+        if !type.isBuiltIn { declaredTypes.append(type) }
+    }
+
+    /// Declares a node kind beyond the built-in ones. Declaring a kind twice has no effect.
+    public mutating func declare(kind: NodeKind) {
+        if !kind.isBuiltIn { declaredKinds.append(kind) }
+    }
+
+    /// Whether a type is built in or declared.
+    public func knows(type: RelationType) -> Bool { type.isBuiltIn || declaredTypes.contains(type) }
+
+    /// Whether a kind is built in or declared.
+    public func knows(kind: NodeKind) -> Bool { kind.isBuiltIn || declaredKinds.contains(kind) }
+
+    /// The index of the node with exactly this id.
+    ///
+    /// - Complexity: O(1) on average.
+    public func index(of id: String) -> Int? { indexByID[id] }
+
+    /// The node with exactly this id.
+    public subscript(id id: String) -> Node? { indexByID[id].map { nodes[$0] } }
+
+    /// Adds a node and returns its index. A kind that is not built in is declared.
+    ///
+    /// - Throws: ``GraphError/duplicateNode(_:id:)`` when the id is taken.
+    @discardableResult
+    public mutating func addNode(_ node: Node, at location: SourceLocation? = nil) throws(GraphError) -> Int {
+        let index = nodes.count
+        if indexByID.updateValue(index, forKey: node.id) != nil {
+            throw .duplicateNode(location, id: node.id)
+        }
+        declare(kind: node.kind)
+        nodes.append(node)
+        indexNames(of: index)
+        return index
+    }
+
+    /// Adds an edge between node indices and returns its index. A type that is not built in is declared.
+    ///
+    /// - Throws: ``GraphError/invalidWeight(_:value:)`` unless the weight is finite and positive,
+    ///   ``GraphError/unknownNode(_:id:)`` for an index out of range, ``GraphError/selfLoop(_:id:)``.
+    @discardableResult
+    public mutating func addEdge(_ edge: Edge, at location: SourceLocation? = nil) throws(GraphError) -> Int {
+        guard nodes.indices.contains(edge.source) else { throw .unknownNode(location, id: "#\(edge.source)") }
+        guard nodes.indices.contains(edge.target) else { throw .unknownNode(location, id: "#\(edge.target)") }
+        guard edge.weight.isFinite, edge.weight > 0 else {
+            throw .invalidWeight(location, value: "\(edge.weight)")
+        }
+        guard edge.source != edge.target else { throw .selfLoop(location, id: nodes[edge.source].id) }
+        declare(type: edge.type)
+        edges.append(edge)
+        return edges.count - 1
+    }
+
+    /// Adds an edge between two nodes given by id.
+    @discardableResult
+    public mutating func addEdge(from source: String, to target: String, type: RelationType = .economic,
+                                 weight: Double = 1, polarity: Polarity = .cooperative,
+                                 evidence: [Evidence] = [], note: String? = nil) throws(GraphError) -> Int {
+        guard let from = index(of: source) else { throw .unknownNode(nil, id: source) }
+        guard let to = index(of: target) else { throw .unknownNode(nil, id: target) }
+        return try addEdge(Edge(source: from, target: to, type: type, weight: weight, polarity: polarity,
+                                evidence: evidence, note: note))
+    }
+
+    private mutating func indexNames(of index: Int) {
+        let node = nodes[index]
+        var names: Set<String> = [node.id.lowercased(), node.label.lowercased()]
+        for alias in node.aliases { names.insert(alias.lowercased()) }
+        for name in names { indicesByName[name, default: []].append(index) }
+    }
+
+    /// The indices of the nodes whose id, label or alias equals `name`, ignoring case.
+    /// An exact id match wins over every other.
+    public func indices(named name: String) -> [Int] {
+        if let exact = indexByID[name] { return [exact] }
+        return indicesByName[name.lowercased()] ?? []
+    }
+
+    /// Finds the node a person means by `name`: its id, label or one of its aliases, in any case.
+    ///
+    /// - Throws: ``GraphError/noSuchNode(name:file:suggestions:)`` with the closest names when none
+    ///   matches, ``GraphError/ambiguousNode(name:file:matches:)`` when several do.
+    /// - Complexity: O(1) on a match; O(n) to rank suggestions otherwise.
+    public func resolve(_ name: String, file: String? = nil) throws(GraphError) -> Int {
+        let matches = indices(named: name)
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 {
+            throw .ambiguousNode(name: name, file: file, matches: matches.map(describe(node:)))
+        }
+        throw .noSuchNode(name: name, file: file, suggestions: suggestions(for: name).map(describe(node:)))
+    }
+
+    /// `PAK (Pakistan)`, or the id alone when the label repeats it.
+    public func describe(node index: Int) -> String {
+        let node = nodes[index]
+        return node.label == node.id ? node.id : "\(node.id) (\(node.label))"
+    }
+
+    /// Up to three nodes whose names are closest to `name` by edit distance, best first.
+    public func suggestions(for name: String, limit: Int = 3) -> [Int] {
+        let wanted = Array(name.lowercased().unicodeScalars)
+        guard !wanted.isEmpty else { return [] }
+        var scored: [(distance: Int, index: Int)] = []
+        for (index, node) in nodes.enumerated() {
+            var best = Int.max
+            for candidate in [node.id, node.label] + node.aliases {
+                let lower = Array(candidate.lowercased().unicodeScalars)
+                var distance = editDistance(wanted, lower)
+                if lower.count > wanted.count, lower.starts(with: wanted) { distance = min(distance, 1) }
+                best = min(best, distance)
+            }
+            if best <= max(2, wanted.count / 3) { scored.append((best, index)) }
+        }
+        scored.sort { ($0.distance, nodes[$0.index].id) < ($1.distance, nodes[$1.index].id) }
+        return scored.prefix(limit).map(\.index)
+    }
+}
+
+/// Levenshtein distance between two scalar sequences.
+func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

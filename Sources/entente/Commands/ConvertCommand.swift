@@ -1,0 +1,47 @@
+import ArgumentParser
+import Entente
+
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a graph between formats (json, csv, dot/gv, graphml), chosen by extension."
+    )
+
+    @Argument(help: "The graph file to read (.json, .csv, .dot, .gv).")
+    var graph: String
+
+    @Option(name: .shortAndLong, help: "The file to write (.json, .csv, .dot, .gv, .graphml), or - for standard output.")
+    var output: String
+
+    @Option(help: "Read the input as this format (json, csv, dot).")
+    var format: String?
+
+    @Option(help: "Write the output as this format (json, csv, dot, graphml); required with -o -.")
+    var to: String?
+
+    @Flag(help: "Treat a CSV edge list as directed.")
+    var directed = false
+
+    func validate() throws {
+        if output == "-" && to == nil { throw ValidationError("writing to standard output (-o -) needs --to FORMAT") }
+        let name = to ?? pathExtension(output)
+        guard let format = GraphFormat(name: name), GraphFormat.writable.contains(format) else {
+            throw ValidationError("cannot write format '\(name.isEmpty ? "(no extension)" : name)' "
+                                  + "(writable: \(GraphFormat.writable.map(\.rawValue).joined(separator: ", ")))")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let loaded = try loadGraph(graph, format: format, directed: directed)
+            let target = try GraphFormat.of(path: output, override: to, allowed: GraphFormat.writable)
+            try FileIO.writeAtomically(Array(serialize(loaded, as: target).utf8), to: output)
+            if target == .csv {
+                let isolated = loaded.nodes.count - Set(loaded.edges.flatMap { [$0.source, $0.target] }).count
+                var lost = ["labels", "kinds", "aliases", "evidence"]
+                if isolated > 0 { lost.append("\(isolated) isolated node\(isolated == 1 ? "" : "s")") }
+                printError("entente: note: CSV holds edges only; not written: \(lost.joined(separator: ", "))")
+            }
+        }
+    }
+}
