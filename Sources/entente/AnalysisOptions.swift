@@ -1,0 +1,60 @@
+import ArgumentParser
+import Entente
+
+/// Options shared by the commands that analyse or draw a filtered view of a graph.
+struct AnalysisOptions: ParsableArguments {
+    @Option(help: "Read the file as this format (json, csv, dot) whatever its extension.")
+    var format: String?
+
+    @Flag(help: "Treat a CSV edge list as directed.")
+    var directed = false
+
+    @Option(help: "Only these edge types, comma-separated (e.g. economic,security).")
+    var types: String?
+
+    @Flag(inversion: .prefixedNo, help: "Include adversarial edges (default: cooperative edges only).")
+    var includeAdversarial = false
+
+    /// The edge types asked for, or nil for all.
+    var typeSet: Set<RelationType>? {
+        guard let types else { return nil }
+        return Set(types.split(separator: ",").map { RelationType(String($0).trimmingSpaces()) }.filter { !$0.name.isEmpty })
+    }
+
+    func validate() throws {
+        if let types, typeSet?.isEmpty ?? true {
+            throw ValidationError("--types '\(types)' names no edge type")
+        }
+    }
+
+    /// Loads the graph and checks that the types asked for exist in it.
+    func load(_ path: String) throws -> RelationGraph {
+        let graph = try loadGraph(path, format: format, directed: directed)
+        if let typeSet {
+            for type in typeSet.sorted() where !graph.knows(type: type) {
+                throw Failure("\(path): unknown edge type '\(type)' (the graph has: "
+                              + graph.relationTypes.map(\.name).joined(separator: ", ") + ")")
+            }
+        }
+        return graph
+    }
+
+    /// The analysis filter: cooperative edges unless --include-adversarial, of the --types given.
+    var filter: GraphFilter { .analysis(types: typeSet, includeAdversarial: includeAdversarial) }
+}
+
+/// Parses an edge metric name for `--metric`.
+extension EdgeMetric: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension String {
+    /// Without leading and trailing whitespace.
+    func trimmingSpaces() -> String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return String(text)
+    }
+}
