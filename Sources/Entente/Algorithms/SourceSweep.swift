@@ -1,5 +1,4 @@
 import Dispatch
-import HeapModule
 
 // Shared machinery of the per-source measures (closeness, harmonic, betweenness, edge betweenness):
 // a fixed split of the sources into chunks run in parallel, per-chunk buffers reused across the
@@ -45,14 +44,10 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
     init(_ value: Value) { self.value = value }
 }
 
-/// A node in Dijkstra's queue: ordered by tentative distance, then by node.
-struct QueueEntry: Comparable {
+/// A node in Dijkstra's queue with its tentative distance.
+struct QueueEntry {
     var distance: Double
     var node: Int32
-
-    static func < (lhs: QueueEntry, rhs: QueueEntry) -> Bool {
-        (lhs.distance, lhs.node) < (rhs.distance, rhs.node)
-    }
 }
 
 /// Read-only raw views of one direction of a CSR adjacency, for the hot loops.
@@ -94,7 +89,9 @@ final class SweepWorkspace {
     let order: UnsafeMutableBufferPointer<Int32>
     /// Number of nodes settled by the last search.
     var settled = 0
-    var queue = Heap<QueueEntry>()
+    /// Storage of the ``DistanceQueue``: heap entries, and every node's slot (-1 when not queued).
+    let queueEntries: UnsafeMutablePointer<QueueEntry>
+    let queueSlots: UnsafeMutablePointer<Int32>
 
     init(nodeCount: Int) {
         self.nodeCount = nodeCount
@@ -108,6 +105,9 @@ final class SweepWorkspace {
         coefficient.initialize(repeating: 0)
         order = .allocate(capacity: nodeCount)
         order.initialize(repeating: 0)
+        queueEntries = .allocate(capacity: max(nodeCount, 1))
+        queueSlots = .allocate(capacity: max(nodeCount, 1))
+        queueSlots.initialize(repeating: -1, count: max(nodeCount, 1))
     }
 
     deinit {
@@ -116,6 +116,8 @@ final class SweepWorkspace {
         sigma.deallocate()
         coefficient.deallocate()
         order.deallocate()
+        queueEntries.deallocate()
+        queueSlots.deallocate()
     }
 
     /// Clears what the last search touched.
@@ -134,12 +136,16 @@ final class SweepWorkspace {
 
     /// Dijkstra from `source` without path counts: fills `distance` and `order`.
     func distances(from source: Int, arcs: ArcLists) {
+        // A local counter: a stored `var` of a class pays for dynamic exclusivity checks on every access.
+        var queue = DistanceQueue(entries: queueEntries, slots: queueSlots)
+        let distance = self.distance, order = self.order
+        var settled = 0
+        defer { self.settled = settled }
         distance[source] = 0
-        queue.insert(QueueEntry(distance: 0, node: Int32(source)))
+        queue.insertOrDecrease(Int32(source), distance: 0)
         while let entry = queue.popMin() {
             let node = Int(entry.node)
-            let here = distance[node]
-            if entry.distance > here { continue }  // stale: a shorter entry came first
+            let here = entry.distance
             order[settled] = entry.node
             settled += 1
             for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
@@ -147,7 +153,7 @@ final class SweepWorkspace {
                 let candidate = here + arcs.costs[arc]
                 if candidate < distance[next] {
                     distance[next] = candidate
-                    queue.insert(QueueEntry(distance: candidate, node: Int32(next)))
+                    queue.insertOrDecrease(Int32(next), distance: candidate)
                 }
             }
         }
@@ -155,9 +161,10 @@ final class SweepWorkspace {
 
     /// Breadth-first search from `source` without path counts: fills `level` and `order`.
     func levels(from source: Int, arcs: ArcLists) {
+        var settled = 1
+        defer { self.settled = settled }
         level[source] = 0
         order[0] = Int32(source)
-        settled = 1
         var head = 0
         while head < settled {
             let node = Int(order[head])
@@ -179,13 +186,16 @@ final class SweepWorkspace {
     /// Brandes' forward phase by Dijkstra: distances, path counts and the settled order. Path lengths
     /// that tie up to rounding (``isTie(_:_:)``) count as equal.
     func countPaths(from source: Int, arcs: ArcLists) {
+        var queue = DistanceQueue(entries: queueEntries, slots: queueSlots)
+        let distance = self.distance, sigma = self.sigma, order = self.order
+        var settled = 0
+        defer { self.settled = settled }
         distance[source] = 0
         sigma[source] = 1
-        queue.insert(QueueEntry(distance: 0, node: Int32(source)))
+        queue.insertOrDecrease(Int32(source), distance: 0)
         while let entry = queue.popMin() {
             let node = Int(entry.node)
-            let here = distance[node]
-            if entry.distance > here { continue }
+            let here = entry.distance
             order[settled] = entry.node
             settled += 1
             let paths = sigma[node]
@@ -196,13 +206,13 @@ final class SweepWorkspace {
                 if known == .infinity {
                     distance[next] = candidate
                     sigma[next] = paths
-                    queue.insert(QueueEntry(distance: candidate, node: Int32(next)))
+                    queue.insertOrDecrease(Int32(next), distance: candidate)
                 } else if isTie(candidate, known) {
                     if known > here { sigma[next] += paths }  // not a node settled already
                 } else if candidate < known {
                     distance[next] = candidate
                     sigma[next] = paths
-                    queue.insert(QueueEntry(distance: candidate, node: Int32(next)))
+                    queue.insertOrDecrease(Int32(next), distance: candidate)
                 }
             }
         }
@@ -210,10 +220,11 @@ final class SweepWorkspace {
 
     /// Brandes' forward phase by breadth-first search.
     func countHopPaths(from source: Int, arcs: ArcLists) {
+        var settled = 1
+        defer { self.settled = settled }
         level[source] = 0
         sigma[source] = 1
         order[0] = Int32(source)
-        settled = 1
         var head = 0
         while head < settled {
             let node = Int(order[head])
