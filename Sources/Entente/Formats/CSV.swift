@@ -131,7 +131,7 @@ public enum CSVEdgeList {
     }
 
     /// Quotes a field when it holds a comma, quote, line break or leading/trailing space.
-    static func escape(_ field: String) -> String {
+    public static func escape(_ field: String) -> String {
         let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || field.first == " " || field.last == " "
         guard needsQuotes else { return field }

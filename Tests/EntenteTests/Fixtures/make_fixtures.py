@@ -13,6 +13,7 @@ Needs only networkx, numpy and scipy.
 
 import contextlib
 import csv
+import fractions
 import json
 import math
 import os
@@ -30,6 +31,8 @@ GRAPHS = os.path.join(HERE, "graphs")
 K = 5  # number of k-shortest paths recorded
 METRICS = ["length", "strength", "hops"]
 NEAR_TIE_RTOL = 1e-9  # used only for the diagnostics printed to stderr
+# Measures computed on exact rational costs (fractions.Fraction) and converted to float at the end.
+DISTANCE_MEASURES = ("closeness", "harmonic", "betweenness", "edge-betweenness")
 
 warnings = []
 
@@ -112,7 +115,11 @@ def load_small_csv():
 
 # --------------------------------------------------------------------------- Entente's graph building
 
-def edge_cost(weight, metric):
+def edge_cost(weight, metric, exact=False):
+    """The cost of an edge; with `exact`, a `fractions.Fraction` of the weight as written in decimal."""
+    if exact and metric in ("length", "strength"):
+        w = fractions.Fraction(str(weight))
+        return w if metric == "length" else 1 / w
     w = float(weight)
     if metric == "length":
         return w
@@ -125,8 +132,11 @@ def edge_cost(weight, metric):
     raise ValueError(metric)
 
 
-def build(g, metric="hops", include_adversarial=False, types=None):
-    """Filter, convert weight -> cost, merge parallel edges (cost = min, weight = sum, in file order)."""
+def build(g, metric="hops", include_adversarial=False, types=None, exact=False):
+    """Filter, convert weight -> cost, merge parallel edges (cost = min, weight = sum, in file order).
+
+    With `exact`, the `cost` attribute is an exact `fractions.Fraction` (the same min-cost merge in
+    exact arithmetic); `weight` stays a float sum."""
     directed = g["directed"]
     G = nx.DiGraph() if directed else nx.Graph()
     G.add_nodes_from(n["id"] for n in g["nodes"])  # all nodes stay, in file order
@@ -138,7 +148,7 @@ def build(g, metric="hops", include_adversarial=False, types=None):
             continue
         u, v = e["source"], e["target"]
         key = (u, v) if directed else tuple(sorted((u, v)))
-        c, w = edge_cost(e["weight"], metric), float(e["weight"])
+        c, w = edge_cost(e["weight"], metric, exact), float(e["weight"])
         if key in merged:
             m = merged[key]
             m[2] = min(m[2], c)
@@ -194,10 +204,11 @@ def lambda_max(G):
 
 
 def near_tie_check(label, G, weight):
-    """Report relaxations dist[v]+c(v,w) that miss dist[w] by a rounding error only.
+    """Report relaxations dist[v]+c(v,w) that miss dist[w] by a rounding error only, with float costs.
 
-    networkx (and Entente) compare float path lengths exactly; such near-misses are places where a
-    tolerance-based comparison would count an extra shortest path."""
+    These are places where float arithmetic with exact comparison would miss a tie that exact
+    arithmetic finds.  The distance-measure references are computed with exact rational costs, so they
+    count such ties; Entente compares float path lengths with a relative tolerance of 1e-10."""
     if weight is None:
         return
     count = 0
@@ -221,7 +232,9 @@ def centrality_cases(g, include_adversarial, types=None, only=None):
         return only is None or (measure, metric) in only
 
     def case(measure, metric, params, fn):
-        G = build(g, metric or "hops", include_adversarial, types)
+        # Distance measures run on exact rational costs, so equal decimal path lengths tie exactly.
+        exact = measure in DISTANCE_MEASURES
+        G = build(g, metric or "hops", include_adversarial, types, exact)
         c = {"measure": measure, "metric": metric, "includeAdversarial": include_adversarial,
              "types": types, "params": params}
         try:

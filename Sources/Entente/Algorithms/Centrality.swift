@@ -1,0 +1,96 @@
+/// The centrality measures Entente computes, by the names the CLI uses.
+///
+/// Distance measures (``closeness``, ``harmonic``, ``betweenness``, ``edgeBetweenness``) walk the
+/// adjacency's ``WeightedAdjacency/costs``; strength measures (``strength``, ``pagerank``,
+/// ``eigenvector``, ``katz``) use its summed ``WeightedAdjacency/weights``; ``degree`` counts merged arcs.
+public enum CentralityMeasure: String, CaseIterable, Sendable {
+    /// Number of neighbours over n − 1 (`nx.degree_centrality`).
+    case degree
+    /// Sum of incident weights (`G.degree(weight="weight")`).
+    case strength
+    /// Wasserman–Faust closeness on incoming distances (`nx.closeness_centrality`).
+    case closeness
+    /// Sum of 1/distance from every other node (`nx.harmonic_centrality`).
+    case harmonic
+    /// Share of shortest paths through a node (`nx.betweenness_centrality`).
+    case betweenness
+    /// Share of shortest paths through an edge (`nx.edge_betweenness_centrality`).
+    case edgeBetweenness = "edge-betweenness"
+    /// Principal eigenvector of the weighted adjacency (`nx.eigenvector_centrality_numpy`).
+    case eigenvector
+    /// Random-walk rank along weighted out-edges (`nx.pagerank`).
+    case pagerank
+    /// Attenuated walk counts (`nx.katz_centrality_numpy`).
+    case katz
+
+    /// Whether the measure depends on the adjacency's metric (edge costs).
+    public var usesMetric: Bool {
+        switch self {
+        case .closeness, .harmonic, .betweenness, .edgeBetweenness: return true
+        case .degree, .strength, .eigenvector, .pagerank, .katz: return false
+        }
+    }
+
+    /// Whether the measure gives one value per node (all but ``edgeBetweenness``).
+    public var isNodeMeasure: Bool { self != .edgeBetweenness }
+}
+
+/// Why a centrality could not be computed. Every message names the measure.
+public enum CentralityError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// An iterative method did not reach its tolerance within its iteration budget.
+    case notConverged(measure: String, iterations: Int, tolerance: Double)
+    /// The graph (after filtering) has no nodes.
+    case emptyGraph(measure: String)
+    /// The answer is not unique, e.g. the leading eigenvector of a disconnected graph.
+    case ambiguous(measure: String, reason: String)
+    /// A parameter is outside the range where the measure is defined.
+    case invalidParameter(measure: String, name: String, value: Double, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .notConverged(measure, iterations, tolerance):
+            return "\(measure): did not converge in \(iterations) iterations (tolerance \(formatNumber(tolerance)))"
+        case let .emptyGraph(measure):
+            return "\(measure): the graph has no nodes"
+        case let .ambiguous(measure, reason):
+            return "\(measure): \(reason)"
+        case let .invalidParameter(measure, name, value, reason):
+            return "\(measure): \(name) \(formatNumber(value)) \(reason)"
+        }
+    }
+}
+
+/// The values of one centrality measure: per node, or per merged arc pair for edge betweenness.
+public enum CentralityValues: Sendable {
+    /// One value per local node index.
+    case nodes([Double])
+    /// One value per merged arc pair (see ``WeightedAdjacency/edgeBetweennessCentrality(normalized:)``).
+    case edges([(source: Int, target: Int, value: Double)])
+}
+
+extension WeightedAdjacency {
+    /// Computes one measure with the networkx defaults, or the parameters given.
+    ///
+    /// - Parameters:
+    ///   - normalized: for betweenness and edge betweenness.
+    ///   - alpha: damping for PageRank (default 0.85) or attenuation for Katz (default 0.1).
+    ///   - beta: Katz's constant term (default 1).
+    /// - Throws: ``CentralityError/emptyGraph(measure:)`` when the adjacency has no nodes, and the
+    ///   errors of the iterative measures.
+    /// - Complexity: that of the measure chosen.
+    public func centrality(_ measure: CentralityMeasure, normalized: Bool = true, alpha: Double? = nil,
+                           beta: Double = 1) throws(CentralityError) -> CentralityValues {
+        guard nodeCount > 0 else { throw .emptyGraph(measure: measure.rawValue) }
+        switch measure {
+        case .degree: return .nodes(degreeCentrality())
+        case .strength: return .nodes(strength())
+        case .closeness: return .nodes(closenessCentrality())
+        case .harmonic: return .nodes(harmonicCentrality())
+        case .betweenness: return .nodes(betweennessCentrality(normalized: normalized))
+        case .edgeBetweenness: return .edges(edgeBetweennessCentrality(normalized: normalized))
+        case .eigenvector: return .nodes(try eigenvectorCentrality())
+        case .pagerank: return .nodes(try pageRank(alpha: alpha ?? 0.85))
+        case .katz: return .nodes(try katzCentrality(alpha: alpha ?? 0.1, beta: beta))
+        }
+    }
+}

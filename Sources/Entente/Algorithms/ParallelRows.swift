@@ -1,0 +1,56 @@
+import Dispatch
+
+/// The number of row blocks of the iterative measures (PageRank, eigenvector, Katz). Fixed, so that
+/// per-block partial sums, added in block order, are the same on any machine.
+let rowBlockCount = 32
+
+/// Below this many rows an iteration runs on the calling thread (same blocks, same result).
+let parallelRowThreshold = 8192
+
+/// Computes `body(rows)` for each of ``rowBlockCount`` contiguous blocks of `0..<rowCount` (in
+/// parallel for large counts) and returns the blocks' results added in block order.
+///
+/// Each row belongs to one block and so is computed by one thread: results are bit-identical
+/// whatever the number of threads.
+func sumOverRowBlocks(rowCount: Int, _ body: (Range<Int>) -> Double) -> Double {
+    let blocks = rowBlockCount
+    @Sendable func rows(_ block: Int) -> Range<Int> { (rowCount * block / blocks)..<(rowCount * (block + 1) / blocks) }
+    guard rowCount >= parallelRowThreshold else {
+        var total = 0.0
+        for block in 0..<blocks { total += body(rows(block)) }
+        return total
+    }
+    var partials = [Double](repeating: 0, count: blocks)
+    partials.withUnsafeMutableBufferPointer { slots in
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedSendable((slots: slots.baseAddress, body: body))
+            DispatchQueue.concurrentPerform(iterations: blocks) { block in
+                let (slots, body) = shared.value
+                slots?.advanced(by: block).pointee = body(rows(block))
+            }
+        }
+    }
+    var total = 0.0
+    for partial in partials { total += partial }
+    return total
+}
+
+/// Raw views of the in-arcs with their summed weights, for the pull-based iterations.
+struct WeightedInArcs {
+    let offsets: UnsafeBufferPointer<Int>
+    let sources: UnsafeBufferPointer<Int32>
+    let weights: UnsafeBufferPointer<Double>
+}
+
+extension WeightedAdjacency {
+    /// Calls `body` with raw views of the in-arcs and their summed weights.
+    func withWeightedInArcs<Result>(_ body: (WeightedInArcs) -> Result) -> Result {
+        inOffsets.withUnsafeBufferPointer { offsets in
+            inSources.withUnsafeBufferPointer { sources in
+                inWeights.withUnsafeBufferPointer { weights in
+                    body(WeightedInArcs(offsets: offsets, sources: sources, weights: weights))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,330 @@
+import Dispatch
+
+// Shared machinery of the per-source measures (closeness, harmonic, betweenness, edge betweenness):
+// a fixed split of the sources into chunks run in parallel, per-chunk buffers reused across the
+// chunk's sources, and the single-source searches themselves.
+
+/// The number of chunks the sources are split into. Fixed (not the number of cores) so that the
+/// per-chunk partial sums, added in chunk order, give bit-identical results on any machine.
+let sourceChunkCount = 32
+
+/// Whether two path lengths are equal up to rounding: |a − b| ≤ 1e-10·max(|a|, |b|), as igraph
+/// compares them. Both must be finite.
+@inline(__always)
+func isTie(_ a: Double, _ b: Double) -> Bool {
+    abs(a - b) <= 1e-10 * max(abs(a), abs(b))
+}
+
+/// Runs `body` once per chunk of sources, in parallel, and returns the chunks' results in chunk order.
+///
+/// Chunk `c` gets sources `c, c + C, c + 2C, …` (C = ``sourceChunkCount``), so the split depends only
+/// on the number of sources.
+func inSourceChunks<Partial>(sourceCount: Int, _ body: (_ sources: StrideTo<Int>) -> Partial) -> [Partial] {
+    let chunks = min(sourceChunkCount, sourceCount)
+    guard chunks > 0 else { return [] }
+    var results = [Partial?](repeating: nil, count: chunks)
+    results.withUnsafeMutableBufferPointer { slots in
+        withoutActuallyEscaping(body) { body in
+            // Each iteration writes only its own slot and reads shared data only.
+            let shared = UncheckedSendable((slots: slots.baseAddress, body: body))
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let (slots, body) = shared.value
+                slots?.advanced(by: chunk).pointee = body(stride(from: chunk, to: sourceCount, by: chunks))
+            }
+        }
+    }
+    return results.compactMap { $0 }
+}
+
+/// Carries non-`Sendable` values (raw pointers, closures over read-only data) into the closure that
+/// `DispatchQueue.concurrentPerform` runs. Callers make sure that every iteration writes only its own
+/// memory and that shared data is only read.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// A node in Dijkstra's queue with its tentative distance.
+struct QueueEntry {
+    var distance: Double
+    var node: Int32
+}
+
+/// Read-only raw views of one direction of a CSR adjacency, for the hot loops.
+struct ArcLists {
+    let offsets: UnsafeBufferPointer<Int>
+    let targets: UnsafeBufferPointer<Int32>
+    let costs: UnsafeBufferPointer<Double>
+}
+
+extension WeightedAdjacency {
+    /// Calls `body` with raw views of the out-arcs (`incoming` false) or in-arcs (`incoming` true).
+    func withArcLists<Result>(incoming: Bool, _ body: (ArcLists) -> Result) -> Result {
+        let offsetArray = incoming ? inOffsets : offsets
+        let targetArray = incoming ? inSources : targets
+        let costArray = incoming ? inCosts : costs
+        return offsetArray.withUnsafeBufferPointer { offsets in
+            targetArray.withUnsafeBufferPointer { targets in
+                costArray.withUnsafeBufferPointer { costs in
+                    body(ArcLists(offsets: offsets, targets: targets, costs: costs))
+                }
+            }
+        }
+    }
+}
+
+/// Per-chunk buffers of the single-source searches, allocated once and reset after every source
+/// (only the entries a search touched). Confined to one thread.
+final class SweepWorkspace {
+    let nodeCount: Int
+    /// Distance from the source (infinity when unreached); Dijkstra only.
+    let distance: UnsafeMutableBufferPointer<Double>
+    /// BFS level (-1 when unreached); hops only.
+    let level: UnsafeMutableBufferPointer<Int32>
+    /// Number of shortest paths from the source.
+    let sigma: UnsafeMutableBufferPointer<Double>
+    /// (1 + dependency) / sigma of a node once its dependency is final.
+    let coefficient: UnsafeMutableBufferPointer<Double>
+    /// Nodes in the order they were settled (BFS: the queue itself).
+    let order: UnsafeMutableBufferPointer<Int32>
+    /// Number of nodes settled by the last search.
+    var settled = 0
+    /// Storage of the ``DistanceQueue``: heap entries, and every node's slot (-1 when not queued).
+    let queueEntries: UnsafeMutablePointer<QueueEntry>
+    let queueSlots: UnsafeMutablePointer<Int32>
+
+    init(nodeCount: Int) {
+        self.nodeCount = nodeCount
+        distance = .allocate(capacity: nodeCount)
+        distance.initialize(repeating: .infinity)
+        level = .allocate(capacity: nodeCount)
+        level.initialize(repeating: -1)
+        sigma = .allocate(capacity: nodeCount)
+        sigma.initialize(repeating: 0)
+        coefficient = .allocate(capacity: nodeCount)
+        coefficient.initialize(repeating: 0)
+        order = .allocate(capacity: nodeCount)
+        order.initialize(repeating: 0)
+        queueEntries = .allocate(capacity: max(nodeCount, 1))
+        queueSlots = .allocate(capacity: max(nodeCount, 1))
+        queueSlots.initialize(repeating: -1, count: max(nodeCount, 1))
+    }
+
+    deinit {
+        distance.deallocate()
+        level.deallocate()
+        sigma.deallocate()
+        coefficient.deallocate()
+        order.deallocate()
+        queueEntries.deallocate()
+        queueSlots.deallocate()
+    }
+
+    /// Clears what the last search touched.
+    func reset() {
+        for position in 0..<settled {
+            let node = Int(order[position])
+            distance[node] = .infinity
+            level[node] = -1
+            sigma[node] = 0
+            coefficient[node] = 0
+        }
+        settled = 0
+    }
+
+    // MARK: Distances only (closeness, harmonic)
+
+    /// Dijkstra from `source` without path counts: fills `distance` and `order`.
+    func distances(from source: Int, arcs: ArcLists) {
+        // A local counter: a stored `var` of a class pays for dynamic exclusivity checks on every access.
+        var queue = DistanceQueue(entries: queueEntries, slots: queueSlots)
+        let distance = self.distance, order = self.order
+        var settled = 0
+        defer { self.settled = settled }
+        distance[source] = 0
+        queue.insertOrDecrease(Int32(source), distance: 0)
+        while let entry = queue.popMin() {
+            let node = Int(entry.node)
+            let here = entry.distance
+            order[settled] = entry.node
+            settled += 1
+            for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
+                let next = Int(arcs.targets[arc])
+                let candidate = here + arcs.costs[arc]
+                if candidate < distance[next] {
+                    distance[next] = candidate
+                    queue.insertOrDecrease(Int32(next), distance: candidate)
+                }
+            }
+        }
+    }
+
+    /// Breadth-first search from `source` without path counts: fills `level` and `order`.
+    func levels(from source: Int, arcs: ArcLists) {
+        var settled = 1
+        defer { self.settled = settled }
+        level[source] = 0
+        order[0] = Int32(source)
+        var head = 0
+        while head < settled {
+            let node = Int(order[head])
+            head += 1
+            let next = level[node] + 1
+            for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
+                let target = Int(arcs.targets[arc])
+                if level[target] < 0 {
+                    level[target] = next
+                    order[settled] = Int32(target)
+                    settled += 1
+                }
+            }
+        }
+    }
+
+    // MARK: Brandes (betweenness)
+
+    /// Brandes' forward phase by Dijkstra: distances, path counts and the settled order. Path lengths
+    /// that tie up to rounding (``isTie(_:_:)``) count as equal.
+    func countPaths(from source: Int, arcs: ArcLists) {
+        var queue = DistanceQueue(entries: queueEntries, slots: queueSlots)
+        let distance = self.distance, sigma = self.sigma, order = self.order
+        var settled = 0
+        defer { self.settled = settled }
+        distance[source] = 0
+        sigma[source] = 1
+        queue.insertOrDecrease(Int32(source), distance: 0)
+        while let entry = queue.popMin() {
+            let node = Int(entry.node)
+            let here = entry.distance
+            order[settled] = entry.node
+            settled += 1
+            let paths = sigma[node]
+            for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
+                let next = Int(arcs.targets[arc])
+                let candidate = here + arcs.costs[arc]
+                let known = distance[next]
+                if known == .infinity {
+                    distance[next] = candidate
+                    sigma[next] = paths
+                    queue.insertOrDecrease(Int32(next), distance: candidate)
+                } else if isTie(candidate, known) {
+                    if known > here { sigma[next] += paths }  // not a node settled already
+                } else if candidate < known {
+                    distance[next] = candidate
+                    sigma[next] = paths
+                    queue.insertOrDecrease(Int32(next), distance: candidate)
+                }
+            }
+        }
+    }
+
+    /// Brandes' forward phase by breadth-first search.
+    func countHopPaths(from source: Int, arcs: ArcLists) {
+        var settled = 1
+        defer { self.settled = settled }
+        level[source] = 0
+        sigma[source] = 1
+        order[0] = Int32(source)
+        var head = 0
+        while head < settled {
+            let node = Int(order[head])
+            head += 1
+            let next = level[node] + 1
+            let paths = sigma[node]
+            for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
+                let target = Int(arcs.targets[arc])
+                let known = level[target]
+                if known < 0 {
+                    level[target] = next
+                    sigma[target] = paths
+                    order[settled] = Int32(target)
+                    settled += 1
+                } else if known == next {
+                    sigma[target] += paths
+                }
+            }
+        }
+    }
+
+    /// Brandes' backward phase: walks the settled nodes from the farthest, accumulating each node's
+    /// dependency δ(v) = Σ_{w successor} σ(v)/σ(w)·(1 + δ(w)) over the shortest-path DAG. Adds δ(v) to
+    /// `nodeTotals[v]` (v ≠ source) and each arc's share σ(v)/σ(w)·(1 + δ(w)) to `arcTotals[arc]`.
+    func accumulate(from source: Int, arcs: ArcLists, hops: Bool, nodeTotals: UnsafeMutableBufferPointer<Double>?,
+                    arcTotals: UnsafeMutableBufferPointer<Double>?) {
+        var position = settled
+        while position > 0 {
+            position -= 1
+            let node = Int(order[position])
+            let paths = sigma[node]
+            var sum = 0.0
+            if hops {
+                let next = level[node] + 1
+                for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
+                    let target = Int(arcs.targets[arc])
+                    if level[target] == next {
+                        let share = coefficient[target]
+                        sum += share
+                        arcTotals?[arc] += paths * share
+                    }
+                }
+            } else {
+                let here = distance[node]
+                for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
+                    let target = Int(arcs.targets[arc])
+                    let there = distance[target]
+                    if there > here && isTie(here + arcs.costs[arc], there) {
+                        let share = coefficient[target]
+                        sum += share
+                        arcTotals?[arc] += paths * share
+                    }
+                }
+            }
+            let dependency = paths * sum
+            coefficient[node] = (1 + dependency) / paths
+            if node != source { nodeTotals?[node] += dependency }
+        }
+    }
+}
+
+extension WeightedAdjacency {
+    /// For every node u, a summary of the distances d(v, u) from the nodes v that reach it, computed
+    /// by one search per node along in-arcs (on an undirected graph, the arcs).
+    ///
+    /// - Parameter summary: called once per node with the workspace after the search (the reached
+    ///   nodes are `order[0..<settled]`, the node itself first).
+    func incomingDistanceSummaries(_ summary: (_ node: Int, _ workspace: SweepWorkspace) -> Double) -> [Double] {
+        let n = nodeCount
+        let hops = metric == .hops
+        let partials = withArcLists(incoming: true) { arcs in
+            inSourceChunks(sourceCount: n) { sources -> [Double] in
+                let workspace = SweepWorkspace(nodeCount: n)
+                var values: [Double] = []
+                for source in sources {
+                    if hops {
+                        workspace.levels(from: source, arcs: arcs)
+                    } else {
+                        workspace.distances(from: source, arcs: arcs)
+                    }
+                    values.append(summary(source, workspace))
+                    workspace.reset()
+                }
+                return values
+            }
+        }
+        var result = [Double](repeating: 0, count: n)
+        let chunks = partials.count
+        for (chunk, values) in partials.enumerated() {
+            for (position, value) in values.enumerated() { result[chunk + position * chunks] = value }
+        }
+        return result
+    }
+}
+
+extension SweepWorkspace {
+    /// The distance of the `position`-th settled node (a level under hops).
+    @inline(__always)
+    func settledDistance(_ position: Int, hops: Bool) -> Double {
+        let node = Int(order[position])
+        return hops ? Double(level[node]) : distance[node]
+    }
+}
