@@ -3,4 +3,9 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
+
+/* cgraph's agtail, aghead and AGSEQ are macros, which Swift cannot call. */
+static inline Agnode_t *entente_agtail(Agedge_t *e) { return agtail(e); }
+static inline Agnode_t *entente_aghead(Agedge_t *e) { return aghead(e); }
+static inline unsigned long entente_agseq(void *obj) { return AGSEQ(obj); }
 #endif
