@@ -5,6 +5,8 @@ import Entente
 ///
 /// A diagram is turned into DOT text by ``source(layout:)`` and handed to Graphviz by ``Renderer``.
 /// The text is deterministic: nodes and edges in the graph's order, attributes in a fixed order.
+/// Each node and edge carries its graph index as its SVG `id` (`node-3`, `edge-12`), for styling
+/// and scripting the drawing.
 ///
 /// ```swift
 /// let diagram = Diagram(GraphView(graph), title: "Pakistan")
@@ -91,6 +93,7 @@ public struct Diagram: Sendable {
                 attributes += [("color", style.nodeLineColor + style.fadedAlpha), ("fontcolor", style.fadedTextColor)]
             }
             attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: node))))
+            attributes.append(("id", "node-\(nodeIndex)"))
             text += "  \(DOTWriter.quote(node.id)) \(attributeList(attributes));\n"
         }
 
@@ -109,6 +112,7 @@ public struct Diagram: Sendable {
             if edge.polarity == .adversarial { attributes.append(("style", style.adversarialLineStyle)) }
             if graph.isDirected { attributes.append(("arrowsize", "0.7")) }
             attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: edge))))
+            attributes.append(("id", "edge-\(edgeIndex)"))
             text += "  \(DOTWriter.quote(graph.nodes[edge.source].id)) \(arrow) "
             text += "\(DOTWriter.quote(graph.nodes[edge.target].id)) \(attributeList(attributes));\n"
         }
@@ -185,7 +189,7 @@ public struct Diagram: Sendable {
             }
             if let sizeCaption, !nodeSizes.isEmpty { kindCells.append("<TD>size: \(escapeHTML(sizeCaption))</TD>") }
             for cells in [typeCells, lineCells, kindCells] where !cells.isEmpty {
-                rows.append("<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\"><TR>"
+                rows.append("<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>"
                             + cells.joined() + "</TR></TABLE></TD></TR>")
             }
         }

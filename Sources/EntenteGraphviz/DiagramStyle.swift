@@ -97,6 +97,10 @@ public struct DiagramStyle: Sendable, Hashable {
     }
 
     /// Graph attributes that make each layout engine draw a readable relations diagram.
+    ///
+    /// Spline routing (`splines=true`) is asked of neato only: in Graphviz 2.43, routing splines
+    /// after sfdp, circo or twopi keeps state between layouts in one process (a second layout of the
+    /// same graph differs, and circo can crash).
     func layoutAttributes(for layout: LayoutEngine) -> [(String, String)] {
         switch layout {
         case .dot:
@@ -104,13 +108,13 @@ public struct DiagramStyle: Sendable, Hashable {
         case .neato:
             return [("overlap", "false"), ("splines", "true"), ("sep", "+14"), ("esep", "+6")]
         case .fdp:
-            return [("overlap", "false"), ("splines", "true"), ("sep", "+14"), ("K", "1.4")]
+            return [("overlap", "false"), ("sep", "+14"), ("K", "1.4")]
         case .sfdp:
-            return [("overlap", "prism"), ("splines", "true"), ("sep", "+14")]
+            return [("overlap", "prism"), ("sep", "+14")]
         case .circo:
-            return [("splines", "true"), ("mindist", "1.2")]
+            return []
         case .twopi:
-            return [("overlap", "false"), ("splines", "true"), ("ranksep", "1.6")]
+            return [("overlap", "false"), ("ranksep", "1.6")]
         }
     }
 }

@@ -29,7 +29,8 @@ public enum LayoutEngine: String, CaseIterable, Hashable, Sendable, CustomString
     case dot
     /// Spring model (stress majorisation): the default for relations diagrams.
     case neato
-    /// Force-directed placement.
+    /// Force-directed placement. It often spreads hubs best, but Graphviz 2.43's fdp keeps state
+    /// between layouts, so a second fdp layout in one process may differ from the first.
     case fdp
     /// Multiscale force-directed placement, for large graphs.
     case sfdp

@@ -23,6 +23,7 @@ struct OwnedGraph: ~Copyable {
     /// - Throws: ``ParseFailure`` with what Graphviz logged when the text is not a graph.
     init(parsing text: String, context: borrowing GraphvizContext) throws(ParseFailure) {
         context.clearErrors()
+        entente_agresetline()
         guard let pointer = text.withCString({ agmemread($0) }) else {
             throw ParseFailure(message: context.lastError())
         }
@@ -41,6 +42,8 @@ struct OwnedGraph: ~Copyable {
         guard let gvc else { throw .contextUnavailable }
         context.clearErrors()
         layoutAttempted = true
+        // sfdp draws on libc's rand(); seeding it makes every layout of the same text the same.
+        srand(1)
         guard gvLayout(gvc, pointer, engine) == 0 else {
             throw .layoutFailed(context.lastError() ?? "engine \(engine) reported an error")
         }
