@@ -189,7 +189,7 @@ public struct Diagram: Sendable {
             }
             if let sizeCaption, !nodeSizes.isEmpty { kindCells.append("<TD>size: \(escapeHTML(sizeCaption))</TD>") }
             for cells in [typeCells, lineCells, kindCells] where !cells.isEmpty {
-                rows.append("<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>"
+                rows.append("<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"10\" CELLPADDING=\"0\"><TR>"
                             + cells.joined() + "</TR></TABLE></TD></TR>")
             }
         }

@@ -18,6 +18,10 @@ public enum Renderer {
 
     /// Lays out and renders any DOT text.
     ///
+    /// Graphviz 2.43 has layout bugs that a diagram built by ``Diagram`` avoids but arbitrary DOT
+    /// may hit: `splines=true` with sfdp, circo or twopi, and fdp in general, lay the same text out
+    /// differently on a second call in one process, and circo with `splines=true` can crash it.
+    ///
     /// - Throws: as ``render(_:as:layout:)``, and ``GraphvizError/invalidSource(_:)`` when Graphviz
     ///   cannot read the text.
     public static func render(dot source: String, as format: OutputFormat,
