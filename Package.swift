@@ -35,8 +35,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "render-benchmark",
+            dependencies: ["Entente", "EntenteGraphviz"],
+            path: "Benchmarks/RenderBenchmark"
+        ),
         .testTarget(name: "EntenteTests", dependencies: ["Entente"], exclude: ["Fixtures"]),
-        .testTarget(name: "EntenteGraphvizTests", dependencies: ["Entente", "EntenteGraphviz"]),
+        .testTarget(name: "EntenteGraphvizTests", dependencies: ["Entente", "EntenteGraphviz"], exclude: ["Golden"]),
         .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,11 +1,157 @@
 import CGraphviz
 import Entente
 
-/// Reads DOT files into a ``RelationGraph`` through cgraph (`agmemread`).
+/// Reads DOT files into a ``RelationGraph`` through cgraph (`agmemread`), the parser Graphviz itself uses.
+///
+/// Nodes and edges are taken in file order. Node attributes `label` (escString-unescaped), `kind` and
+/// `aliases` (separated by `|`) and edge attributes `type`, `weight`, `polarity`, `since`, `until`,
+/// `note` and `evidence` (one `source: quote` per line) fill the model's fields; a missing weight is 1,
+/// a missing kind `state`, type `economic`, polarity `cooperative`. Other attributes are kept in
+/// ``Node/attributes`` and ``Edge/attributes``, except the ones Graphviz adds when it lays a graph
+/// out (`pos`, `width`, `_draw_`, …), so that laid-out DOT reads back as the graph it shows.
 public enum DOTReader {
+    /// Attributes Graphviz writes into laid-out DOT; they describe a drawing, not the relations.
+    static let layoutAttributes: Set<String> = [
+        "pos", "lp", "xlp", "head_lp", "tail_lp", "bb", "width", "height", "rects", "vertices",
+        "lwidth", "lheight", "lpos", "_draw_", "_ldraw_", "_hdraw_", "_tdraw_", "_hldraw_", "_tldraw_",
+        "_background", "xdotversion", "key",
+    ]
+
     /// Reads a graph from DOT bytes.
+    ///
+    /// - Throws: ``GraphError/syntax(_:_:)`` with the line Graphviz names when the text is not DOT,
+    ///   ``GraphError/invalidWeight(_:value:)``, ``GraphError/invalidValue(_:field:value:expected:)``,
+    ///   ``GraphError/selfLoop(_:id:)``, ``GraphError/empty(file:)``, ``GraphError/binary(file:)``.
+    /// - Complexity: O(V + E) after parsing, plus sorting the edges into file order, O(E log E).
     public static func read(_ bytes: [UInt8], file: String) throws(GraphError) -> RelationGraph {
         try FileIO.checkText(bytes, file: file)
-        throw .syntax(SourceLocation(file: file), "DOT import is not implemented yet")
+        let text = String(decoding: bytes, as: UTF8.self)
+        return try Graphviz.shared.withLock { context throws(GraphError) -> RelationGraph in
+            let parsed: OwnedGraph
+            do throws(OwnedGraph.ParseFailure) {
+                parsed = try OwnedGraph(parsing: text, context: context)
+            } catch {
+                throw syntaxError(error.message, file: file)
+            }
+            return try convert(parsed, file: file)
+        }
+    }
+
+    /// `syntax error in line 3 near 'x'` → a location on line 3 and `syntax error near 'x'`.
+    static func syntaxError(_ message: String?, file: String) -> GraphError {
+        guard let message else { return .syntax(SourceLocation(file: file), "no graph found in the DOT text") }
+        let marker = " in line "
+        guard let range = message.firstRange(of: marker) else { return .syntax(SourceLocation(file: file), message) }
+        let digits = message[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+        guard let line = Int(digits) else { return .syntax(SourceLocation(file: file), message) }
+        let rest = message[message.index(range.upperBound, offsetBy: digits.count)...]
+        return .syntax(SourceLocation(file: file, line: line), String(message[..<range.lowerBound] + rest))
+    }
+
+    private static func convert(_ parsed: borrowing OwnedGraph, file: String) throws(GraphError) -> RelationGraph {
+        let g = parsed.pointer
+        let location = SourceLocation(file: file)
+        let graphAttributes = attributes(of: UnsafeMutableRawPointer(g), kind: AGRAPH, in: g)
+        var name = string(agnameof(UnsafeMutableRawPointer(g)))
+        // cgraph names an anonymous graph `%N`.
+        if name.hasPrefix("%") { name = graphAttributes["label"].map { DOTWriter.unescapeLabel($0) } ?? "" }
+        var graph = RelationGraph(name: name, directed: agisdirected(g) != 0)
+
+        var indexByNode: [UnsafeMutablePointer<Agnode_t>: Int] = [:]
+        var node = agfstnode(g)
+        while let current = node {
+            var values = attributes(of: UnsafeMutableRawPointer(current), kind: AGNODE, in: g)
+            let id = string(agnameof(UnsafeMutableRawPointer(current)))
+            let label = values.removeValue(forKey: "label").map { DOTWriter.unescapeLabel($0, nodeID: id) } ?? id
+            let kind = values.removeValue(forKey: "kind").map { NodeKind($0) } ?? .state
+            let aliases = values.removeValue(forKey: "aliases").map {
+                $0.split(separator: "|", omittingEmptySubsequences: true).map(String.init)
+            } ?? []
+            let index = try graph.addNode(Node(id: id, label: label, kind: kind, aliases: aliases, attributes: values),
+                                          at: location)
+            indexByNode[current] = index
+            node = agnxtnode(g, current)
+        }
+
+        var edges: [(sequence: UInt, edge: UnsafeMutablePointer<Agedge_t>)] = []
+        node = agfstnode(g)
+        while let current = node {
+            var edge = agfstout(g, current)
+            while let out = edge {
+                edges.append((entente_agseq(UnsafeMutableRawPointer(out)), out))
+                edge = agnxtout(g, out)
+            }
+            node = agnxtnode(g, current)
+        }
+        edges.sort { $0.sequence < $1.sequence }
+        for (_, pointer) in edges {
+            guard let tail = entente_agtail(pointer), let head = entente_aghead(pointer),
+                  let source = indexByNode[tail], let target = indexByNode[head] else { continue }
+            var values = attributes(of: UnsafeMutableRawPointer(pointer), kind: AGEDGE, in: g)
+            var edge = Edge(source: source, target: target)
+            if let type = values.removeValue(forKey: "type") { edge.type = RelationType(type) }
+            if let weight = values.removeValue(forKey: "weight") {
+                guard let value = Double(weight.trimmingCharacters(in: " \t")), value.isFinite, value > 0 else {
+                    throw .invalidWeight(location, value: weight)
+                }
+                edge.weight = value
+            }
+            if let polarity = values.removeValue(forKey: "polarity") {
+                guard let value = Polarity(rawValue: polarity) else {
+                    throw .invalidValue(location, field: "polarity", value: polarity, expected: "cooperative or adversarial")
+                }
+                edge.polarity = value
+            }
+            edge.since = try year(values.removeValue(forKey: "since"), field: "since", at: location)
+            edge.until = try year(values.removeValue(forKey: "until"), field: "until", at: location)
+            edge.note = values.removeValue(forKey: "note")
+            if let evidence = values.removeValue(forKey: "evidence") { edge.evidence = parseEvidence(evidence) }
+            edge.attributes = values
+            try graph.addEdge(edge, at: location)
+        }
+        return graph
+    }
+
+    /// The non-empty attributes of an object, without Graphviz's layout attributes.
+    private static func attributes(of object: UnsafeMutableRawPointer, kind: Int32,
+                                   in g: UnsafeMutablePointer<Agraph_t>) -> [String: String] {
+        var values: [String: String] = [:]
+        var symbol = agnxtattr(g, kind, nil)
+        while let current = symbol {
+            symbol = agnxtattr(g, kind, current)
+            let name = string(current.pointee.name)
+            guard !layoutAttributes.contains(name), let value = agxget(object, current) else { continue }
+            let text = String(cString: value)
+            if !text.isEmpty { values[name] = text }
+        }
+        return values
+    }
+
+    private static func year(_ text: String?, field: String, at location: SourceLocation) throws(GraphError) -> Int? {
+        guard let text else { return nil }
+        guard let year = Int(text.trimmingCharacters(in: " \t")) else {
+            throw .invalidValue(location, field: field, value: text, expected: "a year")
+        }
+        return year
+    }
+
+    /// One `source: quote` per line; a line without `: ` continues the quote before it.
+    private static func parseEvidence(_ text: String) -> [Evidence] {
+        var evidence: [Evidence] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let separator = line.firstRange(of: ": ") {
+                evidence.append(Evidence(source: String(line[..<separator.lowerBound]),
+                                         quote: String(line[separator.upperBound...])))
+            } else if !evidence.isEmpty {
+                evidence[evidence.count - 1].quote += "\n" + line
+            } else if !line.isEmpty {
+                evidence.append(Evidence(source: "", quote: String(line)))
+            }
+        }
+        return evidence
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Entente
 
-/// Options shared by the commands that analyse or draw a filtered view of a graph.
-struct AnalysisOptions: ParsableArguments {
+/// Options that say how to read a graph file and which edge types to keep: shared by every command
+/// that analyses or draws a filtered view of a graph.
+struct GraphInputOptions: ParsableArguments {
     @Option(help: "Read the file as this format (json, csv, dot) whatever its extension.")
     var format: String?
 
@@ -11,9 +12,6 @@ struct AnalysisOptions: ParsableArguments {
 
     @Option(help: "Only these edge types, comma-separated (e.g. economic,security).")
     var types: String?
-
-    @Flag(inversion: .prefixedNo, help: "Include adversarial edges (default: cooperative edges only).")
-    var includeAdversarial = false
 
     /// The edge types asked for, or nil for all.
     var typeSet: Set<RelationType>? {
@@ -38,6 +36,28 @@ struct AnalysisOptions: ParsableArguments {
         }
         return graph
     }
+}
+
+/// Options shared by the commands that analyse a filtered view of a graph: the input options and
+/// `--include-adversarial` (default: cooperative edges only, since a path or a centrality through a
+/// rivalry is not a tie).
+struct AnalysisOptions: ParsableArguments {
+    @OptionGroup var input: GraphInputOptions
+
+    @Flag(inversion: .prefixedNo, help: "Include adversarial edges (default: cooperative edges only).")
+    var includeAdversarial = false
+
+    /// `--format`.
+    var format: String? { input.format }
+    /// `--directed`.
+    var directed: Bool { input.directed }
+    /// `--types`, as given.
+    var types: String? { input.types }
+    /// The edge types asked for, or nil for all.
+    var typeSet: Set<RelationType>? { input.typeSet }
+
+    /// Loads the graph and checks that the types asked for exist in it.
+    func load(_ path: String) throws -> RelationGraph { try input.load(path) }
 
     /// The analysis filter: cooperative edges unless --include-adversarial, of the --types given.
     var filter: GraphFilter { .analysis(types: typeSet, includeAdversarial: includeAdversarial) }

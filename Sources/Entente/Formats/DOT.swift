@@ -1,5 +1,5 @@
-/// Writes graphs as Graphviz DOT text, quoting every id so that any name survives a round trip
-/// through Graphviz's parser.
+/// Writes graphs as Graphviz DOT text, quoting every id and value so that it survives a round trip
+/// through Graphviz's parser (see ``quote(_:)`` for the one rare exception).
 ///
 /// Node attributes: `label`, `kind`, `aliases` (joined by `|`). Edge attributes: `type`, `weight`,
 /// `polarity`, `since`, `until`, `note`, `evidence` (each `source: quote`, joined by a line break),
@@ -38,27 +38,87 @@ public enum DOTWriter {
         "[" + attributes.map { "\(quote($0.0))=\(quote($0.1))" }.joined(separator: ", ") + "]"
     }
 
-    /// A DOT double-quoted string that cgraph reads back as exactly `value`.
+    /// A DOT string that cgraph reads back as exactly `value`.
     ///
-    /// cgraph keeps a backslash literally unless it precedes `"` (an escaped quote) or a line feed
-    /// (a line continuation). So quotes become `\"`, and a backslash at the end of the value or
-    /// before a line feed is followed by an extra `\` + line feed, which the parser drops.
+    /// cgraph's lexer (Graphviz 2.43) turns `\"` into `"`, keeps `\\` as two backslashes, drops a
+    /// backslash-newline, keeps any other backslash, and drops a line feed that stands alone between
+    /// a quote or backslash and another. So a value is written double-quoted with `"` escaped as
+    /// `\"` when that reads back as the value: always, unless it has an odd run of backslashes
+    /// before a quote, a line feed or its end, or such a lone line feed. Those values are written as
+    /// a DOT HTML string `<…>`, which cgraph keeps verbatim, when their angle brackets nest; a value
+    /// that fits neither form (rare: both conditions at once) is written double-quoted and reads back
+    /// with its backslashes changed.
     public static func quote(_ value: String) -> String {
-        var text = "\""
-        let scalars = Array(value.unicodeScalars)
-        for (position, scalar) in scalars.enumerated() {
-            switch scalar {
-            case "\"":
-                text += "\\\""
-            case "\\":
-                text += "\\"
-                let next = position + 1 < scalars.count ? scalars[position + 1] : nil
-                if next == nil || next == "\n" { text += "\\\n" }
-            default:
-                text.unicodeScalars.append(scalar)
+        var body = ""
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { body += "\\" }
+            body.unicodeScalars.append(scalar)
+        }
+        if readQuoted(body) == value { return "\"" + body + "\"" }
+        if nestsAngleBrackets(value) { return "<" + value + ">" }
+        // Neither form reads back exactly: make every odd run of backslashes before a quote, a line
+        // feed or the end even, so that the string at least stays one string.
+        var lossy = ""
+        var run = 0
+        for scalar in value.unicodeScalars {
+            if scalar == "\\" {
+                run += 1
+            } else {
+                if !run.isMultiple(of: 2) && (scalar == "\"" || scalar == "\n") { lossy += "\\" }
+                if scalar == "\"" { lossy += "\\" }
+                run = 0
+            }
+            lossy.unicodeScalars.append(scalar)
+        }
+        if !run.isMultiple(of: 2) { lossy += "\\" }
+        return "\"" + lossy + "\""
+    }
+
+    /// What cgraph's lexer makes of the inside of a double-quoted string, or nil when the string
+    /// would end before the closing quote (a `"` left unescaped, or escaped by a final backslash).
+    static func readQuoted(_ body: String) -> String? {
+        let scalars = Array(body.unicodeScalars)
+        var text = String.UnicodeScalarView()
+        var position = 0
+        while position < scalars.count {
+            let scalar = scalars[position]
+            let next = position + 1 < scalars.count ? scalars[position + 1] : nil
+            if scalar == "\"" { return nil }
+            if scalar == "\\" {
+                switch next {
+                case nil: return nil
+                case "\"": text.append("\""); position += 2
+                case "\\": text.append("\\"); text.append("\\"); position += 2
+                case "\n": position += 2
+                default: text.append(scalar); position += 1
+                }
+                continue
+            }
+            // The longest run without a quote or backslash; a lone line feed matches the
+            // line-counting rule first and is dropped.
+            var end = position
+            while end < scalars.count && scalars[end] != "\"" && scalars[end] != "\\" { end += 1 }
+            if end - position == 1 && scalar == "\n" {
+                position = end
+                continue
+            }
+            text.append(contentsOf: scalars[position..<end])
+            position = end
+        }
+        return String(text)
+    }
+
+    /// Whether `<value>` is one DOT HTML string: every `>` closes an earlier `<`, and all are closed.
+    private static func nestsAngleBrackets(_ value: String) -> Bool {
+        var depth = 0
+        for scalar in value.unicodeScalars {
+            if scalar == "<" { depth += 1 }
+            if scalar == ">" {
+                depth -= 1
+                if depth < 0 { return false }
             }
         }
-        return text + "\""
+        return depth == 0
     }
 
     /// Escapes a label for Graphviz's escString rules: a backslash is written `\\`, a line break `\n`.

@@ -1,0 +1,235 @@
+import Entente
+
+/// What to draw: a view of a relation graph, its style, title, the nodes and edges to emphasise and
+/// optional node sizes.
+///
+/// A diagram is turned into DOT text by ``source(layout:)`` and handed to Graphviz by ``Renderer``.
+/// The text is deterministic: nodes and edges in the graph's order, attributes in a fixed order.
+/// Each node and edge carries its graph index as its SVG `id` (`node-3`, `edge-12`), for styling
+/// and scripting the drawing.
+///
+/// ```swift
+/// let diagram = Diagram(GraphView(graph), title: "Pakistan")
+/// let svg = try Renderer.render(diagram, as: .svg)
+/// ```
+public struct Diagram: Sendable {
+    /// The nodes and edges drawn.
+    public var view: GraphView
+    /// How they look.
+    public var style: DiagramStyle
+    /// The title over the diagram; `nil` uses the graph's name, an empty title draws none.
+    public var title: String?
+    /// What to emphasise (a path, for example); the rest is faded. `nil` emphasises nothing.
+    public var highlight: Highlight?
+    /// A value per graph node index (a centrality, say) that scales the node's label, and so its
+    /// shape; nodes without a value get the smallest size. Empty: every label has ``DiagramStyle/fontSize``.
+    public var nodeSizes: [Int: Double]
+    /// What the node sizes measure, shown in the legend (`"degree"`); nil shows nothing.
+    public var sizeCaption: String?
+
+    /// Creates a diagram of a view.
+    public init(_ view: GraphView, style: DiagramStyle = DiagramStyle(), title: String? = nil,
+                highlight: Highlight? = nil, nodeSizes: [Int: Double] = [:], sizeCaption: String? = nil) {
+        self.view = view
+        self.style = style
+        self.title = title
+        self.highlight = highlight
+        self.nodeSizes = nodeSizes
+        self.sizeCaption = sizeCaption
+    }
+
+    /// Creates a diagram of a view with one size value per graph node (`values[i]` for node `i`).
+    public init(_ view: GraphView, style: DiagramStyle = DiagramStyle(), title: String? = nil,
+                highlight: Highlight? = nil, nodeSizes values: [Double], sizeCaption: String? = nil) {
+        var sizes: [Int: Double] = [:]
+        for (index, value) in values.enumerated() { sizes[index] = value }
+        self.init(view, style: style, title: title, highlight: highlight, nodeSizes: sizes, sizeCaption: sizeCaption)
+    }
+
+    /// Creates a diagram of a whole graph.
+    public init(_ graph: RelationGraph, style: DiagramStyle = DiagramStyle(), title: String? = nil,
+                highlight: Highlight? = nil) {
+        self.init(GraphView(graph), style: style, title: title, highlight: highlight)
+    }
+
+    /// The DOT text given to Graphviz for a layout engine.
+    ///
+    /// - Complexity: O(V + E + total evidence length).
+    public func source(layout: LayoutEngine = .standard) -> String {
+        let graph = view.graph
+        let highlightedNodes = Set(highlight?.nodes ?? [])
+        let highlightedEdges = Set(highlight?.edges ?? [])
+        let fades = highlight != nil
+
+        var text = (graph.isDirected ? "digraph " : "graph ") + DOTWriter.quote(graph.name) + " {\n"
+        var graphAttributes: [(String, String)] = [
+            ("fontname", style.fontName), ("bgcolor", "white"), ("pad", "0.3"), ("outputorder", "edgesfirst"),
+            ("labelloc", "t"), ("labeljust", "c"),
+        ]
+        graphAttributes += style.layoutAttributes(for: layout)
+        text += "  graph \(attributeList(graphAttributes));\n"
+        if let legend = legendLabel() { text += "  graph [label=<\(legend)>];\n" }
+        text += "  node " + attributeList([
+            ("fontname", style.fontName), ("fontsize", formatNumber(style.fontSize)), ("style", "filled"),
+            ("fillcolor", style.nodeFillColor), ("color", style.nodeLineColor), ("fontcolor", style.nodeLineColor),
+            ("penwidth", "1.2"), ("margin", "0.12,0.06"),
+        ]) + ";\n"
+        text += "  edge " + attributeList([("fontname", style.fontName)]) + ";\n"
+
+        let sizes = fontSizes()
+        for nodeIndex in view.nodeIndices {
+            let node = graph.nodes[nodeIndex]
+            let emphasised = highlightedNodes.contains(nodeIndex)
+            var attributes: [(String, String)] = [
+                ("label", DOTWriter.escapeLabel(node.label)), ("kind", node.kind.name),
+                ("shape", style.shape(of: node.kind, in: graph)),
+            ]
+            if style.roundedKinds.contains(node.kind) { attributes.append(("style", "rounded,filled")) }
+            if let size = sizes[nodeIndex] { attributes.append(("fontsize", formatNumber(size))) }
+            if fades && emphasised {
+                attributes += [("penwidth", formatNumber(1.2 * style.highlightPenFactor)), ("color", "#000000"),
+                               ("fontcolor", "#000000")]
+            } else if fades {
+                attributes += [("color", style.nodeLineColor + style.fadedAlpha), ("fontcolor", style.fadedTextColor)]
+            }
+            attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: node))))
+            attributes.append(("id", "node-\(nodeIndex)"))
+            text += "  \(DOTWriter.quote(node.id)) \(attributeList(attributes));\n"
+        }
+
+        let arrow = graph.isDirected ? "->" : "--"
+        for edgeIndex in view.edgeIndices {
+            let edge = graph.edges[edgeIndex]
+            let emphasised = highlightedEdges.contains(edgeIndex)
+            let color = style.color(of: edge.type, in: graph)
+            var width = style.penWidth(ofWeight: edge.weight)
+            if fades && emphasised { width *= style.highlightPenFactor }
+            var attributes: [(String, String)] = [
+                ("type", edge.type.name), ("weight", formatNumber(edge.weight)), ("polarity", edge.polarity.rawValue),
+                ("color", fades && !emphasised ? color + style.fadedAlpha : color),
+                ("penwidth", formatNumber(width)),
+            ]
+            if edge.polarity == .adversarial { attributes.append(("style", style.adversarialLineStyle)) }
+            if graph.isDirected { attributes.append(("arrowsize", "0.7")) }
+            attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: edge))))
+            attributes.append(("id", "edge-\(edgeIndex)"))
+            text += "  \(DOTWriter.quote(graph.nodes[edge.source].id)) \(arrow) "
+            text += "\(DOTWriter.quote(graph.nodes[edge.target].id)) \(attributeList(attributes));\n"
+        }
+        return text + "}\n"
+    }
+
+    /// Label sizes by graph node index, scaled from ``nodeSizes`` into ``DiagramStyle/sizedFontRange``.
+    private func fontSizes() -> [Int: Double] {
+        let values = view.nodeIndices.compactMap { nodeSizes[$0] }.filter(\.isFinite)
+        guard let low = values.min(), let high = values.max() else { return [:] }
+        let range = style.sizedFontRange
+        var sizes: [Int: Double] = [:]
+        for index in view.nodeIndices {
+            let value = nodeSizes[index].flatMap { $0.isFinite ? $0 : nil } ?? low
+            let fraction = high > low ? (value - low) / (high - low) : 0.5
+            sizes[index] = ((range.lowerBound + fraction * (range.upperBound - range.lowerBound)) * 10).rounded() / 10
+        }
+        return sizes
+    }
+
+    /// `Pakistan (PAK)`, kind and aliases, one per line.
+    private func tooltip(of node: Node) -> String {
+        var lines = [node.label == node.id ? node.id : "\(node.label) (\(node.id))", "kind: \(node.kind.name)"]
+        if !node.aliases.isEmpty { lines.append("aliases: " + node.aliases.joined(separator: "; ")) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The two ends, type, weight and polarity, then each piece of evidence as `source: quote`.
+    private func tooltip(of edge: Edge) -> String {
+        let graph = view.graph
+        let arrow = graph.isDirected ? " → " : " – "
+        var lines = [graph.nodes[edge.source].label + arrow + graph.nodes[edge.target].label,
+                     "\(edge.type.name), weight \(formatNumber(edge.weight)), \(edge.polarity.rawValue)"]
+        switch (edge.since, edge.until) {
+        case let (since?, until?): lines.append("\(since)–\(until)")
+        case let (since?, nil): lines.append("since \(since)")
+        case let (nil, until?): lines.append("until \(until)")
+        case (nil, nil): break
+        }
+        for evidence in edge.evidence { lines.append("\(evidence.source): \(evidence.quote)") }
+        if let note = edge.note { lines.append("note: \(note)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// An HTML-like table: the title, then the legend of the types, polarities and kinds drawn.
+    private func legendLabel() -> String? {
+        let graph = view.graph
+        let heading = title ?? graph.name
+        var rows: [String] = []
+        if !heading.isEmpty {
+            rows.append("<TR><TD><FONT POINT-SIZE=\"\(formatNumber(style.titleFontSize))\"><B>"
+                        + escapeHTML(heading) + "</B></FONT></TD></TR>")
+        }
+        if style.showsLegend {
+            let usedTypes = Set(view.edges.map(\.type))
+            let usedPolarities = Set(view.edges.map(\.polarity))
+            let usedKinds = Set(view.nodeIndices.map { graph.nodes[$0].kind })
+            var typeCells = graph.relationTypes.filter(usedTypes.contains).map { type in
+                "<TD><FONT COLOR=\"\(style.color(of: type, in: graph))\">━━━</FONT> \(escapeHTML(type.name))</TD>"
+            }
+            if typeCells.isEmpty { typeCells = ["<TD>no relations</TD>"] }
+            var lineCells: [String] = []
+            if usedPolarities.contains(.cooperative) { lineCells.append("<TD>━━━ cooperative</TD>") }
+            if usedPolarities.contains(.adversarial) {
+                lineCells.append("<TD>" + (style.adversarialLineStyle == "dashed" ? "╸ ╸ ╸" : "┈┈┈")
+                                 + " adversarial</TD>")
+            }
+            lineCells.append("<TD>line width: weight</TD>")
+            if highlight != nil { lineCells.append("<TD><B>bold</B>: highlighted</TD>") }
+            var kindCells = graph.nodeKinds.filter(usedKinds.contains).map { kind in
+                let shape = style.shape(of: kind, in: graph)
+                let described = style.roundedKinds.contains(kind) ? "rounded \(shape)" : shape
+                return "<TD>\(escapeHTML(described)): \(escapeHTML(kind.name))</TD>"
+            }
+            if let sizeCaption, !nodeSizes.isEmpty { kindCells.append("<TD>size: \(escapeHTML(sizeCaption))</TD>") }
+            for cells in [typeCells, lineCells, kindCells] where !cells.isEmpty {
+                rows.append("<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"10\" CELLPADDING=\"0\"><TR>"
+                            + cells.joined() + "</TR></TABLE></TD></TR>")
+            }
+        }
+        guard !rows.isEmpty else { return nil }
+        let size = formatNumber(style.legendFontSize)
+        return "<FONT POINT-SIZE=\"\(size)\"><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\" ID=\"legend\">"
+            + rows.joined() + "</TABLE></FONT>"
+    }
+
+    private func attributeList(_ attributes: [(String, String)]) -> String {
+        "[" + attributes.map { "\($0.0)=\(DOTWriter.quote($0.1))" }.joined(separator: ", ") + "]"
+    }
+}
+
+/// The nodes and edges of a graph to draw emphasised, by graph index: a path's `nodes` and `edges`.
+public struct Highlight: Hashable, Sendable {
+    /// Graph node indices.
+    public var nodes: [Int]
+    /// Graph edge indices.
+    public var edges: [Int]
+
+    /// Creates a highlight.
+    public init(nodes: [Int], edges: [Int]) {
+        self.nodes = nodes
+        self.edges = edges
+    }
+}
+
+/// Text for an HTML-like label: `&`, `<`, `>` and `"` as entities.
+func escapeHTML(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "\"": result += "&quot;"
+        case "\n": result += "<BR/>"
+        default: result.unicodeScalars.append(scalar)
+        }
+    }
+    return result
+}

@@ -1,0 +1,120 @@
+import Entente
+
+/// How a relations diagram looks: colours, line widths, shapes and fonts.
+///
+/// Every property has a default chosen for print and for readers with colour-vision deficiency
+/// (the Okabe–Ito palette); each can be changed before rendering.
+///
+/// ```swift
+/// var style = DiagramStyle()
+/// style.typeColors[.security] = "#000000"
+/// style.penWidthPerWeight = 1
+/// ```
+public struct DiagramStyle: Sendable, Hashable {
+    /// Edge colour (`#RRGGBB`) by relation type.
+    public var typeColors: [RelationType: String]
+    /// Colours for types without an entry in ``typeColors``, given in the order the graph lists its types.
+    public var extraTypeColors: [String]
+    /// Line width per unit of edge weight: an edge of weight 4 is drawn `4 × penWidthPerWeight` points wide.
+    public var penWidthPerWeight: Double
+    /// The thinnest an edge is drawn, in points.
+    public var minimumPenWidth: Double
+    /// Graphviz `style` of adversarial edges; cooperative edges are solid.
+    public var adversarialLineStyle: String
+    /// Node shape (a Graphviz shape name) by kind.
+    public var kindShapes: [NodeKind: String]
+    /// Shapes for kinds without an entry in ``kindShapes``, in the order the graph lists its kinds.
+    public var extraKindShapes: [String]
+    /// Kinds whose boxes get rounded corners (organisations, to tell them from blocs).
+    public var roundedKinds: Set<NodeKind>
+    /// Node fill colour.
+    public var nodeFillColor: String
+    /// Node outline and text colour.
+    public var nodeLineColor: String
+    /// Font family of every text.
+    public var fontName: String
+    /// Node label size in points, when no sizes are given.
+    public var fontSize: Double
+    /// Label sizes from the smallest to the largest size value, when node sizes are given.
+    public var sizedFontRange: ClosedRange<Double>
+    /// Title size in points.
+    public var titleFontSize: Double
+    /// Legend text size in points.
+    public var legendFontSize: Double
+    /// Whether the diagram carries a legend of types, polarities and kinds under its title.
+    public var showsLegend: Bool
+    /// How much wider highlighted edges are drawn.
+    public var highlightPenFactor: Double
+    /// Alpha (two hex digits) appended to the colours of what is not highlighted.
+    public var fadedAlpha: String
+    /// Text colour of nodes that are not highlighted.
+    public var fadedTextColor: String
+
+    /// The default style.
+    public init() {
+        typeColors = [.economic: "#0072B2", .security: "#D55E00", .cultural: "#009E73"]
+        extraTypeColors = ["#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+        penWidthPerWeight = 0.7
+        minimumPenWidth = 0.7
+        adversarialLineStyle = "dashed"
+        kindShapes = [.state: "ellipse", .bloc: "box", .organization: "box"]
+        extraKindShapes = ["hexagon", "octagon", "diamond", "house", "parallelogram"]
+        roundedKinds = [.organization]
+        nodeFillColor = "#FFFFFF"
+        nodeLineColor = "#333333"
+        fontName = "Helvetica"
+        fontSize = 12
+        sizedFontRange = 10...22
+        titleFontSize = 18
+        legendFontSize = 11
+        showsLegend = true
+        highlightPenFactor = 2.5
+        fadedAlpha = "40"
+        fadedTextColor = "#999999"
+    }
+
+    /// The colour of a relation type in a graph: its entry in ``typeColors``, or else the next of
+    /// ``extraTypeColors`` in the order of the graph's types, or black.
+    public func color(of type: RelationType, in graph: RelationGraph) -> String {
+        if let color = typeColors[type] { return color }
+        let others = graph.relationTypes.filter { typeColors[$0] == nil }
+        guard !extraTypeColors.isEmpty, let position = others.firstIndex(of: type) else { return "#000000" }
+        return extraTypeColors[position % extraTypeColors.count]
+    }
+
+    /// The shape of a node kind in a graph: its entry in ``kindShapes``, or else the next of
+    /// ``extraKindShapes`` in the order of the graph's kinds, or `ellipse`.
+    public func shape(of kind: NodeKind, in graph: RelationGraph) -> String {
+        if let shape = kindShapes[kind] { return shape }
+        let others = graph.nodeKinds.filter { kindShapes[$0] == nil }
+        guard !extraKindShapes.isEmpty, let position = others.firstIndex(of: kind) else { return "ellipse" }
+        return extraKindShapes[position % extraKindShapes.count]
+    }
+
+    /// The width of an edge of the given weight.
+    public func penWidth(ofWeight weight: Double) -> Double {
+        max(minimumPenWidth, weight * penWidthPerWeight)
+    }
+
+    /// Graph attributes that make each layout engine draw a readable relations diagram.
+    ///
+    /// Spline routing (`splines=true`) is asked of neato only: in Graphviz 2.43, routing splines
+    /// after sfdp, circo or twopi keeps state between layouts in one process (a second layout of the
+    /// same graph differs, and circo can crash).
+    func layoutAttributes(for layout: LayoutEngine) -> [(String, String)] {
+        switch layout {
+        case .dot:
+            return [("rankdir", "LR"), ("nodesep", "0.35"), ("ranksep", "1.1")]
+        case .neato:
+            return [("overlap", "false"), ("splines", "true"), ("sep", "+14"), ("esep", "+6")]
+        case .fdp:
+            return [("overlap", "false"), ("sep", "+14"), ("K", "1.4")]
+        case .sfdp:
+            return [("overlap", "prism"), ("sep", "+14")]
+        case .circo:
+            return []
+        case .twopi:
+            return [("overlap", "false"), ("ranksep", "1.6")]
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// A failure inside Graphviz, carrying the text Graphviz logged.
+public enum GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Graphviz could not create its context (its plugins are missing or unreadable).
+    case contextUnavailable
+    /// Graphviz did not accept the DOT text it was given.
+    case invalidSource(String)
+    /// The layout engine failed.
+    case layoutFailed(String)
+    /// The renderer failed.
+    case renderFailed(String)
+    /// The output format has no renderer in the installed Graphviz; `available` lists those that do.
+    case unavailableFormat(String, available: [String])
+    /// The layout engine is not installed; `available` lists those that are.
+    case unavailableLayout(String, available: [String])
+
+    public var description: String {
+        switch self {
+        case .contextUnavailable:
+            return "Graphviz could not start (no plugins found: is libgvc's plugin configuration installed?)"
+        case .invalidSource(let message):
+            return "Graphviz did not accept the diagram: \(message)"
+        case .layoutFailed(let message):
+            return "Graphviz layout failed: \(message)"
+        case .renderFailed(let message):
+            return "Graphviz rendering failed: \(message)"
+        case .unavailableFormat(let format, let available):
+            return "output format '\(format)' is not available in this Graphviz (available: "
+                + (available.isEmpty ? "none" : available.joined(separator: ", ")) + ")"
+        case .unavailableLayout(let layout, let available):
+            return "layout engine '\(layout)' is not available in this Graphviz (available: "
+                + (available.isEmpty ? "none" : available.joined(separator: ", ")) + ")"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import CGraphviz
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A cgraph graph owned by Swift: its layout is freed and the graph closed when the value ends,
+/// on every path.
+///
+/// Only ever created and used inside `Graphviz.shared.withLock`, so that it also ends there.
+struct OwnedGraph: ~Copyable {
+    /// The graph; valid for the life of this value and never handed out of the module.
+    let pointer: UnsafeMutablePointer<Agraph_t>
+    private var layoutAttempted = false
+    private let gvc: OpaquePointer?
+
+    /// Parses DOT text with `agmemread`.
+    ///
+    /// - Throws: ``ParseFailure`` with what Graphviz logged when the text is not a graph.
+    init(parsing text: String, context: borrowing GraphvizContext) throws(ParseFailure) {
+        context.clearErrors()
+        entente_agresetline()
+        guard let pointer = text.withCString({ agmemread($0) }) else {
+            throw ParseFailure(message: context.lastError())
+        }
+        self.pointer = pointer
+        self.gvc = context.gvc
+    }
+
+    /// Why `agmemread` returned no graph.
+    struct ParseFailure: Error {
+        /// What Graphviz logged, if anything (a text without a graph logs nothing).
+        var message: String?
+    }
+
+    /// Lays the graph out with an engine (`"neato"`).
+    mutating func layout(engine: String, context: borrowing GraphvizContext) throws(GraphvizError) {
+        guard let gvc else { throw .contextUnavailable }
+        context.clearErrors()
+        layoutAttempted = true
+        // sfdp draws on libc's rand(); seeding it makes every layout of the same text the same.
+        srand(1)
+        guard gvLayout(gvc, pointer, engine) == 0 else {
+            throw .layoutFailed(context.lastError() ?? "engine \(engine) reported an error")
+        }
+    }
+
+    /// Renders the laid-out graph in a device format (`"svg"`) to bytes.
+    func render(format: String, context: borrowing GraphvizContext) throws(GraphvizError) -> [UInt8] {
+        guard let gvc else { throw .contextUnavailable }
+        context.clearErrors()
+        var result: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        let status = gvRenderData(gvc, pointer, format, &result, &length)
+        let data = result.map { RenderData(pointer: $0, count: Int(length)) }
+        guard status == 0, let data else {
+            throw .renderFailed(context.lastError() ?? "renderer \(format) reported an error")
+        }
+        return data.bytes
+    }
+
+    deinit {
+        if layoutAttempted, let gvc { gvFreeLayout(gvc, pointer) }
+        agclose(pointer)
+    }
+}
+
+/// Bytes rendered by `gvRenderData`, freed with `gvFreeRenderData` when the value ends.
+struct RenderData: ~Copyable {
+    let pointer: UnsafeMutablePointer<CChar>
+    let count: Int
+
+    /// A copy of the bytes.
+    var bytes: [UInt8] {
+        Array(UnsafeRawBufferPointer(start: pointer, count: count))
+    }
+
+    deinit { gvFreeRenderData(pointer) }
+}

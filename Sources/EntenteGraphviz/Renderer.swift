@@ -1,0 +1,59 @@
+import Entente
+
+/// Lays out and renders diagrams with Graphviz's libraries, in this process: no Graphviz program is run.
+///
+/// Every function may be called from many tasks at once; calls into Graphviz take turns behind
+/// one process-wide lock, because libgvc is not thread-safe.
+public enum Renderer {
+    /// Renders a diagram.
+    ///
+    /// - Throws: ``GraphvizError/unavailableFormat(_:available:)`` or
+    ///   ``GraphvizError/unavailableLayout(_:available:)`` when the installed Graphviz lacks the plugin,
+    ///   ``GraphvizError/layoutFailed(_:)`` or ``GraphvizError/renderFailed(_:)`` with Graphviz's message.
+    /// - Complexity: that of the Graphviz layout engine (for neato, O(V²) per iteration).
+    public static func render(_ diagram: Diagram, as format: OutputFormat,
+                              layout: LayoutEngine = .standard) throws(GraphvizError) -> [UInt8] {
+        try render(dot: diagram.source(layout: layout), as: format, layout: layout)
+    }
+
+    /// Lays out and renders any DOT text.
+    ///
+    /// Graphviz 2.43 has layout bugs that a diagram built by ``Diagram`` avoids but arbitrary DOT
+    /// may hit: `splines=true` with sfdp, circo or twopi, and fdp in general, lay the same text out
+    /// differently on a second call in one process, and circo with `splines=true` can crash it.
+    ///
+    /// - Throws: as ``render(_:as:layout:)``, and ``GraphvizError/invalidSource(_:)`` when Graphviz
+    ///   cannot read the text.
+    public static func render(dot source: String, as format: OutputFormat,
+                              layout: LayoutEngine = .standard) throws(GraphvizError) -> [UInt8] {
+        try Graphviz.shared.withLock { context throws(GraphvizError) -> [UInt8] in
+            guard context.gvc != nil else { throw .contextUnavailable }
+            guard context.layoutEngines.contains(layout.rawValue) else {
+                throw .unavailableLayout(layout.rawValue, available: LayoutEngine.allCases.map(\.rawValue)
+                    .filter(context.layoutEngines.contains))
+            }
+            guard context.deviceFormats.contains(format.device) else {
+                throw .unavailableFormat(format.rawValue, available: OutputFormat.allCases.map(\.device)
+                    .filter(context.deviceFormats.contains))
+            }
+            var graph: OwnedGraph
+            do throws(OwnedGraph.ParseFailure) {
+                graph = try OwnedGraph(parsing: source, context: context)
+            } catch {
+                throw .invalidSource(error.message ?? "no graph found in the DOT text")
+            }
+            try graph.layout(engine: layout.rawValue, context: context)
+            return try graph.render(format: format.device, context: context)
+        }
+    }
+
+    /// The output formats the installed Graphviz can render, of those Entente offers.
+    public static var availableFormats: [OutputFormat] {
+        Graphviz.shared.withLock { context in OutputFormat.allCases.filter { context.deviceFormats.contains($0.device) } }
+    }
+
+    /// The layout engines installed, of those Entente offers.
+    public static var availableLayouts: [LayoutEngine] {
+        Graphviz.shared.withLock { context in LayoutEngine.allCases.filter { context.layoutEngines.contains($0.rawValue) } }
+    }
+}

@@ -1,0 +1,113 @@
+import Entente
+import EntenteGraphviz
+import Testing
+
+@Suite struct DOTReaderTests {
+    private func read(_ text: String) throws(GraphError) -> RelationGraph {
+        try DOTReader.read(Array(text.utf8), file: "test.dot")
+    }
+
+    @Test func readsNodesEdgesAndAttributesInFileOrder() throws {
+        let graph = try read("""
+            graph "Relations" {
+              "PAK" [label="Pakistan", kind="state", aliases="PK|Islamic Republic of Pakistan", capital="Islamabad"];
+              "EU" [label="European\\nUnion", kind="bloc"];
+              "CHN";
+              "CHN" -- "PAK" [type="security", weight="4.5", polarity="cooperative", since="1951", note="ally",
+                              evidence="article: all-weather friendship\nref: treaty: of 1963", strength="high"];
+              "PAK" -- "EU" [type="economic"];
+              "PAK" -- "CHN" [type="economic", weight=5];
+              "EU" -- "CHN" [type="trade", polarity="adversarial", until="2020"];
+            }
+            """)
+        #expect(graph.name == "Relations")
+        #expect(!graph.isDirected)
+        #expect(graph.nodes.map(\.id) == ["PAK", "EU", "CHN"])
+        #expect(graph.nodes[0].label == "Pakistan")
+        #expect(graph.nodes[0].aliases == ["PK", "Islamic Republic of Pakistan"])
+        #expect(graph.nodes[0].attributes == ["capital": "Islamabad"])
+        #expect(graph.nodes[1].label == "European\nUnion")
+        #expect(graph.nodes[1].kind == .bloc)
+        #expect(graph.nodes[2].label == "CHN")
+        #expect(graph.nodes[2].kind == .state)
+        #expect(graph.edges.count == 4)
+        let first = graph.edges[0]
+        #expect(first.source == 2 && first.target == 0)
+        #expect(first.type == .security && first.weight == 4.5 && first.polarity == .cooperative)
+        #expect(first.since == 1951 && first.until == nil && first.note == "ally")
+        #expect(first.evidence == [Evidence(source: "article", quote: "all-weather friendship"),
+                                   Evidence(source: "ref", quote: "treaty: of 1963")])
+        #expect(first.attributes == ["strength": "high"])
+        #expect(graph.edges[1].source == 0 && graph.edges[1].target == 1 && graph.edges[1].weight == 1)
+        #expect(graph.edges[2].type == .economic && graph.edges[2].weight == 5)
+        #expect(graph.edges[3].type == "trade" && graph.edges[3].polarity == .adversarial && graph.edges[3].until == 2020)
+        #expect(graph.knows(type: "trade"))
+    }
+
+    @Test func readsDirectedGraphs() throws {
+        let graph = try read("digraph { a -> b; b -> a [weight=2] }")
+        #expect(graph.isDirected)
+        #expect(graph.name == "")
+        #expect(graph.edges.map { [$0.source, $0.target] } == [[0, 1], [1, 0]])
+        #expect(try read("graph { a -- b }").isDirected == false)
+    }
+
+    @Test func syntaxErrorNamesTheLine() {
+        #expect(throws: GraphError.syntax(Entente.SourceLocation(file: "test.dot", line: 3), "syntax error near '}'")) {
+            try read("graph G {\n  a -- b;\n  c -- }\n")
+        }
+        do {
+            _ = try read("graph {\n\n\n\n x -- \"\n")
+            Issue.record("an unterminated string was accepted")
+        } catch {
+            #expect(error.location?.line != nil)
+            #expect(error.description.hasPrefix("test.dot:"))
+        }
+    }
+
+    @Test func errorsOfOneReadDoNotLeakIntoTheNext() throws {
+        #expect(throws: GraphError.self) { try read("graph { a -- }") }
+        #expect(try read("graph { a -- b }").edges.count == 1)
+    }
+
+    @Test(arguments: ["0", "-2", "heavy", "nan", "inf", "1e999", "0x"])
+    func rejectsInvalidWeights(_ weight: String) {
+        #expect(throws: GraphError.invalidWeight(Entente.SourceLocation(file: "test.dot"), value: weight)) {
+            try read("graph { a -- b [weight=\"\(weight)\"] }")
+        }
+    }
+
+    @Test func rejectsSelfLoopsAndBadValues() {
+        #expect(throws: GraphError.selfLoop(Entente.SourceLocation(file: "test.dot"), id: "a")) { try read("graph { a -- a }") }
+        #expect(throws: GraphError.invalidValue(Entente.SourceLocation(file: "test.dot"), field: "polarity", value: "hostile",
+                                                expected: "cooperative or adversarial")) {
+            try read("graph { a -- b [polarity=hostile] }")
+        }
+        #expect(throws: GraphError.invalidValue(Entente.SourceLocation(file: "test.dot"), field: "since", value: "soon",
+                                                expected: "a year")) {
+            try read("graph { a -- b [since=soon] }")
+        }
+    }
+
+    @Test func rejectsEmptyAndBinaryFiles() {
+        #expect(throws: GraphError.empty(file: "test.dot")) { try read("") }
+        #expect(throws: GraphError.empty(file: "test.dot")) { try read("  \n\t\n") }
+        #expect(throws: GraphError.binary(file: "test.dot")) {
+            try DOTReader.read([0x67, 0x72, 0x61, 0x70, 0x68, 0x00, 0x7B, 0x7D], file: "test.dot")
+        }
+        #expect(throws: GraphError.binary(file: "test.dot")) { try DOTReader.read([0x89, 0x50, 0x4E, 0x47, 0xFF], file: "test.dot") }
+        #expect(throws: GraphError.syntax(Entente.SourceLocation(file: "test.dot"), "no graph found in the DOT text")) {
+            try read("/* only a comment */\n")
+        }
+    }
+
+    @Test func skipsLayoutAttributes() throws {
+        let graph = try read("""
+            graph { graph [bb="0,0,100,100"]; a [pos="1,2", width="0.75", height="0.5", label="A", shape=box];
+                    b [pos="3,4"]; a -- b [pos="1,2 3,4", lp="2,3", _draw_="c 7 -#000000 B 4 1 2 3 4", color=red] }
+            """)
+        #expect(graph.nodes[0].attributes == ["shape": "box"])
+        #expect(graph.nodes[1].attributes.isEmpty)
+        #expect(graph.edges[0].attributes == ["color": "red"])
+    }
+}
