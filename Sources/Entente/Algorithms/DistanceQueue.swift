@@ -31,12 +31,12 @@ struct DistanceQueue {
         while hole > 0 {
             let parent = (hole - 1) >> 2
             let above = entries[parent]
-            if above.distance <= distance { break }
+            if above.cost <= distance { break }
             entries[hole] = above
             slots[Int(above.node)] = Int32(hole)
             hole = parent
         }
-        entries[hole] = QueueEntry(distance: distance, node: node)
+        entries[hole] = QueueEntry(cost: distance, node: node)
         slots[Int(node)] = Int32(hole)
     }
 
@@ -55,18 +55,18 @@ struct DistanceQueue {
             let first = hole << 2 + 1
             if first >= count { break }
             var best = first
-            var bestDistance = entries[first].distance
+            var bestDistance = entries[first].cost
             let end = min(first + 4, count)
             var child = first + 1
             while child < end {
-                let candidate = entries[child].distance
+                let candidate = entries[child].cost
                 if candidate < bestDistance {
                     best = child
                     bestDistance = candidate
                 }
                 child += 1
             }
-            if bestDistance >= last.distance { break }
+            if bestDistance >= last.cost { break }
             let moved = entries[best]
             entries[hole] = moved
             slots[Int(moved.node)] = Int32(hole)

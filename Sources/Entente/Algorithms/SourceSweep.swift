@@ -44,12 +44,6 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
     init(_ value: Value) { self.value = value }
 }
 
-/// A node in Dijkstra's queue with its tentative distance.
-struct QueueEntry {
-    var distance: Double
-    var node: Int32
-}
-
 /// Read-only raw views of one direction of a CSR adjacency, for the hot loops.
 struct ArcLists {
     let offsets: UnsafeBufferPointer<Int>
@@ -145,7 +139,7 @@ final class SweepWorkspace {
         queue.insertOrDecrease(Int32(source), distance: 0)
         while let entry = queue.popMin() {
             let node = Int(entry.node)
-            let here = entry.distance
+            let here = entry.cost
             order[settled] = entry.node
             settled += 1
             for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
@@ -195,7 +189,7 @@ final class SweepWorkspace {
         queue.insertOrDecrease(Int32(source), distance: 0)
         while let entry = queue.popMin() {
             let node = Int(entry.node)
-            let here = entry.distance
+            let here = entry.cost
             order[settled] = entry.node
             settled += 1
             let paths = sigma[node]
