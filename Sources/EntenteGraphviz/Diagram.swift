@@ -216,6 +216,11 @@ public struct Highlight: Hashable, Sendable {
         self.nodes = nodes
         self.edges = edges
     }
+
+    /// Highlights the nodes and edges of a path from the path engine.
+    public init(_ path: RelationPath) {
+        self.init(nodes: path.nodes, edges: path.edges)
+    }
 }
 
 /// Text for an HTML-like label: `&`, `<`, `>` and `"` as entities.

@@ -71,6 +71,46 @@ import Testing
         #expect(sized.stdout.contains("size: degree"))
     }
 
+    /// The titles of the edges drawn at full opacity: the highlighted ones.
+    private func highlightedEdges(_ svg: String) -> [String] {
+        svg.components(separatedBy: "class=\"edge\">").dropFirst().compactMap { group in
+            let body = group.components(separatedBy: "</g>\n</g>")[0]
+            guard !body.contains("stroke-opacity"),
+                  let start = body.range(of: "<title>"), let end = body.range(of: "</title>") else { return nil }
+            return String(body[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&#45;", with: "-")
+        }.sorted()
+    }
+
+    @Test func highlightFollowsTheMetricOfThePathEngine() throws {
+        // India to Pakistan over cooperative ties: through the UN (weights 3 and 5) by strength,
+        // 1/3 + 1/5 < 1/3 + 1/4; through the United States by length, where the cheapest parallel
+        // edge counts (security 3, then economic 2 of the security 4 and economic 2 ties), 5 < 8.
+        let strength = try runEntente(["render", "Graphs/pakistan.json", "-o", "-", "--highlight", "india", "pakistan"])
+        let length = try runEntente(["render", "Graphs/pakistan.json", "-o", "-", "--highlight", "IND", "PAK",
+                                     "--metric", "length"])
+        #expect(strength.status == 0 && length.status == 0, "\(strength.stderr)\(length.stderr)")
+        #expect(highlightedEdges(strength.stdout) == ["IND--UN", "PAK--UN"])
+        #expect(highlightedEdges(length.stdout) == ["IND--USA", "PAK--USA"])
+        let path = try runEntente(["path", "Graphs/pakistan.json", "IND", "PAK", "--metric", "length"])
+        #expect(path.stdout == "IND -[security 3]- USA -[economic 2]- PAK  cost 5\n")
+    }
+
+    @Test func sizeByAnyNodeMeasure() throws {
+        for (measure, caption) in [("pagerank", "size: pagerank"), ("betweenness", "size: betweenness (strength)"),
+                                   ("closeness", "size: closeness (hops)")] {
+            let metric = measure == "closeness" ? ["--metric", "hops"] : []
+            let result = try runEntente(["render", "Graphs/pakistan.json", "-o", "-", "--size-by", measure] + metric)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains(caption), "\(measure)")
+            // Pakistan, the hub of every measure here, gets the largest label.
+            let sizes = result.stdout.components(separatedBy: "font-size=\"").dropFirst()
+                .compactMap { Double($0.prefix { $0 != "\"" }) }
+            let pakistan = result.stdout.components(separatedBy: "<title>PAK</title>")[1]
+                .components(separatedBy: "font-size=\"")[1].prefix { $0 != "\"" }
+            #expect(Double(pakistan) == sizes.max(), "\(measure)")
+        }
+    }
+
     @Test func everyLayoutWorks() throws {
         for layout in ["dot", "neato", "fdp", "sfdp", "circo", "twopi"] {
             let result = try runEntente(["render", "Graphs/pakistan.json", "-o", "-", "--layout", layout])
@@ -96,7 +136,9 @@ import Testing
         (["-o", "out.svg", "--depth", "2"], "--depth needs --around"),
         (["-o", "out.svg", "--highlight", "PAK"], "--highlight takes two nodes"),
         (["-o", "out.svg", "--highlight", "PAK", "EU", "IND"], "--highlight takes two nodes"),
-        (["-o", "out.svg", "--size-by", "pagerank"], "--size-by 'pagerank'"),
+        (["-o", "out.svg", "--size-by", "popularity"], "--size-by 'popularity' is not a node measure"),
+        (["-o", "out.svg", "--size-by", "edge-betweenness"], "--size-by 'edge-betweenness' is not a node measure"),
+        (["-o", "out.svg", "--highlight", "IND", "PAK", "--metric", "cheapest"], "--metric"),
         (["-o", "out.svg", "--include-adversarial", "--cooperative-only"], "contradict"),
         (["-o", "out.svg", "--types", ","], "names no edge type"),
     ])

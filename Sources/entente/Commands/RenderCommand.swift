@@ -49,12 +49,24 @@ struct RenderCommand: ParsableCommand {
     var title: String?
 
     @Option(parsing: .upToNextOption,
-            help: ArgumentHelp("Emphasise a shortest path between two nodes (by hops, over cooperative edges).",
+            help: ArgumentHelp("Emphasise the cheapest path between two nodes under --metric (over cooperative edges unless --include-adversarial).",
                                valueName: "from to"))
     var highlight: [String] = []
 
-    @Option(help: ArgumentHelp("Scale nodes by a measure of the drawn view: degree.", valueName: "measure"))
+    @Option(help: "How --highlight and distance measures of --size-by cost an edge: \(EdgeMetric.allValueStrings.joined(separator: ", ")) (default: strength, 1/weight).")
+    var metric: EdgeMetric = .strength
+
+    @Option(help: ArgumentHelp("Scale nodes by a centrality of the drawn view: \(sizeMeasures.map(\.rawValue).joined(separator: ", ")).",
+                               valueName: "measure"))
     var sizeBy: String?
+
+    /// The measures --size-by accepts: those with one value per node.
+    static let sizeMeasures = CentralityMeasure.allCases.filter(\.isNodeMeasure)
+
+    /// The --size-by measure, or nil when none or an unknown one was given.
+    var sizeMeasure: CentralityMeasure? {
+        sizeBy.flatMap { CentralityMeasure(rawValue: $0.lowercased()) }.flatMap { $0.isNodeMeasure ? $0 : nil }
+    }
 
     /// The format to write: --to, or the extension of -o, or svg for standard output.
     var outputFormat: OutputFormat? {
@@ -79,9 +91,9 @@ struct RenderCommand: ParsableCommand {
         if !highlight.isEmpty && highlight.count != 2 {
             throw ValidationError("--highlight takes two nodes, FROM and TO (got \(highlight.count))")
         }
-        // MERGE: accept every measure of the centrality engine here (and compute it in run()).
-        if let sizeBy, sizeBy.lowercased() != "degree" {
-            throw ValidationError("--size-by '\(sizeBy)' is not a measure this command knows (measures: degree)")
+        if let sizeBy, sizeMeasure == nil {
+            throw ValidationError("--size-by '\(sizeBy)' is not a node measure (measures: "
+                                  + Self.sizeMeasures.map(\.rawValue).joined(separator: ", ") + ")")
         }
     }
 
@@ -96,9 +108,9 @@ struct RenderCommand: ParsableCommand {
             }
             var diagram = Diagram(view, title: title)
             if highlight.count == 2 { diagram.highlight = try highlightedPath(in: view) }
-            if sizeBy != nil {
-                diagram.nodeSizes = degrees(in: view)
-                diagram.sizeCaption = "degree"
+            if let sizeMeasure {
+                diagram.nodeSizes = try sizes(by: sizeMeasure, in: view)
+                diagram.sizeCaption = sizeMeasure.usesMetric ? "\(sizeMeasure.rawValue) (\(metric.rawValue))" : sizeMeasure.rawValue
             }
             let format = outputFormat ?? .svg
             let bytes = try Renderer.render(diagram, as: format, layout: layout)
@@ -106,11 +118,9 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// The nodes and edges of a shortest path by hops between the two --highlight nodes, over the
-    /// cooperative edges of the drawn view.
-    ///
-    /// MERGE: replace this breadth-first search with the path engine
-    /// (`WeightedAdjacency.shortestPath(from:to:)`, strength metric by default) and add `--metric`.
+    /// The cheapest path between the two --highlight nodes under --metric, found by the path engine
+    /// in the drawn view: over its cooperative edges, or over all of them with --include-adversarial,
+    /// as `entente path` would.
     private func highlightedPath(in view: GraphView) throws -> Highlight {
         let graph = view.graph
         let from = try graph.resolve(highlight[0], file: self.graph)
@@ -118,55 +128,25 @@ struct RenderCommand: ParsableCommand {
         for node in [from, to] where view.localIndex(ofNode: node) == nil {
             throw Failure("\(self.graph): \(graph.describe(node: node)) is not in the drawn view")
         }
-        let adjacency = WeightedAdjacency(view.filtered(.cooperative), metric: .hops)
+        let searched = includeAdversarial == true ? view : view.filtered(.cooperative)
+        let adjacency = WeightedAdjacency(searched, metric: metric)
         guard let source = adjacency.view.localIndex(ofNode: from),
-              let target = adjacency.view.localIndex(ofNode: to) else { return Highlight(nodes: [], edges: []) }
-        var arcInto = [Int](repeating: -1, count: adjacency.nodeCount)
-        var parent = [Int](repeating: -1, count: adjacency.nodeCount)
-        var reached = [Bool](repeating: false, count: adjacency.nodeCount)
-        reached[source] = true
-        var queue = [source]
-        var head = 0
-        while head < queue.count && !reached[target] {
-            let node = queue[head]
-            head += 1
-            for arc in adjacency.offsets[node]..<adjacency.offsets[node + 1] {
-                let next = Int(adjacency.targets[arc])
-                if !reached[next] {
-                    reached[next] = true
-                    arcInto[next] = arc
-                    parent[next] = node
-                    queue.append(next)
-                }
-            }
-        }
-        guard reached[target] else {
-            throw Failure("\(self.graph): no cooperative path between \(graph.describe(node: from)) and "
+              let target = adjacency.view.localIndex(ofNode: to),
+              let path = adjacency.shortestPath(from: source, to: target) else {
+            let kind = includeAdversarial == true ? "" : "cooperative "
+            throw Failure("\(self.graph): no \(kind)path between \(graph.describe(node: from)) and "
                           + "\(graph.describe(node: to)) in the drawn view")
         }
-        var nodes = [adjacency.view.nodeIndices[target]]
-        var edges: [Int] = []
-        var node = target
-        while node != source {
-            let arc = arcInto[node]
-            edges.append(Int(adjacency.edgeIndices[arc]))
-            node = parent[node]
-            nodes.append(adjacency.view.nodeIndices[node])
-        }
-        return Highlight(nodes: nodes.reversed(), edges: edges.reversed())
+        return Highlight(path)
     }
 
-    /// The number of drawn edges at each drawn node, by graph node index.
-    ///
-    /// MERGE: `--size-by` other measures come from the centrality engine.
-    private func degrees(in view: GraphView) -> [Int: Double] {
-        var degree: [Int: Double] = [:]
-        for index in view.nodeIndices { degree[index] = 0 }
-        for edge in view.edges {
-            degree[edge.source, default: 0] += 1
-            degree[edge.target, default: 0] += 1
-        }
-        return degree
+    /// The --size-by measure of every drawn node, by graph node index, over the drawn view under --metric.
+    private func sizes(by measure: CentralityMeasure, in view: GraphView) throws -> [Int: Double] {
+        let adjacency = WeightedAdjacency(view, metric: metric)
+        guard case .nodes(let values) = try adjacency.centrality(measure) else { return [:] }
+        var sizes: [Int: Double] = [:]
+        for (local, value) in values.enumerated() { sizes[adjacency.view.nodeIndices[local]] = value }
+        return sizes
     }
 }
 
