@@ -1,0 +1,56 @@
+# Entente: the two commands a new machine needs are `make demo` and `make test`.
+# Both install what is missing first (Graphviz's libraries through apt, networkx through pip).
+
+SWIFT ?= swift
+PYTHON ?= python3
+OUT ?= out
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build release test demo bench bench-quick docs clean
+
+# Graphviz's development files (libgvc, libcgraph, pkg-config metadata) and programs for the
+# benchmark comparison; networkx for the tests that read Entente's GraphML back.
+deps:
+	@if ! pkg-config --exists libgvc 2>/dev/null; then \
+	    echo "installing graphviz libgraphviz-dev pkg-config"; \
+	    $(SUDO) apt-get update && $(SUDO) apt-get install -y graphviz libgraphviz-dev pkg-config; \
+	fi
+	@if ! $(PYTHON) -c 'import networkx' 2>/dev/null; then \
+	    echo "installing networkx"; \
+	    $(PYTHON) -m pip install --quiet networkx; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Every test: the unit and CLI tests (Swift Testing), the evidence check of Graphs/ (in the suite,
+# and by the shared checker when it is next to this clone), and both Examples packages.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	@if [ -f ../shared/tools/check_evidence.py ]; then $(PYTHON) ../shared/tools/check_evidence.py; fi
+	cd Examples && $(SWIFT) run
+	cd Examples/CustomDiagram && $(SWIFT) run custom-diagram $(CURDIR)/$(OUT)/custom-diagram.svg
+
+# The main job: information about Graphs/pakistan.json, a path query and its diagram.
+demo: release
+	.build/release/entente info Graphs/pakistan.json
+	.build/release/entente path Graphs/pakistan.json Pakistan EU --types economic
+	.build/release/entente centrality Graphs/pakistan.json --measure betweenness --top 5
+	@mkdir -p $(OUT)
+	.build/release/entente render Graphs/pakistan.json -o $(OUT)/pakistan.svg
+	.build/release/entente render Graphs/pakistan.json -o $(OUT)/pakistan-highlight.svg --highlight RUS EU
+	@echo "diagrams written to $(OUT)/pakistan.svg and $(OUT)/pakistan-highlight.svg"
+
+# Entente against igraph and networkit on the benchmark graphs, in one run (see Benchmarks/README.md).
+bench: deps
+	Benchmarks/compare.sh
+
+docs:
+	$(SWIFT) package generate-documentation --target Entente
+
+clean:
+	rm -rf .build Examples/.build Examples/CustomDiagram/.build $(OUT)
