@@ -33,6 +33,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	@if [ -f ../shared/tools/check_evidence.py ]; then $(PYTHON) ../shared/tools/check_evidence.py; fi
 	cd Examples && $(SWIFT) run
+	@mkdir -p $(OUT)
 	cd Examples/CustomDiagram && $(SWIFT) run custom-diagram $(CURDIR)/$(OUT)/custom-diagram.svg
 
 # The main job: information about Graphs/pakistan.json, a path query and its diagram.
