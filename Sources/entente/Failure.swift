@@ -14,7 +14,8 @@ struct Failure: Error, CustomStringConvertible {
 }
 
 /// Runs a command body; any error other than a usage error becomes one line on standard error
-/// (`entente: file:line:column: problem`) and exit code 1.
+/// (`entente: file:line:column: problem`) and exit code 1. A graph file whose format cannot be told
+/// from its extension is a usage error (exit 64): the fix is `--format` on the command line.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
@@ -22,6 +23,10 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw error
     } catch let error as ExitCode {
         throw error
+    } catch let error as GraphError {
+        printError("entente: \(error)")
+        if case .unsupportedFormat = error { throw ExitCode(64) }
+        throw ExitCode.failure
     } catch {
         printError("entente: \(error)")
         throw ExitCode.failure
