@@ -9,15 +9,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: deps build release test demo bench bench-quick docs clean
 
 # Graphviz's development files (libgvc, libcgraph, pkg-config metadata) and programs for the
-# benchmark comparison; networkx for the tests that read Entente's GraphML back.
+# benchmark comparison; networkx and jsonschema for the tests that check GraphML and JSON output.
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null; then \
 	    echo "installing graphviz libgraphviz-dev pkg-config"; \
 	    $(SUDO) apt-get update && $(SUDO) apt-get install -y graphviz libgraphviz-dev pkg-config; \
 	fi
-	@if ! $(PYTHON) -c 'import networkx' 2>/dev/null; then \
-	    echo "installing networkx"; \
-	    $(PYTHON) -m pip install --quiet networkx; \
+	@if ! $(PYTHON) -c "import networkx, jsonschema" 2>/dev/null; then \
+	    echo "installing networkx jsonschema"; \
+	    $(PYTHON) -m pip install --quiet networkx jsonschema; \
 	fi
 
 build: deps

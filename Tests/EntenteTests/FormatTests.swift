@@ -204,16 +204,9 @@ func edgeSignature(_ graph: RelationGraph) -> [String] {
         print(json.dumps({"multigraph": g.is_multigraph(), "nodes": sorted(g.nodes), "labels": g.nodes["PAK"]["label"],
                           "kind": g.nodes["SAARC"]["kind"], "edges": edges, "since": [d.get("since") for _, _, d in g.edges(data=True)]}))
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let result = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let python = try runPython(script, [file.path])
+        #expect(python.status == 0)
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(python.output.utf8)) as? [String: Any])
         #expect(result["multigraph"] as? Bool == true)
         #expect((result["nodes"] as? [String])?.count == 6)
         #expect(result["labels"] as? String == "Pakistan")
@@ -224,5 +217,49 @@ func edgeSignature(_ graph: RelationGraph) -> [String] {
         #expect(edges.contains { $0[0] as? String == "CHN" || $0[1] as? String == "CHN" })
         #expect(edges.contains { ($0[3] as? Double) == 4.5 && ($0[2] as? String) == "security" })
         #expect((result["since"] as? [Any])?.contains { ($0 as? Int) == 2015 } == true)
+    }
+}
+
+/// Runs a Python script with arguments; returns its exit status and standard output.
+func runPython(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Schemas/entente-graph.schema.json describes what Entente reads and writes (checked with the
+/// Python `jsonschema` package, which `make deps` installs).
+@Suite struct JSONSchemaTests {
+    static let validate = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        validator = jsonschema.Draft202012Validator(schema)
+        for path in sys.argv[2:]:
+            errors = sorted(validator.iter_errors(json.load(open(path))), key=lambda e: list(e.path))
+            print(path, len(errors), errors[0].message if errors else "")
+        """
+
+    @Test func graphsAndEntenteOutputConform() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("entente-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let written = directory.appendingPathComponent("written.json")
+        try Data(NativeJSON.write(try sampleGraph()).utf8).write(to: written)
+        let invalid = directory.appendingPathComponent("invalid.json")
+        try Data(#"{"nodes": [{"id": "A", "colour": "red"}], "edges": [{"source": "A", "target": "A", "weight": -1}]}"#.utf8)
+            .write(to: invalid)
+        let files = ["Graphs/pakistan.json", "Graphs/awaam-agenda.json"].map { packageRootDirectory.appendingPathComponent($0).path }
+            + [written.path, invalid.path]
+        let schema = packageRootDirectory.appendingPathComponent("Schemas/entente-graph.schema.json").path
+        let result = try runPython(Self.validate, [schema] + files)
+        #expect(result.status == 0, "\(result.output)")
+        let counts = result.output.split(separator: "\n").map { $0.split(separator: " ")[1] }
+        #expect(counts == ["0", "0", "0", "2"], "\(result.output)")
     }
 }
