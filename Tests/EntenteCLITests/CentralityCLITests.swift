@@ -131,7 +131,9 @@ struct CentralityCLITests {
         (["--measure", "degree", "--json", "--csv"], 64, "--json and --csv cannot be used together"),
         (["--measure", "pagerank", "--alpha", "1.5"], 64, "--alpha for pagerank must be between 0 and 1"),
         (["--measure", "katz", "--alpha", "0"], 64, "--alpha must be a positive number"),
-        (["--measure", "katz"], 1, "katz: alpha 0.1 is not below 1/λmax"),
+        // networkx: max(numpy.linalg.eigvalsh(to_numpy_array(G))) = 28.564387… on the cooperative edges.
+        (["--measure", "katz"], 1, "katz: alpha 0.1 is not below 1/λmax = 0.0350086 (λmax 28.5644)"),
+        (["--measure", "all", "--top", "3"], 64, "--top needs a single measure"),
     ])
     func badInput(arguments: [String], status: Int32, message: String) throws {
         let result = try runEntente(["centrality", pakistan] + arguments)

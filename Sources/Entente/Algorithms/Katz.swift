@@ -29,12 +29,16 @@ extension WeightedAdjacency {
         guard beta != 0, beta.isFinite else {
             throw .invalidParameter(measure: measure, name: "beta", value: beta, reason: "is not a nonzero number")
         }
-        let tooLarge = CentralityError.invalidParameter(
-            measure: measure, name: "alpha", value: alpha,
-            reason: "is not below 1/λmax, the inverse of the largest eigenvalue of the weighted adjacency: the Katz series diverges")
         let solution = n <= 2000 ? katzDirect(alpha: alpha, beta: beta) : try katzIterative(alpha: alpha, beta: beta)
         guard let solution, solution.allSatisfy({ $0.isFinite && ($0 > 0) == (beta > 0) && $0 != 0 }) else {
-            throw tooLarge
+            // Name the bound when it is known: λmax is the Perron root, found with the eigenvector.
+            var bound = "1/λmax"
+            if let largest = largestEigenvalue(), largest > 0 {
+                bound += " = \(formatNumber(1 / largest, significantDigits: 6)) (λmax \(formatNumber(largest, significantDigits: 6)))"
+            }
+            throw .invalidParameter(measure: measure, name: "alpha", value: alpha,
+                                    reason: "is not below \(bound), the inverse of the largest eigenvalue of the "
+                                        + "weighted adjacency: the Katz series diverges")
         }
         var squares = 0.0, total = 0.0
         for value in solution {
@@ -43,6 +47,18 @@ extension WeightedAdjacency {
         }
         let norm = (total < 0 ? -1 : 1) * squares.squareRoot()
         return solution.map { $0 / norm }
+    }
+
+    /// The largest eigenvalue of the weighted adjacency (its Perron root), from the eigenvector
+    /// centrality: for Aᵀx = λx, λ = Σ(Aᵀx)_v / Σx_v. Nil when the graph is not (strongly) connected.
+    func largestEigenvalue() -> Double? {
+        guard let vector = try? eigenvectorCentrality() else { return nil }
+        var image = 0.0, total = 0.0
+        for node in 0..<nodeCount {
+            total += vector[node]
+            for arc in inOffsets[node]..<inOffsets[node + 1] { image += inWeights[arc] * vector[Int(inSources[arc])] }
+        }
+        return total > 0 ? image / total : nil
     }
 
     /// Solves (I − alpha·Aᵀ)x = beta·1 by Gaussian elimination with partial pivoting; nil if singular.

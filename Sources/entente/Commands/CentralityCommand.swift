@@ -8,14 +8,14 @@ struct CentralityCommand: ParsableCommand {
         commandName: "centrality",
         abstract: "Centrality of every node: who is the hub.",
         discussion: """
-            Distance measures (closeness, harmonic, betweenness, edge-betweenness) follow --metric; the
-            default, strength, makes strong ties short (cost = 1/weight), as `entente path` does. degree
-            counts neighbours; strength, eigenvector, pagerank and katz use the summed edge weights.
+            Distance measures (closeness, harmonic, betweenness, edge-betweenness) follow --metric; the \
+            default, strength, makes strong ties short (cost = 1/weight), as `entente path` does. degree \
+            counts neighbours; strength, eigenvector, pagerank and katz use the summed edge weights. \
             Values agree with networkx (see Tests/EntenteTests/Fixtures/README.md).
 
-            The table is sorted by value, highest first, ties by id; `all` prints one row per node and one
-            column per node measure (edge-betweenness is left out), sorted by id. JSON keys are node ids
-            (edge-betweenness: "A|B") in id order. With `all`, a measure that cannot be computed (such as
+            The table is sorted by value, highest first, ties by id; `all` prints one row per node and one \
+            column per node measure (edge-betweenness is left out), sorted by id. JSON keys are node ids \
+            (edge-betweenness: "A|B") in id order. With `all`, a measure that cannot be computed (such as \
             eigenvector on a disconnected graph) is reported on standard error and shown as n/a (JSON null).
             """
     )
@@ -64,6 +64,9 @@ struct CentralityCommand: ParsableCommand {
             throw ValidationError("unknown metric '\(metric)' (expected one of: \(EdgeMetric.allValueStrings.joined(separator: ", ")))")
         }
         if let top, top < 1 { throw ValidationError("--top must be at least 1, not \(top)") }
+        if top != nil && measure.lowercased() == "all" {
+            throw ValidationError("--top needs a single measure to rank by; `all` lists every node by id")
+        }
         if json && csv { throw ValidationError("--json and --csv cannot be used together") }
         if let alpha {
             if !alpha.isFinite || alpha <= 0 {
@@ -183,8 +186,7 @@ struct CentralityCommand: ParsableCommand {
                 .rendered(pretty: false))
             return
         }
-        var rows = byID
-        if let top { rows = Array(rows.prefix(top)) }
+        let rows = byID
         let header = ["id", "label"] + columns.map(\.0.rawValue)
         if csv {
             print(header.joined(separator: ","))
