@@ -25,10 +25,10 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write (.svg, .png, .pdf, .dot, .gv, .json), or - for standard output.")
     var output: String
 
-    @Option(help: "Write this format (svg, png, pdf, dot, json) whatever the extension of -o.")
+    @Option(help: "Write this format whatever the extension of -o.")
     var to: OutputFormat?
 
-    @Option(help: "Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")) (default: \(LayoutEngine.standard)).")
+    @Option(help: "The Graphviz layout engine.")
     var layout: LayoutEngine = .standard
 
     @OptionGroup var input: GraphInputOptions
@@ -53,7 +53,7 @@ struct RenderCommand: ParsableCommand {
                                valueName: "from to"))
     var highlight: [String] = []
 
-    @Option(help: "How --highlight and distance measures of --size-by cost an edge: \(EdgeMetric.allValueStrings.joined(separator: ", ")) (default: strength, 1/weight).")
+    @Option(help: "How --highlight and the distance measures of --size-by cost an edge: its weight (length), 1/weight (strength) or 1 (hops).")
     var metric: EdgeMetric = .strength
 
     @Option(help: ArgumentHelp("Scale nodes by a centrality of the drawn view: \(sizeMeasures.map(\.rawValue).joined(separator: ", ")).",
