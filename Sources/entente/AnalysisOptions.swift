@@ -61,6 +61,22 @@ struct AnalysisOptions: ParsableArguments {
 
     /// The analysis filter: cooperative edges unless --include-adversarial, of the --types given.
     var filter: GraphFilter { .analysis(types: typeSet, includeAdversarial: includeAdversarial) }
+
+    /// The filtered view of a graph to analyse; an error when the filter leaves no edge, since no
+    /// path or centrality means anything there.
+    func view(of graph: RelationGraph, file: String) throws -> GraphView {
+        let view = GraphView(graph, filter: filter)
+        guard view.edgeCount > 0 else { throw Failure("\(file): no \(edgeDescription(graph)) in the graph") }
+        return view
+    }
+
+    /// What the filter keeps, in words: `cooperative economic or security edges`, `edges`.
+    func edgeDescription(_ graph: RelationGraph) -> String {
+        var words: [String] = []
+        if !includeAdversarial { words.append("cooperative") }
+        if let typeSet { words.append(graph.relationTypes.filter(typeSet.contains).map(\.name).joined(separator: " or ")) }
+        return (words + ["edges"]).joined(separator: " ")
+    }
 }
 
 /// Parses an edge metric name for `--metric`.

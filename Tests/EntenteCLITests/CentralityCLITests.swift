@@ -160,3 +160,18 @@ struct CentralityCLITests {
         #expect(result.stderr == "entente: \(file.path): the filtered graph has no nodes\n")
     }
 }
+
+@Test("a filter that leaves no edge is an error, not a table of zeros")
+func emptyFilteredView() throws {
+    let csv = Data("source,target,type,polarity\nA,B,security,adversarial\n".utf8)
+    let result = try runEntente(["centrality", "-", "--format", "csv", "--measure", "degree"], stdin: csv)
+    #expect(result.status == 1)
+    #expect(result.stderr == "entente: -: no cooperative edges in the graph\n")
+    let typed = try runEntente(["centrality", "-", "--format", "csv", "--measure", "degree", "--include-adversarial",
+                                "--types", "economic"], stdin: csv)
+    #expect(typed.status == 1)
+    #expect(typed.stderr == "entente: -: no economic edges in the graph\n")
+    let all = try runEntente(["centrality", "-", "--format", "csv", "--measure", "degree", "--include-adversarial"], stdin: csv)
+    #expect(all.status == 0)
+    #expect(all.stdout.contains("A   A      1.000000"))
+}

@@ -81,8 +81,7 @@ struct CentralityCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try analysis.load(graph)
-            let view = GraphView(loaded, filter: analysis.filter)
-            guard view.nodeCount > 0 else { throw Failure("\(graph): the filtered graph has no nodes") }
+            let view = try analysis.view(of: loaded, file: graph)
             let metric = edgeMetric ?? .strength
             let adjacency = WeightedAdjacency(view, metric: metric)
             let ids = (0..<view.nodeCount).map { view.node(at: $0).id }

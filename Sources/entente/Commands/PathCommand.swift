@@ -53,9 +53,7 @@ struct PathCommand: ParsableCommand {
             let source = try loaded.resolve(from, file: graph)
             let target = try loaded.resolve(to, file: graph)
             let stop = try via.map { name throws(GraphError) in try loaded.resolve(name, file: graph) }
-            let view = GraphView(loaded, filter: analysis.filter)
-            let edges = edgeDescription(loaded)
-            guard view.edgeCount > 0 else { throw Failure("\(graph): no \(edges) in the graph") }
+            let view = try analysis.view(of: loaded, file: graph)
             let adjacency = WeightedAdjacency(view, metric: metric)
             guard let start = view.localIndex(ofNode: source), let end = view.localIndex(ofNode: target) else {
                 throw Failure("\(graph): \(loaded.describe(node: source)) or \(loaded.describe(node: target)) is not in the analysed view")
@@ -77,21 +75,11 @@ struct PathCommand: ParsableCommand {
                 print(document(paths, in: loaded, from: source, to: target, via: stop).rendered(pretty: false))
             } else if paths.isEmpty {
                 let through = stop.map { " via \(loaded.describe(node: $0))" } ?? ""
-                print("no path from \(loaded.describe(node: source)) to \(loaded.describe(node: target))\(through) over \(edges)")
+                print("no path from \(loaded.describe(node: source)) to \(loaded.describe(node: target))\(through) over \(analysis.edgeDescription(loaded))")
             } else {
                 for path in paths { print(line(path, in: loaded)) }
             }
         }
-    }
-
-    /// What the filter keeps, in words: `cooperative economic or security edges`, `all edges`.
-    private func edgeDescription(_ graph: RelationGraph) -> String {
-        var words: [String] = []
-        if !analysis.includeAdversarial { words.append("cooperative") }
-        if let types = analysis.typeSet {
-            words.append(graph.relationTypes.filter(types.contains).map(\.name).joined(separator: " or "))
-        }
-        return words.isEmpty ? "all edges" : words.joined(separator: " ") + " edges"
     }
 
     /// `PAK -[economic 5]- CHN -[security 3 adversarial]- RUS  cost 0.533333`.
