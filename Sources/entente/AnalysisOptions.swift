@@ -65,6 +65,7 @@ struct AnalysisOptions: ParsableArguments {
     /// The filtered view of a graph to analyse; an error when the filter leaves no edge, since no
     /// path or centrality means anything there.
     func view(of graph: RelationGraph, file: String) throws -> GraphView {
+        guard !graph.nodes.isEmpty else { throw Failure("\(file): the graph has no nodes") }
         let view = GraphView(graph, filter: filter)
         guard view.edgeCount > 0 else { throw Failure("\(file): no \(edgeDescription(graph)) in the graph") }
         return view

@@ -4,6 +4,7 @@ import Testing
 private let pakistan = "Graphs/pakistan.json"
 private let florentine = "Tests/EntenteTests/Fixtures/graphs/florentine.json"
 private let disconnected = "Tests/EntenteTests/Fixtures/graphs/disconnected.json"
+private let directedGraph = "Tests/EntenteTests/Fixtures/graphs/directed.json"
 
 /// The networkx reference values of one case of Tests/EntenteTests/Fixtures/centrality.json.
 private func reference(graph: String, measure: String, metric: String?, normalized: Bool? = nil) throws -> [String: Double] {
@@ -119,6 +120,9 @@ struct CentralityCLITests {
         let expected = try reference(graph: "disconnected", measure: "degree", metric: nil)
         #expect(degree == expected)
 
+        let directedAll = try runEntente(["centrality", directedGraph, "--measure", "all", "--csv"])
+        #expect(directedAll.stdout.hasPrefix("id,label,degree,in-degree,out-degree,strength,closeness,"))
+
         let csv = try runEntente(["centrality", pakistan, "--measure", "all", "--csv"])
         #expect(csv.status == 0)
         #expect(csv.stdout.hasPrefix("id,label,degree,strength,closeness,harmonic,betweenness,eigenvector,pagerank,katz\n"))
@@ -134,6 +138,7 @@ struct CentralityCLITests {
         // networkx: max(numpy.linalg.eigvalsh(to_numpy_array(G))) = 28.564387… on the cooperative edges.
         (["--measure", "katz"], 1, "katz: alpha 0.1 is not below 1/λmax = 0.0350086 (λmax 28.5644)"),
         (["--measure", "all", "--top", "3"], 64, "--top needs a single measure"),
+        (["--measure", "in-degree"], 1, "in-degree: the graph is undirected (every edge counts both ways); use degree"),
     ])
     func badInput(arguments: [String], status: Int32, message: String) throws {
         let result = try runEntente(["centrality", pakistan] + arguments)
@@ -157,7 +162,7 @@ struct CentralityCLITests {
         try Data(#"{"name": "empty", "directed": false, "nodes": [], "edges": []}"#.utf8).write(to: file)
         let result = try runEntente(["centrality", file.path, "--measure", "degree"])
         #expect(result.status == 1)
-        #expect(result.stderr == "entente: \(file.path): the filtered graph has no nodes\n")
+        #expect(result.stderr == "entente: \(file.path): the graph has no nodes\n")
     }
 }
 

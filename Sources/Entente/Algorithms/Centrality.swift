@@ -6,6 +6,10 @@
 public enum CentralityMeasure: String, CaseIterable, Sendable {
     /// Number of neighbours over n − 1 (`nx.degree_centrality`).
     case degree
+    /// Number of in-neighbours over n − 1, on a directed graph (`nx.in_degree_centrality`).
+    case inDegree = "in-degree"
+    /// Number of out-neighbours over n − 1, on a directed graph (`nx.out_degree_centrality`).
+    case outDegree = "out-degree"
     /// Sum of incident weights (`G.degree(weight="weight")`).
     case strength
     /// Wasserman–Faust closeness on incoming distances (`nx.closeness_centrality`).
@@ -27,12 +31,15 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
     public var usesMetric: Bool {
         switch self {
         case .closeness, .harmonic, .betweenness, .edgeBetweenness: return true
-        case .degree, .strength, .eigenvector, .pagerank, .katz: return false
+        case .degree, .inDegree, .outDegree, .strength, .eigenvector, .pagerank, .katz: return false
         }
     }
 
     /// Whether the measure gives one value per node (all but ``edgeBetweenness``).
     public var isNodeMeasure: Bool { self != .edgeBetweenness }
+
+    /// Whether the measure is defined on directed graphs only (``inDegree``, ``outDegree``).
+    public var needsDirectedGraph: Bool { self == .inDegree || self == .outDegree }
 }
 
 /// Why a centrality could not be computed. Every message names the measure.
@@ -45,6 +52,8 @@ public enum CentralityError: Error, CustomStringConvertible, Sendable, Equatable
     case ambiguous(measure: String, reason: String)
     /// A parameter is outside the range where the measure is defined.
     case invalidParameter(measure: String, name: String, value: Double, reason: String)
+    /// The measure is defined on directed graphs only (networkx raises `NetworkXNotImplemented`).
+    case undirectedGraph(measure: String)
 
     public var description: String {
         switch self {
@@ -56,6 +65,8 @@ public enum CentralityError: Error, CustomStringConvertible, Sendable, Equatable
             return "\(measure): \(reason)"
         case let .invalidParameter(measure, name, value, reason):
             return "\(measure): \(name) \(formatNumber(value)) \(reason)"
+        case let .undirectedGraph(measure):
+            return "\(measure): the graph is undirected (every edge counts both ways); use degree"
         }
     }
 }
@@ -83,6 +94,8 @@ extension WeightedAdjacency {
         guard nodeCount > 0 else { throw .emptyGraph(measure: measure.rawValue) }
         switch measure {
         case .degree: return .nodes(degreeCentrality())
+        case .inDegree: return .nodes(try directedDegreeCentrality(incoming: true))
+        case .outDegree: return .nodes(try directedDegreeCentrality(incoming: false))
         case .strength: return .nodes(strength())
         case .closeness: return .nodes(closenessCentrality())
         case .harmonic: return .nodes(harmonicCentrality())

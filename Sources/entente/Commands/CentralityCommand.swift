@@ -14,7 +14,8 @@ struct CentralityCommand: ParsableCommand {
             Values agree with networkx (see Tests/EntenteTests/Fixtures/README.md).
 
             The table is sorted by value, highest first, ties by id; `all` prints one row per node and one \
-            column per node measure (edge-betweenness is left out), sorted by id. JSON keys are node ids \
+            column per node measure (edge-betweenness is left out, and in-degree and out-degree on undirected \
+            graphs), sorted by id. JSON keys are node ids \
             (edge-betweenness: "A|B") in id order. With `all`, a measure that cannot be computed (such as \
             eigenvector on a disconnected graph) is reported on standard error and shown as n/a (JSON null).
             """
@@ -108,7 +109,8 @@ struct CentralityCommand: ParsableCommand {
                 return
             }
             var columns: [(CentralityMeasure, [Double]?)] = []
-            for measure in measures {
+            // In- and out-degree are columns of directed graphs only (networkx refuses them otherwise).
+            for measure in measures where adjacency.isDirected || !measure.needsDirectedGraph {
                 do {
                     columns.append((measure, try nodeValues(measure, adjacency)))
                 } catch {

@@ -245,6 +245,10 @@ def centrality_cases(g, include_adversarial, types=None, only=None):
 
     if want("degree", None):
         case("degree", None, {}, lambda G: {"values": fl(nx.degree_centrality(G))})
+    for name, fn in (("in-degree", nx.in_degree_centrality), ("out-degree", nx.out_degree_centrality)):
+        # Directed graphs only; on one undirected graph, to record networkx's refusal.
+        if want(name, None) and (g["directed"] or g["name"] == "South Asia relations"):
+            case(name, None, {}, lambda G, fn=fn: {"values": fl(fn(G))})
     if want("strength", None):
         case("strength", None, {}, lambda G: {"values": fl(dict(G.degree(weight="weight")))})
     for metric in METRICS:
