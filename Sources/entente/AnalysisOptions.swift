@@ -13,15 +13,30 @@ struct GraphInputOptions: ParsableArguments {
     @Option(help: "Only these edge types, comma-separated (e.g. economic,security).")
     var types: String?
 
+    @Option(help: "Only nodes of these kinds, comma-separated (e.g. state,bloc).")
+    var kinds: String?
+
     /// The edge types asked for, or nil for all.
     var typeSet: Set<RelationType>? {
-        guard let types else { return nil }
-        return Set(types.split(separator: ",").map { RelationType(String($0).trimmingSpaces()) }.filter { !$0.name.isEmpty })
+        types.map { Set(Self.names(in: $0).map { RelationType($0) }) }
+    }
+
+    /// The node kinds asked for, or nil for all.
+    var kindSet: Set<NodeKind>? {
+        kinds.map { Set(Self.names(in: $0).map { NodeKind($0) }) }
+    }
+
+    /// The non-empty names of a comma-separated list.
+    private static func names(in list: String) -> [String] {
+        list.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
     func validate() throws {
         if let types, typeSet?.isEmpty ?? true {
             throw ValidationError("--types '\(types)' names no edge type")
+        }
+        if let kinds, kindSet?.isEmpty ?? true {
+            throw ValidationError("--kinds '\(kinds)' names no node kind")
         }
     }
 
@@ -32,6 +47,12 @@ struct GraphInputOptions: ParsableArguments {
             for type in typeSet.sorted() where !graph.knows(type: type) {
                 throw Failure("\(path): unknown edge type '\(type)' (the graph has: "
                               + graph.relationTypes.map(\.name).joined(separator: ", ") + ")")
+            }
+        }
+        if let kindSet {
+            for kind in kindSet.sorted() where !graph.knows(kind: kind) {
+                throw Failure("\(path): unknown node kind '\(kind)' (the graph has: "
+                              + graph.nodeKinds.map(\.name).joined(separator: ", ") + ")")
             }
         }
         return graph
@@ -60,7 +81,7 @@ struct AnalysisOptions: ParsableArguments {
     func load(_ path: String) throws -> RelationGraph { try input.load(path) }
 
     /// The analysis filter: cooperative edges unless --include-adversarial, of the --types given.
-    var filter: GraphFilter { .analysis(types: typeSet, includeAdversarial: includeAdversarial) }
+    var filter: GraphFilter { .analysis(types: typeSet, includeAdversarial: includeAdversarial, kinds: input.kindSet) }
 
     /// The filtered view of a graph to analyse; an error when the filter leaves no edge, since no
     /// path or centrality means anything there.
@@ -76,7 +97,11 @@ struct AnalysisOptions: ParsableArguments {
         var words: [String] = []
         if !includeAdversarial { words.append("cooperative") }
         if let typeSet { words.append(graph.relationTypes.filter(typeSet.contains).map(\.name).joined(separator: " or ")) }
-        return (words + ["edges"]).joined(separator: " ")
+        var phrase = (words + ["edges"]).joined(separator: " ")
+        if let kinds = input.kindSet {
+            phrase += " between " + graph.nodeKinds.filter(kinds.contains).map(\.name).joined(separator: " or ") + " nodes"
+        }
+        return phrase
     }
 }
 

@@ -191,3 +191,19 @@ private func jsonPaths(_ result: CLIResult) throws -> (document: [String: Any], 
     #expect(fine.status == 0)
     #expect(fine.stdout == "A -[economic 2 adversarial]- B -[security 1]- C  cost 1.5\n")
 }
+
+@Test func kindsKeepOnlyThoseNodes() throws {
+    // Without blocs and organisations, India reaches Russia through the United States and Pakistan.
+    let states = try runEntente(["path", pakistan, "IND", "RUS", "--kinds", "state"])
+    #expect(states.stdout == "IND -[security 3]- USA -[security 4]- PAK -[economic 3]- RUS  cost 0.916667\n")
+    let outside = try runEntente(["path", pakistan, "IND", "UN", "--kinds", "state"])
+    #expect(outside.status == 1)
+    #expect(outside.stderr == "entente: \(pakistan): IND (India) or UN is not in the analysed view\n")
+    let unknown = try runEntente(["centrality", pakistan, "--measure", "degree", "--kinds", "state,planet"])
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr == "entente: \(pakistan): unknown node kind 'planet' (the graph has: state, bloc, organization)\n")
+    let empty = try runEntente(["centrality", pakistan, "--measure", "degree", "--kinds", ","])
+    #expect(empty.status == 64)
+    let drawn = try runEntente(["render", pakistan, "-o", "-", "--kinds", "state"])
+    #expect(drawn.stdout.components(separatedBy: "class=\"node\"").count - 1 == 10)
+}

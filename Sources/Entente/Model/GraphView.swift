@@ -20,9 +20,11 @@ public struct GraphFilter: Hashable, Sendable {
     /// Keeps cooperative edges only: the default of the analyses.
     public static let cooperative = GraphFilter(polarities: [.cooperative])
 
-    /// A filter for analyses: cooperative edges unless `includeAdversarial`, of the given types.
-    public static func analysis(types: Set<RelationType>? = nil, includeAdversarial: Bool = false) -> GraphFilter {
-        GraphFilter(types: types, polarities: includeAdversarial ? Set(Polarity.allCases) : [.cooperative])
+    /// A filter for analyses: cooperative edges unless `includeAdversarial`, of the given types,
+    /// between nodes of the given kinds.
+    public static func analysis(types: Set<RelationType>? = nil, includeAdversarial: Bool = false,
+                                kinds: Set<NodeKind>? = nil) -> GraphFilter {
+        GraphFilter(types: types, polarities: includeAdversarial ? Set(Polarity.allCases) : [.cooperative], kinds: kinds)
     }
 
     func keeps(_ edge: Edge) -> Bool {

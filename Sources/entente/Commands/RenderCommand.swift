@@ -101,7 +101,8 @@ struct RenderCommand: ParsableCommand {
         try reportingErrors {
             let loaded = try input.load(graph)
             let keepsAdversarial = includeAdversarial ?? !cooperativeOnly
-            var view = GraphView(loaded, filter: .analysis(types: input.typeSet, includeAdversarial: keepsAdversarial))
+            var view = GraphView(loaded, filter: .analysis(types: input.typeSet, includeAdversarial: keepsAdversarial,
+                                                          kinds: input.kindSet))
             if let around {
                 let center = try loaded.resolve(around, file: graph)
                 view = view.ego(around: center, depth: depth ?? 1)
