@@ -46,6 +46,7 @@ public enum CentralityError: Error, CustomStringConvertible, Sendable, Equatable
     /// A parameter is outside the range where the measure is defined.
     case invalidParameter(measure: String, name: String, value: Double, reason: String)
 
+    /// One line that starts with the measure's name: `pagerank: did not converge in 10000 iterations …`.
     public var description: String {
         switch self {
         case let .notConverged(measure, iterations, tolerance):
@@ -72,6 +73,7 @@ extension WeightedAdjacency {
     /// Computes one measure with the networkx defaults, or the parameters given.
     ///
     /// - Parameters:
+    ///   - measure: the measure to compute.
     ///   - normalized: for betweenness and edge betweenness.
     ///   - alpha: damping for PageRank (default 0.85) or attenuation for Katz (default 0.1).
     ///   - beta: Katz's constant term (default 1).
