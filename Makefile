@@ -50,8 +50,10 @@ demo: release
 bench: deps
 	Benchmarks/compare.sh
 
+# DocC archives of both libraries (.build/plugins/Swift-DocC/outputs/); a warning, such as a link
+# that does not resolve, fails the build.
 docs:
-	$(SWIFT) package generate-documentation --target Entente
+	$(SWIFT) package generate-documentation --target Entente --target EntenteGraphviz --warnings-as-errors
 
 clean:
 	rm -rf .build Examples/.build Examples/CustomDiagram/.build $(OUT)

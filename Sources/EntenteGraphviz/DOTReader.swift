@@ -1,13 +1,13 @@
 import CGraphviz
 import Entente
 
-/// Reads DOT files into a ``RelationGraph`` through cgraph (`agmemread`), the parser Graphviz itself uses.
+/// Reads DOT files into a `RelationGraph` through cgraph (`agmemread`), the parser Graphviz itself uses.
 ///
 /// Nodes and edges are taken in file order. Node attributes `label` (escString-unescaped), `kind` and
 /// `aliases` (separated by `|`) and edge attributes `type`, `weight`, `polarity`, `since`, `until`,
 /// `note` and `evidence` (one `source: quote` per line) fill the model's fields; a missing weight is 1,
 /// a missing kind `state`, type `economic`, polarity `cooperative`. Other attributes are kept in
-/// ``Node/attributes`` and ``Edge/attributes``, except the ones Graphviz adds when it lays a graph
+/// `Node.attributes` and `Edge.attributes`, except the ones Graphviz adds when it lays a graph
 /// out (`pos`, `width`, `_draw_`, …), so that laid-out DOT reads back as the graph it shows.
 public enum DOTReader {
     /// Attributes Graphviz writes into laid-out DOT; they describe a drawing, not the relations.
@@ -19,9 +19,12 @@ public enum DOTReader {
 
     /// Reads a graph from DOT bytes.
     ///
-    /// - Throws: ``GraphError/syntax(_:_:)`` with the line Graphviz names when the text is not DOT,
-    ///   ``GraphError/invalidWeight(_:value:)``, ``GraphError/invalidValue(_:field:value:expected:)``,
-    ///   ``GraphError/selfLoop(_:id:)``, ``GraphError/empty(file:)``, ``GraphError/binary(file:)``.
+    /// - Parameters:
+    ///   - bytes: the contents of a DOT file.
+    ///   - file: the name used in error messages.
+    /// - Throws: `GraphError.syntax` with the line Graphviz names when the text is not DOT,
+    ///   `GraphError.invalidWeight`, `GraphError.invalidValue`, `GraphError.selfLoop`,
+    ///   `GraphError.empty` or `GraphError.binary`.
     /// - Complexity: O(V + E) after parsing, plus sorting the edges into file order, O(E log E).
     public static func read(_ bytes: [UInt8], file: String) throws(GraphError) -> RelationGraph {
         try FileIO.checkText(bytes, file: file)

@@ -13,6 +13,7 @@ public enum GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The layout engine is not installed; `available` lists those that are.
     case unavailableLayout(String, available: [String])
 
+    /// One line naming what failed, with Graphviz's own message where it gave one.
     public var description: String {
         switch self {
         case .contextUnavailable:

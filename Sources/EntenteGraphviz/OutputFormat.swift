@@ -20,6 +20,7 @@ public enum OutputFormat: String, CaseIterable, Hashable, Sendable, CustomString
     /// The name of Graphviz's output device for the format.
     var device: String { rawValue }
 
+    /// The format's name: `svg`, `png`, `pdf`, `dot` or `json`.
     public var description: String { rawValue }
 }
 
@@ -42,5 +43,6 @@ public enum LayoutEngine: String, CaseIterable, Hashable, Sendable, CustomString
     /// The engine Entente uses unless told otherwise.
     public static let standard: LayoutEngine = .neato
 
+    /// The engine's name, as Graphviz knows it (`neato`).
     public var description: String { rawValue }
 }

@@ -55,6 +55,7 @@ public enum CentralityError: Error, CustomStringConvertible, Sendable, Equatable
     /// The measure is defined on directed graphs only (networkx raises `NetworkXNotImplemented`).
     case undirectedGraph(measure: String)
 
+    /// One line that starts with the measure's name: `pagerank: did not converge in 10000 iterations …`.
     public var description: String {
         switch self {
         case let .notConverged(measure, iterations, tolerance):
@@ -83,6 +84,7 @@ extension WeightedAdjacency {
     /// Computes one measure with the networkx defaults, or the parameters given.
     ///
     /// - Parameters:
+    ///   - measure: the measure to compute.
     ///   - normalized: for betweenness and edge betweenness.
     ///   - alpha: damping for PageRank (default 0.85) or attenuation for Katz (default 0.1).
     ///   - beta: Katz's constant term (default 1).

@@ -17,6 +17,7 @@ public enum EdgeMetric: String, CaseIterable, Hashable, Sendable, CustomStringCo
         }
     }
 
+    /// `length`, `strength` or `hops`: the name the CLI's `--metric` takes.
     public var description: String { rawValue }
 }
 

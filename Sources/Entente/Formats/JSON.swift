@@ -12,7 +12,9 @@
 public enum NativeJSON {
     /// Reads a graph from the bytes of a native JSON file.
     ///
-    /// - Parameter file: the name used in error messages.
+    /// - Parameters:
+    ///   - bytes: the contents of the file, UTF-8, as ``FileIO/readText(_:)`` returns them.
+    ///   - file: the name used in error messages.
     /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
     public static func read(_ bytes: [UInt8], file: String) throws(GraphError) -> RelationGraph {
         try FileIO.checkText(bytes, file: file)

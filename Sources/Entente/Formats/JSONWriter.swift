@@ -1,14 +1,22 @@
 /// A small ordered JSON document model for deterministic output: members stay in the order given,
 /// numbers print in one stable format.
 public indirect enum JSONOutput: Sendable, Equatable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, written by ``formatNumber(_:)``; a non-finite value is written as `null`.
     case number(Double)
+    /// An integer, written without a fraction.
     case integer(Int)
+    /// A string, escaped as JSON requires.
     case string(String)
+    /// An array of values, in the order given.
     case array([JSONOutput])
+    /// An object whose members stay in the order given (no sorting, no merging of repeated keys).
     case object([(String, JSONOutput)])
 
+    /// Whether two documents render to the same compact text.
     public static func == (lhs: JSONOutput, rhs: JSONOutput) -> Bool {
         lhs.rendered(pretty: false) == rhs.rendered(pretty: false)
     }

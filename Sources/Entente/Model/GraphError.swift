@@ -112,6 +112,7 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// `file:line:column: problem`, or the ``problem`` alone when the error names no location.
     public var description: String {
         if let location { return "\(location): \(problem)" }
         return problem

@@ -42,6 +42,7 @@ public struct GraphSummary: Sendable, Equatable {
         sources = graph.sources
     }
 
+    /// Whether two summaries have the same counts (their ``json`` renders alike) and the same sources.
     public static func == (lhs: GraphSummary, rhs: GraphSummary) -> Bool {
         lhs.json.rendered() == rhs.json.rendered() && lhs.sources == rhs.sources
     }

@@ -113,7 +113,9 @@ public struct GraphView: Sendable {
     /// The ego network of a node: the node, every node within `depth` edges of it (following edge
     /// direction in a directed graph, as networkx `ego_graph` does), and every edge of the view among them.
     ///
-    /// - Parameter center: a graph node index.
+    /// - Parameters:
+    ///   - center: a graph node index.
+    ///   - depth: how many edges away from `center` a node may be; 0 keeps `center` alone.
     /// - Complexity: O(V + E).
     public func ego(around center: Int, depth: Int) -> GraphView {
         guard localIndex(ofNode: center) != nil else {

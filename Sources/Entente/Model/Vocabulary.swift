@@ -24,8 +24,10 @@ public struct RelationType: Hashable, Comparable, Sendable, ExpressibleByStringL
     /// Whether this is one of ``builtIn``.
     public var isBuiltIn: Bool { RelationType.builtIn.contains(self) }
 
+    /// The type's name, as written in files.
     public var description: String { name }
 
+    /// Orders types by name (Unicode scalar order), for sorted output.
     public static func < (lhs: RelationType, rhs: RelationType) -> Bool { lhs.name < rhs.name }
 }
 
@@ -52,8 +54,10 @@ public struct NodeKind: Hashable, Comparable, Sendable, ExpressibleByStringLiter
     /// Whether this is one of ``builtIn``.
     public var isBuiltIn: Bool { NodeKind.builtIn.contains(self) }
 
+    /// The kind's name, as written in files.
     public var description: String { name }
 
+    /// Orders kinds by name (Unicode scalar order), for sorted output.
     public static func < (lhs: NodeKind, rhs: NodeKind) -> Bool { lhs.name < rhs.name }
 }
 
@@ -64,7 +68,9 @@ public enum Polarity: String, CaseIterable, Hashable, Comparable, Sendable, Cust
     /// Rivals and disputes (Pakistan–India over Kashmir).
     case adversarial
 
+    /// `cooperative` or `adversarial`, as written in files.
     public var description: String { rawValue }
 
+    /// Orders polarities by name: `adversarial` before `cooperative`.
     public static func < (lhs: Polarity, rhs: Polarity) -> Bool { lhs.rawValue < rhs.rawValue }
 }

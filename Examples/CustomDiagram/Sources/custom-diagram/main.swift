@@ -1,0 +1,113 @@
+// custom-diagram: draws a diagram through the library API with a style of its own: the ego network
+// of Pakistan's economic and security ties in its own colours, shapes and fonts, with the strongest
+// economic path to India emphasised, nodes sized by PageRank, laid out by circo.
+//
+//     swift run custom-diagram [OUTPUT.svg]
+//
+// The output defaults to custom-diagram.svg in the current directory; it is written atomically.
+
+import Entente
+import EntenteGraphviz
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A failure of the example itself (as opposed to a ``GraphError`` or ``GraphvizError`` from the libraries).
+struct DiagramError: Error, CustomStringConvertible {
+    let description: String
+    /// 64 (`EX_USAGE`) for a wrong command line, 1 for everything else.
+    var exitCode: Int32 = 1
+}
+
+/// `Graphs/pakistan.json` of this repository, found from this source file's location.
+func defaultGraphPath(sourceFile: String = #filePath) -> String {
+    // …/Examples/CustomDiagram/Sources/custom-diagram/main.swift → … (the repository root)
+    var components = sourceFile.split(separator: "/", omittingEmptySubsequences: false)
+    components.removeLast(5)
+    return components.joined(separator: "/") + "/Graphs/pakistan.json"
+}
+
+/// A style of this tool's own: warm paper, serif type, a diverging palette, hexagons for blocs.
+func newspaperStyle() -> DiagramStyle {
+    var style = DiagramStyle()
+    style.typeColors[.economic] = "#2166AC"
+    style.typeColors[.security] = "#B2182B"
+    style.typeColors[.cultural] = "#1B7837"
+    style.kindShapes[.bloc] = "hexagon"
+    style.kindShapes[.organization] = "box"
+    style.nodeFillColor = "#FFF8E7"
+    style.nodeLineColor = "#3B3B3B"
+    style.fontName = "Georgia"
+    style.sizedFontRange = 11...26
+    style.titleFontSize = 20
+    style.penWidthPerWeight = 0.9
+    style.highlightPenFactor = 3
+    return style
+}
+
+func run(arguments: [String]) throws {
+    guard arguments.count <= 1 else {
+        throw DiagramError(description: "usage: custom-diagram [OUTPUT.svg]", exitCode: 64)
+    }
+    let output = arguments.first ?? "custom-diagram.svg"
+    let path = defaultGraphPath()
+    let graph = try NativeJSON.read(try FileIO.readText(path), file: path)
+    let pakistan = try graph.resolve("Pakistan", file: path)
+    let india = try graph.resolve("India", file: path)
+
+    // Pakistan's economic and security ties: Pakistan, its direct partners and rivals, and every such
+    // edge among them. Adversarial edges are kept (drawn dashed): a diagram of relations shows the
+    // conflicts too.
+    let ties = GraphView(graph, filter: .analysis(types: [.economic, .security], includeAdversarial: true))
+    let ego = ties.ego(around: pakistan, depth: 1)
+
+    // The strongest economic path to India, found over the cooperative economic ties of the ego network.
+    let economic = WeightedAdjacency(ego.filtered(.analysis(types: [.economic])), metric: .strength)
+    guard let from = economic.view.localIndex(ofNode: pakistan),
+          let to = economic.view.localIndex(ofNode: india),
+          let route = economic.shortestPath(from: from, to: to) else {
+        throw DiagramError(description: "\(path): no economic path from Pakistan to India")
+    }
+
+    // PageRank over the cooperative ties, by graph node index, to size the labels.
+    let cooperative = WeightedAdjacency(ego.filtered(.cooperative), metric: .strength)
+    let ranks = try cooperative.pageRank()
+    var sizes: [Int: Double] = [:]
+    for (local, value) in ranks.enumerated() { sizes[cooperative.view.nodeIndices[local]] = value }
+
+    let diagram = Diagram(ego, style: newspaperStyle(), title: "Pakistan: economic and security ties",
+                          highlight: Highlight(route), nodeSizes: sizes, sizeCaption: "PageRank")
+    // circo keeps the hub's many spokes apart better than the default neato on so small a graph.
+    let svg = try Renderer.render(diagram, as: .svg, layout: .circo)
+    try FileIO.writeAtomically(svg, to: output)
+    print("wrote \(output) (\(ego.nodeCount) nodes, \(ego.edgeCount) edges; highlighted "
+          + route.nodes.map { graph.nodes[$0].id }.joined(separator: " → ") + ")")
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    let bytes = Array((line + "\n").utf8)
+    bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(STDERR_FILENO, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}
+
+do {
+    try run(arguments: Array(CommandLine.arguments.dropFirst()))
+} catch let error as DiagramError {
+    printError("custom-diagram: \(error)")
+    exit(error.exitCode)
+} catch {
+    printError("custom-diagram: \(error)")
+    exit(1)
+}

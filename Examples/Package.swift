@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// An example of embedding Entente in your own tool: a package that depends on the library by path,
+// the way a user's package would depend on it by URL. One executable, so that `swift run` needs no name;
+// the diagram example is a package of its own in CustomDiagram/.
+let package = Package(
+    name: "EntenteExamples",
+    products: [
+        .executable(name: "relations-query", targets: ["relations-query"]),
+    ],
+    dependencies: [
+        // `name:` fixes the package's identity as "Entente", whatever the directory of the clone is called.
+        .package(name: "Entente", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "relations-query",
+            dependencies: [
+                .product(name: "Entente", package: "Entente"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
