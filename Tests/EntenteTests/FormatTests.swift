@@ -98,6 +98,15 @@ func edgeSignature(_ graph: RelationGraph) -> [String] {
 }
 
 @Suite struct CSVTests {
+    @Test(arguments: ["source,target,type\nIND,KOR,", "source,target,type\nIND,KOR,\n", "source,target,type\r\nIND,\"KOR\",",
+                      "source,target,type\nIND,KOR,\"\""])
+    func emptyLastFieldAtTheEnd(_ text: String) throws {
+        let graph = try CSVEdgeList.read(Array(text.utf8), file: "end.csv")
+        #expect(graph.edges.count == 1)
+        #expect(graph.edges.first?.type == .economic)
+        #expect(graph.nodes.map(\.id) == ["IND", "KOR"])
+    }
+
     @Test func readsQuotedUnicodeAndExtraColumns() throws {
         let text = #"""
         source,target,type,weight,polarity,region

@@ -264,8 +264,7 @@ public enum CSVEdgeList {
                 guard position < count else { return row }
                 if bytes[position] == UInt8(ascii: ",") {
                     position += 1
-                    if position == count { row.fields.append(""); row.columns.append(position - lineStart + 1) }
-                    continue
+                    continue  // a comma at the very end leaves one empty field, read on the next turn
                 }
                 consumeLineEnd()
                 return row
