@@ -9,6 +9,13 @@ static inline Agnode_t *entente_agtail(Agedge_t *e) { return agtail(e); }
 static inline Agnode_t *entente_aghead(Agedge_t *e) { return aghead(e); }
 static inline unsigned long entente_agseq(void *obj) { return AGSEQ(obj); }
 
-/* cgraph counts lines across agmemread calls; agsetfile(NULL) restarts the count (and names no file). */
-static inline void entente_agresetline(void) { agsetfile(NULL); }
+/* cgraph's lexer keeps state across agmemread calls: text buffered but not parsed (what follows
+ * the graph, such as its final newline) would be read first by the next call, shifting its line
+ * numbers or even parsing the old text. aglexbad (exported by libcgraph, declared only in its private
+ * header) flushes that buffer; agsetfile(NULL) restarts the line count and names no file. */
+extern void aglexbad(void);
+static inline void entente_agresetlexer(void) {
+    aglexbad();
+    agsetfile(NULL);
+}
 #endif

@@ -23,7 +23,7 @@ struct OwnedGraph: ~Copyable {
     /// - Throws: ``ParseFailure`` with what Graphviz logged when the text is not a graph.
     init(parsing text: String, context: borrowing GraphvizContext) throws(ParseFailure) {
         context.clearErrors()
-        entente_agresetline()
+        entente_agresetlexer()
         guard let pointer = text.withCString({ agmemread($0) }) else {
             throw ParseFailure(message: context.lastError())
         }

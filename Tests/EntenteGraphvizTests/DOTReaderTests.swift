@@ -65,6 +65,21 @@ import Testing
         }
     }
 
+    @Test func eachReadStartsAfresh() throws {
+        // What follows a graph (its final newline, a second graph) must not reach the next read.
+        #expect(try read("graph { a -- b }\n\n").edges.count == 1)
+        #expect(throws: GraphError.syntax(Entente.SourceLocation(file: "test.dot", line: 2), "syntax error near '}'")) {
+            try read("graph {\n a -- }")
+        }
+        #expect(try read("graph { a -- b } graph { c -- d }").nodes.map(\.id) == ["a", "b"])
+        #expect(try read("graph { x -- y }").nodes.map(\.id) == ["x", "y"])
+        // A render parses DOT text ending in a newline too.
+        _ = try Renderer.render(Diagram(try read("graph { a -- b }")), as: .dot, layout: .dot)
+        #expect(throws: GraphError.syntax(Entente.SourceLocation(file: "test.dot", line: 1), "syntax error near '}'")) {
+            try read("graph { a -- }")
+        }
+    }
+
     @Test func errorsOfOneReadDoNotLeakIntoTheNext() throws {
         #expect(throws: GraphError.self) { try read("graph { a -- }") }
         #expect(try read("graph { a -- b }").edges.count == 1)
