@@ -101,6 +101,18 @@ public struct GraphView: Sendable {
         return local < 0 ? nil : Int(local)
     }
 
+    /// Values given per local index (as the algorithms return them) keyed by graph node index, as
+    /// the graph's `nodes` and a diagram's node sizes take them.
+    ///
+    /// - Parameter values: one value per local index, `nodeCount` of them.
+    /// - Complexity: O(V).
+    public func byGraphNode<Value>(_ values: [Value]) -> [Int: Value] {
+        var result: [Int: Value] = [:]
+        result.reserveCapacity(values.count)
+        for (node, value) in zip(nodeIndices, values) { result[node] = value }
+        return result
+    }
+
     /// The node at a local index.
     public func node(at localIndex: Int) -> Node { graph.nodes[nodeIndices[localIndex]] }
 

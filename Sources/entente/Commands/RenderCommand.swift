@@ -145,9 +145,7 @@ struct RenderCommand: ParsableCommand {
     private func sizes(by measure: CentralityMeasure, in view: GraphView) throws -> [Int: Double] {
         let adjacency = WeightedAdjacency(view, metric: metric)
         guard case .nodes(let values) = try adjacency.centrality(measure) else { return [:] }
-        var sizes: [Int: Double] = [:]
-        for (local, value) in values.enumerated() { sizes[adjacency.view.nodeIndices[local]] = value }
-        return sizes
+        return adjacency.view.byGraphNode(values)
     }
 }
 

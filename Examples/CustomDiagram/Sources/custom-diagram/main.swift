@@ -76,9 +76,7 @@ func run(arguments: [String]) throws {
 
     // PageRank over the cooperative ties, by graph node index, to size the labels.
     let cooperative = WeightedAdjacency(ego.filtered(.cooperative), metric: .strength)
-    let ranks = try cooperative.pageRank()
-    var sizes: [Int: Double] = [:]
-    for (local, value) in ranks.enumerated() { sizes[cooperative.view.nodeIndices[local]] = value }
+    let sizes = cooperative.view.byGraphNode(try cooperative.pageRank())
 
     let diagram = Diagram(ego, style: newspaperStyle(), title: "Pakistan: economic and security ties",
                           highlight: Highlight(route), nodeSizes: sizes, sizeCaption: "PageRank")
