@@ -180,7 +180,7 @@ def table(args):
         versions.setdefault(peer, r.get("version"))
     print()
     print("Versions: " + ", ".join(f"{p} {v}" for p, v in sorted(versions.items())) + ".")
-    same = [op for (peer, graph, op), r in records.items() if peer == "igraph" and r.get("same_output")]
+    same = [f"{op} ({graph})" for (peer, graph, op), r in records.items() if peer == "igraph" and r.get("same_output")]
     if same:
         print("The igraph script printed exactly what Entente printed for: " + ", ".join(sorted(same)) + ".")
     if checks and not any("differ" in n for n in notes):

@@ -41,6 +41,7 @@ bin=$(swift build -c release --show-bin-path)
 label=$(git describe --always --dirty 2>/dev/null || echo unknown)
 
 mkdir -p Benchmarks/graphs "$out"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 results="$out/results.jsonl"
 : > "$results"
 
@@ -56,24 +57,34 @@ for graph in $graphs; do
         echo "generating $csv" >&2
         "$python" Benchmarks/gen_graph.py --nodes "$nodes" --edges "$edges" --seed 42 --out "$csv"
     fi
-    ops=$other_ops
-    entente_ops="$other_ops,parse,adjacency"
-    if [[ " $all_pairs " == *" $graph "* ]]; then
-        ops="$ops,$all_pairs_ops"
-        entente_ops="$entente_ops,$all_pairs_ops"
-    fi
     echo "== $graph: Entente" >&2
-    "$bin/entente-benchmark" "$csv" --graph "$graph" --ops "$entente_ops" --runs "$runs" --label "$label" | tee -a "$results" >&2
+    "$bin/entente-benchmark" "$csv" --graph "$graph" --ops "$other_ops,parse,adjacency" --runs "$runs" \
+        --label "$label" | tee -a "$results" >&2
     echo "== $graph: igraph, networkit" >&2
-    "$python" Benchmarks/peers.py --csv "$csv" --graph "$graph" --ops "$ops" --runs "$runs" --cap "$cap" | tee -a "$results" >&2
+    "$python" Benchmarks/peers.py --csv "$csv" --graph "$graph" --ops "$other_ops" --runs "$runs" --cap "$cap" \
+        | tee -a "$results" >&2
     echo "== $graph: whole processes" >&2
     "$python" Benchmarks/compare.py processes --entente "$bin/entente" --csv "$csv" --graph "$graph" \
         --from n0 --to "n$((nodes - 1))" --runs "$runs" --label "$label" | tee -a "$results" >&2
+    if [[ " $all_pairs " == *" $graph "* ]]; then
+        # One op at a time, Entente then the peers, so that the load of a shared machine (other
+        # builds) weighs on the numbers that are compared within minutes of each other.
+        for op in ${all_pairs_ops//,/ }; do
+            echo "== $graph: $op" >&2
+            "$bin/entente-benchmark" "$csv" --graph "$graph" --ops "$op" --runs "$runs" --label "$label" \
+                | tee -a "$results" >&2
+            "$python" Benchmarks/peers.py --csv "$csv" --graph "$graph" --ops "$op" --runs "$runs" --cap "$cap" \
+                | tee -a "$results" >&2
+        done
+    fi
 done
 
+load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 {
-    echo "Run of $(date -u +%Y-%m-%d) on $(nproc) cores, $(uname -sm); $(swift --version 2>/dev/null | head -n 1);"
-    echo "Python $("$python" -c 'import platform; print(platform.python_version())'); median of $runs runs."
+    echo "Run of $(date -u +%Y-%m-%d), $(nproc) cores (${cpu:-unknown CPU}), $(uname -sm);"
+    echo "$(swift --version 2>/dev/null | head -n 1); Python $("$python" -c 'import platform; print(platform.python_version())');"
+    echo "median of $runs runs; load average before $load_before, after $load_after."
     echo
     "$python" Benchmarks/compare.py table "$results"
 } | tee "$out/table.md"
