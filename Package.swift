@@ -40,6 +40,7 @@ let package = Package(
             dependencies: ["Entente", "EntenteGraphviz"],
             path: "Benchmarks/RenderBenchmark"
         ),
+        .executableTarget(name: "entente-benchmark", dependencies: ["Entente"], path: "Benchmarks/EntenteBenchmark"),
         .testTarget(name: "EntenteTests", dependencies: ["Entente"], exclude: ["Fixtures"]),
         .testTarget(name: "EntenteGraphvizTests", dependencies: ["Entente", "EntenteGraphviz"], exclude: ["Golden"]),
         .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),

@@ -17,7 +17,8 @@ extension WeightedAdjacency {
     ///
     /// - Parameter normalized: divide by the number of pairs (networkx's default, true).
     /// - Returns: one value per local node index.
-    /// - Complexity: O(V·E + V² log V) time (O(V·E) under hops), O(V) memory per chunk.
+    /// - Complexity: O(V·E + V² log V) time (O(V·E) under hops), O(V + E) memory per chunk (O(V)
+    ///   under hops).
     public func betweennessCentrality(normalized: Bool = true) -> [Double] {
         let n = nodeCount
         let totals = brandes(withArcs: false).nodes
@@ -83,7 +84,7 @@ extension WeightedAdjacency {
         let hops = metric == .hops
         let partials = withArcLists(incoming: false) { arcs in
             inSourceChunks(sourceCount: n) { sources -> (nodes: [Double], arcs: [Double]) in
-                let workspace = SweepWorkspace(nodeCount: n)
+                let workspace = SweepWorkspace(nodeCount: n, arcCount: hops ? 0 : arcCount)
                 var nodeTotals = [Double](repeating: 0, count: withArcs ? 0 : n)
                 var arcTotals = [Double](repeating: 0, count: arcTotalCount)
                 nodeTotals.withUnsafeMutableBufferPointer { nodeBuffer in

@@ -86,8 +86,17 @@ final class SweepWorkspace {
     /// Storage of the ``DistanceQueue``: heap entries, and every node's slot (-1 when not queued).
     let queueEntries: UnsafeMutablePointer<QueueEntry>
     let queueSlots: UnsafeMutablePointer<Int32>
+    /// Weighted Brandes only: the predecessors of each node on the shortest-path DAG, as linked lists
+    /// of entries (head per node, -1 when none) taken in order from a pool with room for every arc
+    /// (each arc is relaxed at most once per source).
+    let predecessorHead: UnsafeMutableBufferPointer<Int32>
+    let predecessorNext: UnsafeMutableBufferPointer<Int32>
+    let predecessorNode: UnsafeMutableBufferPointer<Int32>
+    let predecessorArc: UnsafeMutableBufferPointer<Int32>
 
-    init(nodeCount: Int) {
+    /// Buffers for searches over `nodeCount` nodes; `arcCount` sizes the predecessor pool of
+    /// ``countPaths(from:arcs:)`` (0 when no weighted Brandes sweep will run).
+    init(nodeCount: Int, arcCount: Int = 0) {
         self.nodeCount = nodeCount
         distance = .allocate(capacity: nodeCount)
         distance.initialize(repeating: .infinity)
@@ -102,6 +111,15 @@ final class SweepWorkspace {
         queueEntries = .allocate(capacity: max(nodeCount, 1))
         queueSlots = .allocate(capacity: max(nodeCount, 1))
         queueSlots.initialize(repeating: -1, count: max(nodeCount, 1))
+        let heads = arcCount > 0 ? nodeCount : 0
+        predecessorHead = .allocate(capacity: heads)
+        predecessorHead.initialize(repeating: -1)
+        predecessorNext = .allocate(capacity: arcCount)
+        predecessorNext.initialize(repeating: -1)
+        predecessorNode = .allocate(capacity: arcCount)
+        predecessorNode.initialize(repeating: 0)
+        predecessorArc = .allocate(capacity: arcCount)
+        predecessorArc.initialize(repeating: 0)
     }
 
     deinit {
@@ -112,16 +130,22 @@ final class SweepWorkspace {
         order.deallocate()
         queueEntries.deallocate()
         queueSlots.deallocate()
+        predecessorHead.deallocate()
+        predecessorNext.deallocate()
+        predecessorNode.deallocate()
+        predecessorArc.deallocate()
     }
 
     /// Clears what the last search touched.
     func reset() {
+        let clearsPredecessors = !predecessorHead.isEmpty
         for position in 0..<settled {
             let node = Int(order[position])
             distance[node] = .infinity
             level[node] = -1
             sigma[node] = 0
             coefficient[node] = 0
+            if clearsPredecessors { predecessorHead[node] = -1 }
         }
         settled = 0
     }
@@ -177,11 +201,24 @@ final class SweepWorkspace {
 
     // MARK: Brandes (betweenness)
 
-    /// Brandes' forward phase by Dijkstra: distances, path counts and the settled order. Path lengths
-    /// that tie up to rounding (``isTie(_:_:)``) count as equal.
+    /// Brandes' forward phase by Dijkstra: distances, path counts, the settled order and each node's
+    /// predecessors on the shortest-path DAG. Path lengths that tie up to rounding (``isTie(_:_:)``)
+    /// count as equal. Needs a workspace made with the adjacency's `arcCount`.
     func countPaths(from source: Int, arcs: ArcLists) {
         var queue = DistanceQueue(entries: queueEntries, slots: queueSlots)
         let distance = self.distance, sigma = self.sigma, order = self.order
+        let head = predecessorHead, nextEntry = predecessorNext, entryNode = predecessorNode, entryArc = predecessorArc
+        assert(predecessorNext.count >= arcs.targets.count, "workspace made without room for predecessors")
+        var entries: Int32 = 0
+        // The predecessor lists record exactly the decisions that set sigma, so the backward phase
+        // walks the DAG the path counts were made on (and only it, not every arc).
+        @inline(__always) func link(_ node: Int, to target: Int, arc: Int, replacing: Bool) {
+            entryNode[Int(entries)] = Int32(node)
+            entryArc[Int(entries)] = Int32(arc)
+            nextEntry[Int(entries)] = replacing ? -1 : head[target]
+            head[target] = entries
+            entries += 1
+        }
         var settled = 0
         defer { self.settled = settled }
         distance[source] = 0
@@ -200,12 +237,17 @@ final class SweepWorkspace {
                 if known == .infinity {
                     distance[next] = candidate
                     sigma[next] = paths
+                    link(node, to: next, arc: arc, replacing: true)
                     queue.insertOrDecrease(Int32(next), distance: candidate)
                 } else if isTie(candidate, known) {
-                    if known > here { sigma[next] += paths }  // not a node settled already
+                    if known > here {  // not a node settled already
+                        sigma[next] += paths
+                        link(node, to: next, arc: arc, replacing: false)
+                    }
                 } else if candidate < known {
                     distance[next] = candidate
                     sigma[next] = paths
+                    link(node, to: next, arc: arc, replacing: true)
                     queue.insertOrDecrease(Int32(next), distance: candidate)
                 }
             }
@@ -243,39 +285,59 @@ final class SweepWorkspace {
     /// Brandes' backward phase: walks the settled nodes from the farthest, accumulating each node's
     /// dependency δ(v) = Σ_{w successor} σ(v)/σ(w)·(1 + δ(w)) over the shortest-path DAG. Adds δ(v) to
     /// `nodeTotals[v]` (v ≠ source) and each arc's share σ(v)/σ(w)·(1 + δ(w)) to `arcTotals[arc]`.
+    ///
+    /// Under hops a node pulls from its successors (next BFS level, found by scanning its arcs); under
+    /// a weighted metric a node pushes its share to the predecessors ``countPaths(from:arcs:)`` recorded,
+    /// which visits the DAG's few arcs instead of re-testing every arc for a tie.
     func accumulate(from source: Int, arcs: ArcLists, hops: Bool, nodeTotals: UnsafeMutableBufferPointer<Double>?,
                     arcTotals: UnsafeMutableBufferPointer<Double>?) {
+        if !hops {
+            accumulateOverPredecessors(from: source, nodeTotals: nodeTotals, arcTotals: arcTotals)
+            return
+        }
         var position = settled
         while position > 0 {
             position -= 1
             let node = Int(order[position])
             let paths = sigma[node]
             var sum = 0.0
-            if hops {
-                let next = level[node] + 1
-                for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
-                    let target = Int(arcs.targets[arc])
-                    if level[target] == next {
-                        let share = coefficient[target]
-                        sum += share
-                        arcTotals?[arc] += paths * share
-                    }
-                }
-            } else {
-                let here = distance[node]
-                for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
-                    let target = Int(arcs.targets[arc])
-                    let there = distance[target]
-                    if there > here && isTie(here + arcs.costs[arc], there) {
-                        let share = coefficient[target]
-                        sum += share
-                        arcTotals?[arc] += paths * share
-                    }
+            let next = level[node] + 1
+            for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
+                let target = Int(arcs.targets[arc])
+                if level[target] == next {
+                    let share = coefficient[target]
+                    sum += share
+                    arcTotals?[arc] += paths * share
                 }
             }
             let dependency = paths * sum
             coefficient[node] = (1 + dependency) / paths
             if node != source { nodeTotals?[node] += dependency }
+        }
+    }
+
+    /// The weighted backward phase: `coefficient` first gathers δ(w) from w's successors, then, when w
+    /// comes up (all its successors are farther, so done), becomes (1 + δ(w))/σ(w) and is pushed to
+    /// each predecessor v as σ(v)·(1 + δ(w))/σ(w).
+    private func accumulateOverPredecessors(from source: Int, nodeTotals: UnsafeMutableBufferPointer<Double>?,
+                                            arcTotals: UnsafeMutableBufferPointer<Double>?) {
+        let sigma = self.sigma, coefficient = self.coefficient, order = self.order
+        let head = predecessorHead, nextEntry = predecessorNext, entryNode = predecessorNode, entryArc = predecessorArc
+        var position = settled
+        while position > 0 {
+            position -= 1
+            let node = Int(order[position])
+            let dependency = coefficient[node]
+            if node != source { nodeTotals?[node] += dependency }
+            let share = (1 + dependency) / sigma[node]
+            var entry = head[node]
+            while entry >= 0 {
+                let predecessor = Int(entryNode[Int(entry)])
+                let part = sigma[predecessor] * share
+                coefficient[predecessor] += part
+                arcTotals?[Int(entryArc[Int(entry)])] += part
+                entry = nextEntry[Int(entry)]
+            }
         }
     }
 }

@@ -1,0 +1,182 @@
+// Times Entente's algorithms on a benchmark CSV (Benchmarks/gen_graph.py) and prints one JSON line per
+// operation, in the format Benchmarks/peers.py prints for igraph and networkit, so that
+// Benchmarks/compare.py can put them side by side. Benchmarks/compare.sh runs everything.
+//
+//     swift run -c release entente-benchmark GRAPH.csv [--graph NAME] [--ops a,b,...] [--runs N] [--label TEXT]
+//
+// Operations (undirected graph; "weighted" uses the CSV weight, as the peers do):
+//   load                  file -> RelationGraph -> GraphView -> WeightedAdjacency (ready to run algorithms)
+//   parse, adjacency      the two halves of load, reported for information
+//   dijkstra              distances from n0, weight as length (metric .length)
+//   bfs                   hop distances from n0 (metric .hops)
+//   betweenness           exact betweenness under hops, not normalized
+//   betweenness_weighted  the same under .length
+//   closeness_weighted    Wasserman–Faust closeness under .length
+//   pagerank_weighted     PageRank, alpha 0.85, summed weights
+//   eigenvector           eigenvector centrality, summed weights
+//
+// Timing protocol (the same as peers.py): each operation runs once; if that took less than 5 s it is a
+// discarded warm-up, otherwise it counts as the first run; then runs continue until N are timed (a first
+// run above 60 s is reported alone). seconds = median. "check" is a sum of the result, computed outside
+// the timing, so that runs can be compared with the peers' and the work cannot be optimised away.
+import Entente
+import Foundation
+
+let allOperations = ["load", "parse", "adjacency", "dijkstra", "bfs", "betweenness", "betweenness_weighted",
+                     "closeness_weighted", "pagerank_weighted", "eigenvector"]
+let warmUpLimit = 5.0
+let singleRunLimit = 60.0
+let sourceID = "n0"
+
+func fail(_ message: String, status: Int32) -> Never {
+    FileHandle.standardError.write(Data("entente-benchmark: \(message)\n".utf8))
+    exit(status)
+}
+
+/// The command line: a CSV path and `--name value` options.
+struct Options {
+    var csv = ""
+    var graph = ""
+    var operations = allOperations
+    var runs = 3
+    var label = "dev"
+
+    init(_ arguments: ArraySlice<String>) {
+        var rest = arguments
+        while let argument = rest.popFirst() {
+            guard argument.hasPrefix("--") else {
+                guard csv.isEmpty else { fail("unexpected argument \(argument)", status: 64) }
+                csv = argument
+                continue
+            }
+            guard let value = rest.popFirst() else { fail("\(argument) needs a value", status: 64) }
+            switch argument {
+            case "--graph": graph = value
+            case "--ops": operations = value.split(separator: ",").map(String.init)
+            case "--runs":
+                guard let count = Int(value), count >= 1 else { fail("--runs must be a positive whole number", status: 64) }
+                runs = count
+            case "--label": label = value
+            default: fail("unknown option \(argument)", status: 64)
+            }
+        }
+        guard !csv.isEmpty else {
+            fail("usage: entente-benchmark GRAPH.csv [--graph NAME] [--ops a,b,...] [--runs N] [--label TEXT]", status: 64)
+        }
+        if graph.isEmpty {
+            let name = csv.split(separator: "/").last.map(String.init) ?? csv
+            graph = name.hasSuffix(".csv") ? String(name.dropLast(4)) : name
+        }
+        for operation in operations where !allOperations.contains(operation) {
+            fail("unknown operation \(operation) (expected: \(allOperations.joined(separator: ",")))", status: 64)
+        }
+    }
+}
+
+func seconds(_ duration: Duration) -> Double {
+    let parts = duration.components
+    return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+}
+
+/// Runs `body` under the warm-up/median protocol; returns the timed runs and the last result.
+func measure<Result>(runs: Int, _ body: () throws -> Result) rethrows -> (times: [Double], result: Result) {
+    let clock = ContinuousClock()
+    var times: [Double] = []
+    var first = true
+    while true {
+        var result: Result?
+        let elapsed = seconds(try clock.measure { result = try body() })
+        if first {
+            first = false
+            if elapsed >= warmUpLimit { times.append(elapsed) }
+            if elapsed > singleRunLimit, let result { return (times, result) }
+        } else {
+            times.append(elapsed)
+        }
+        if times.count >= runs, let result { return (times, result) }
+    }
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
+}
+
+/// Sum of the finite values (unreachable nodes are infinite).
+func finiteSum(_ values: [Double]) -> Double { values.reduce(0) { $1.isFinite ? $0 + $1 : $0 } }
+
+func jsonString(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": result += "\\\""
+        case "\\": result += "\\\\"
+        default: result.unicodeScalars.append(scalar)
+        }
+    }
+    return result + "\""
+}
+
+func report(_ options: Options, op: String, times: [Double], check: Double?, nodes: Int, edges: Int) {
+    var fields = [
+        "\"peer\": \"entente\"", "\"graph\": \(jsonString(options.graph))", "\"op\": \(jsonString(op))",
+        "\"seconds\": \(median(times))", "\"runs\": [\(times.map { String($0) }.joined(separator: ", "))]",
+        "\"version\": \(jsonString(options.label))", "\"nodes\": \(nodes)", "\"edges\": \(edges)",
+    ]
+    if let check { fields.append("\"check\": \(check)") }
+    // Unbuffered, so that a line is out as soon as its operation is done.
+    FileHandle.standardOutput.write(Data(("{" + fields.joined(separator: ", ") + "}\n").utf8))
+}
+
+let options = Options(CommandLine.arguments.dropFirst())
+let wanted = Set(options.operations)
+
+func loadGraph(_ path: String) throws -> RelationGraph {
+    try CSVEdgeList.read(try FileIO.readText(path), file: path)
+}
+
+do {
+    // Load: the whole way from the file to an adjacency the algorithms run on (the peers' "load"
+    // likewise ends with a graph object ready for their algorithms).
+    if wanted.contains("load") {
+        let (times, adjacency) = try measure(runs: options.runs) {
+            WeightedAdjacency(GraphView(try loadGraph(options.csv), filter: .analysis()), metric: .length)
+        }
+        report(options, op: "load", times: times, check: finiteSum(adjacency.weights) / 2,
+               nodes: adjacency.nodeCount, edges: adjacency.arcCount / 2)
+    }
+    if wanted.contains("parse") {
+        let (times, graph) = try measure(runs: options.runs) { try loadGraph(options.csv) }
+        report(options, op: "parse", times: times, check: nil, nodes: graph.nodes.count, edges: graph.edges.count)
+    }
+    let graph = try loadGraph(options.csv)
+    let view = GraphView(graph, filter: .analysis())
+    let nodes = view.nodeCount, edges = view.edgeCount
+    if wanted.contains("adjacency") {
+        let (times, _) = measure(runs: options.runs) { WeightedAdjacency(view, metric: .length) }
+        report(options, op: "adjacency", times: times, check: nil, nodes: nodes, edges: edges)
+    }
+    guard let sourceIndex = graph.index(of: sourceID), let source = view.localIndex(ofNode: sourceIndex) else {
+        fail("\(options.csv) has no node \(sourceID)", status: 1)
+    }
+    let length = WeightedAdjacency(view, metric: .length)
+    let hops = WeightedAdjacency(view, metric: .hops)
+
+    /// Times one operation on an adjacency and reports it with the sum of its values.
+    func run(_ op: String, _ body: () throws -> [Double]) rethrows {
+        guard wanted.contains(op) else { return }
+        let (times, values) = try measure(runs: options.runs, body)
+        report(options, op: op, times: times, check: finiteSum(values), nodes: nodes, edges: edges)
+    }
+    // In the order of peers.py, so that the two logs read alike.
+    run("dijkstra") { length.distances(from: source) }
+    run("bfs") { hops.distances(from: source) }
+    run("betweenness") { hops.betweennessCentrality(normalized: false) }
+    run("betweenness_weighted") { length.betweennessCentrality(normalized: false) }
+    run("closeness_weighted") { length.closenessCentrality() }
+    try run("pagerank_weighted") { try length.pageRank(alpha: 0.85) }
+    try run("eigenvector") { try length.eigenvectorCentrality() }
+} catch {
+    fail("\(error)", status: 1)
+}
