@@ -11,34 +11,18 @@ The CSV is read as Benchmarks/peers.py reads it (Python csv module, then one igr
 `type` and `weight` edge attributes and `name` vertex attributes).
 """
 import argparse
-import csv
 import math
 import sys
 
 import igraph as ig
 
+from peers import read_edges
+
 
 def load(path):
-    index, names = {}, []
-    edges, types, weights = [], [], []
-    with open(path, newline="") as f:
-        r = csv.reader(f)
-        header = next(r)
-        if header[:4] != ["source", "target", "type", "weight"]:
-            raise SystemExit(f"{path}: unexpected header {header}")
-        for s, t, ty, w in r:
-            i = index.get(s)
-            if i is None:
-                i = index[s] = len(names)
-                names.append(s)
-            j = index.get(t)
-            if j is None:
-                j = index[t] = len(names)
-                names.append(t)
-            edges.append((i, j))
-            types.append(ty)
-            weights.append(float(w))
-    g = ig.Graph(n=len(names), edges=edges, directed=False,
+    """The graph and the index of every node name, built exactly as peers.py's igraph load."""
+    index, names, src, dst, types, weights = read_edges(path)
+    g = ig.Graph(n=len(names), edges=list(zip(src, dst)), directed=False,
                  vertex_attrs={"name": names}, edge_attrs={"type": types, "weight": weights})
     return g, index
 
