@@ -35,10 +35,7 @@ extension WeightedAdjacency {
                         return sumOverRowBlocks(rowCount: n) { rows in
                             var squares = 0.0
                             for node in rows {
-                                var sum = old[node]
-                                for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
-                                    sum += arcs.weights[arc] * old[Int(arcs.sources[arc])]
-                                }
+                                let sum = arcs.pull(old, into: node, startingAt: old[node])
                                 newBase?.advanced(by: node).pointee = sum
                                 squares += sum * sum
                             }

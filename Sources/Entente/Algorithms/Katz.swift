@@ -54,9 +54,13 @@ extension WeightedAdjacency {
     func largestEigenvalue() -> Double? {
         guard let vector = try? eigenvectorCentrality() else { return nil }
         var image = 0.0, total = 0.0
-        for node in 0..<nodeCount {
-            total += vector[node]
-            for arc in inOffsets[node]..<inOffsets[node + 1] { image += inWeights[arc] * vector[Int(inSources[arc])] }
+        withWeightedInArcs { arcs in
+            vector.withUnsafeBufferPointer { x in
+                for node in 0..<nodeCount {
+                    total += x[node]
+                    image = arcs.pull(x, into: node, startingAt: image)
+                }
+            }
         }
         return total > 0 ? image / total : nil
     }
@@ -129,11 +133,7 @@ extension WeightedAdjacency {
                         return sumOverRowBlocks(rowCount: n) { rows in
                             var change = 0.0
                             for node in rows {
-                                var sum = 0.0
-                                for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
-                                    sum += arcs.weights[arc] * old[Int(arcs.sources[arc])]
-                                }
-                                let value = alpha * sum + beta
+                                let value = alpha * arcs.pull(old, into: node) + beta
                                 newBase?.advanced(by: node).pointee = value
                                 change = max(change, abs(value - old[node]))
                             }

@@ -51,11 +51,7 @@ extension WeightedAdjacency {
                             return sumOverRowBlocks(rowCount: n) { rows in
                                 var change = 0.0
                                 for node in rows {
-                                    var sum = 0.0
-                                    for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
-                                        sum += arcs.weights[arc] * pulled[Int(arcs.sources[arc])]
-                                    }
-                                    let value = alpha * sum + base
+                                    let value = alpha * arcs.pull(pulled, into: node) + base
                                     newBase?.advanced(by: node).pointee = value
                                     change += abs(value - old[node])
                                 }

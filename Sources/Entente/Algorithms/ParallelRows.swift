@@ -40,6 +40,15 @@ struct WeightedInArcs {
     let offsets: UnsafeBufferPointer<Int>
     let sources: UnsafeBufferPointer<Int32>
     let weights: UnsafeBufferPointer<Double>
+
+    /// `start` + Σ_{u→node} w(u, node)·x[u], added in arc order: what `node` pulls from `x` along
+    /// its in-arcs, the step shared by PageRank, eigenvector and Katz.
+    @inline(__always)
+    func pull(_ x: UnsafeBufferPointer<Double>, into node: Int, startingAt start: Double = 0) -> Double {
+        var sum = start
+        for arc in offsets[node]..<offsets[node + 1] { sum += weights[arc] * x[Int(sources[arc])] }
+        return sum
+    }
 }
 
 extension WeightedAdjacency {
