@@ -1,14 +1,24 @@
 import ArgumentParser
 import Entente
 
-/// Options that say how to read a graph file and which edge types to keep: shared by every command
-/// that analyses or draws a filtered view of a graph.
-struct GraphInputOptions: ParsableArguments {
+/// Options that say how to read a graph file: shared by every command that reads one.
+struct GraphFileOptions: ParsableArguments {
     @Option(help: "Read the file as this format (json, csv, dot) whatever its extension.")
     var format: String?
 
     @Flag(help: "Treat a CSV edge list as directed.")
     var directed = false
+
+    /// Reads the graph at `path` (`-`: standard input) as --format says, or by its extension.
+    func read(_ path: String) throws -> RelationGraph {
+        try loadGraph(path, format: format, directed: directed)
+    }
+}
+
+/// Options that say how to read a graph file and which edge types and node kinds to keep: shared by
+/// every command that analyses or draws a filtered view of a graph.
+struct GraphInputOptions: ParsableArguments {
+    @OptionGroup var file: GraphFileOptions
 
     @Option(help: "Only these edge types, comma-separated (e.g. economic,security).")
     var types: String?
@@ -42,7 +52,7 @@ struct GraphInputOptions: ParsableArguments {
 
     /// Loads the graph and checks that the types asked for exist in it.
     func load(_ path: String) throws -> RelationGraph {
-        let graph = try loadGraph(path, format: format, directed: directed)
+        let graph = try file.read(path)
         if let typeSet {
             for type in typeSet.sorted() where !graph.knows(type: type) {
                 throw Failure("\(path): unknown edge type '\(type)' (the graph has: "
@@ -68,12 +78,6 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Include adversarial edges (default: cooperative edges only).")
     var includeAdversarial = false
 
-    /// `--format`.
-    var format: String? { input.format }
-    /// `--directed`.
-    var directed: Bool { input.directed }
-    /// `--types`, as given.
-    var types: String? { input.types }
     /// The edge types asked for, or nil for all.
     var typeSet: Set<RelationType>? { input.typeSet }
 

@@ -13,14 +13,10 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write (.json, .csv, .dot, .gv, .graphml), or - for standard output.")
     var output: String
 
-    @Option(help: "Read the input as this format (json, csv, dot).")
-    var format: String?
-
     @Option(help: "Write the output as this format (json, csv, dot, graphml); required with -o -.")
     var to: String?
 
-    @Flag(help: "Treat a CSV edge list as directed.")
-    var directed = false
+    @OptionGroup var file: GraphFileOptions
 
     func validate() throws {
         if output == "-" && to == nil { throw ValidationError("writing to standard output (-o -) needs --to FORMAT") }
@@ -33,7 +29,7 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try loadGraph(graph, format: format, directed: directed)
+            let loaded = try file.read(graph)
             let target = try GraphFormat.of(path: output, override: to, allowed: GraphFormat.writable)
             try FileIO.writeAtomically(Array(serialize(loaded, as: target).utf8), to: output)
             if target == .csv {

@@ -10,18 +10,14 @@ struct InfoCommand: ParsableCommand {
     @Argument(help: "The graph file (.json, .csv, .dot, .gv).")
     var graph: String
 
-    @Option(help: "Read the file as this format (json, csv, dot) whatever its extension.")
-    var format: String?
-
-    @Flag(help: "Treat a CSV edge list as directed.")
-    var directed = false
+    @OptionGroup var file: GraphFileOptions
 
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
     func run() throws {
         try reportingErrors {
-            let loaded = try loadGraph(graph, format: format, directed: directed)
+            let loaded = try file.read(graph)
             let summary = GraphSummary(loaded)
             if json {
                 print(summary.json.rendered(pretty: false))
