@@ -18,6 +18,7 @@ let package = Package(
             name: "relations-query",
             dependencies: [
                 .product(name: "Entente", package: "Entente"),
+                .product(name: "EntenteGraphviz", package: "Entente"),
             ]
         ),
     ],

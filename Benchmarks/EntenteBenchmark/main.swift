@@ -141,7 +141,7 @@ do {
     // likewise ends with a graph object ready for their algorithms).
     if wanted.contains("load") {
         let (times, adjacency) = try measure(runs: options.runs) {
-            WeightedAdjacency(GraphView(try loadGraph(options.csv), filter: .analysis()), metric: .length)
+            WeightedAdjacency(GraphView(try loadGraph(options.csv), filter: .cooperative), metric: .length)
         }
         report(options, op: "load", times: times, check: finiteSum(adjacency.weights) / 2,
                nodes: adjacency.nodeCount, edges: adjacency.arcCount / 2)
@@ -151,7 +151,7 @@ do {
         report(options, op: "parse", times: times, check: nil, nodes: graph.nodes.count, edges: graph.edges.count)
     }
     let graph = try loadGraph(options.csv)
-    let view = GraphView(graph, filter: .analysis())
+    let view = GraphView(graph, filter: .cooperative)
     let nodes = view.nodeCount, edges = view.edgeCount
     if wanted.contains("adjacency") {
         let (times, _) = measure(runs: options.runs) { WeightedAdjacency(view, metric: .length) }

@@ -14,8 +14,8 @@ guard arguments.count >= 2 else {
 let runs = arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20
 let layout = arguments.count > 3 ? LayoutEngine(rawValue: arguments[3]) ?? .standard : .standard
 do {
-    let graph = try NativeJSON.read(try FileIO.readText(arguments[1]), file: arguments[1])
-    let diagram = Diagram(graph)
+    let graph = try RelationGraph(contentsOf: arguments[1])
+    let diagram = try Diagram(graph)
     if arguments.count > 4 {
         try FileIO.writeAtomically(Array(diagram.source(layout: layout).utf8), to: arguments[4])
     }

@@ -70,7 +70,7 @@ public enum DOTReader {
             let aliases = values.removeValue(forKey: "aliases").map {
                 $0.split(separator: "|", omittingEmptySubsequences: true).map(String.init)
             } ?? []
-            let index = try graph.addNode(Node(id: id, label: label, kind: kind, aliases: aliases, attributes: values),
+            let index = try graph.insertNode(Node(id: id, label: label, kind: kind, aliases: aliases, attributes: values),
                                           at: location)
             indexByNode[current] = index
             node = agnxtnode(g, current)
@@ -91,7 +91,7 @@ public enum DOTReader {
             guard let tail = entente_agtail(pointer), let head = entente_aghead(pointer),
                   let source = indexByNode[tail], let target = indexByNode[head] else { continue }
             var values = attributes(of: UnsafeMutableRawPointer(pointer), kind: AGEDGE, in: g)
-            var edge = Edge(source: source, target: target)
+            var edge = Edge(source: "", target: "")
             if let type = values.removeValue(forKey: "type") { edge.type = RelationType(type) }
             if let weight = values.removeValue(forKey: "weight") {
                 guard let value = Double(weight.trimmingCharacters(in: " \t")), value.isFinite, value > 0 else {
@@ -110,7 +110,7 @@ public enum DOTReader {
             edge.note = values.removeValue(forKey: "note")
             if let evidence = values.removeValue(forKey: "evidence") { edge.evidence = parseEvidence(evidence) }
             edge.attributes = values
-            try graph.addEdge(edge, at: location)
+            try graph.addEdge(edge, source: source, target: target, at: location)
         }
         return graph
     }

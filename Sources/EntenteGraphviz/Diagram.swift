@@ -1,55 +1,56 @@
 import Entente
 
-/// What to draw: a view of a relation graph, its style, title, the nodes and edges to emphasise and
-/// optional node sizes.
+/// What to draw: a view of a relation graph, its style, title, a path to emphasise and node sizes.
 ///
 /// A diagram is turned into DOT text by ``source(layout:)`` and handed to Graphviz by ``Renderer``.
 /// The text is deterministic: nodes and edges in the graph's order, attributes in a fixed order.
-/// Each node and edge carries its graph index as its SVG `id` (`node-3`, `edge-12`), for styling
-/// and scripting the drawing.
+/// Each node and edge carries its position in the graph as its SVG `id` (`node-3`, `edge-12`), for
+/// styling and scripting the drawing.
 ///
 /// ```swift
-/// let diagram = Diagram(GraphView(graph), title: "Pakistan")
+/// let analysis = try graph.analysis()
+/// let diagram = Diagram(analysis, highlight: try analysis.shortestPath(from: "RUS", to: "EU"),
+///                       nodeSizes: try analysis.centrality(.betweenness))
 /// let svg = try Renderer.render(diagram, as: .svg)
 /// ```
 public struct Diagram: Sendable {
     /// The nodes and edges drawn.
-    public var view: GraphView
+    package var view: GraphView
     /// How they look.
     public var style: DiagramStyle
     /// The title over the diagram; `nil` uses the graph's name, an empty title draws none.
     public var title: String?
-    /// What to emphasise (a path, for example); the rest is faded. `nil` emphasises nothing.
-    public var highlight: Highlight?
-    /// A value per graph node index (a centrality, say) that scales the node's label, and so its
-    /// shape; nodes without a value get the smallest size. Empty: every label has ``DiagramStyle/fontSize``.
-    public var nodeSizes: [Int: Double]
-    /// What the node sizes measure, shown in the legend (`"degree"`); nil shows nothing.
+    /// A path to emphasise; the rest is faded. `nil` emphasises nothing.
+    public var highlight: RelationPath?
+    /// A value per node id (a centrality, say) that scales the node's label, and so its shape; nodes
+    /// without a value get the smallest size. `nil`: every label has ``DiagramStyle/fontSize``.
+    public var nodeSizes: NodeValues?
+    /// What the node sizes measure, shown in the legend; `nil` names the measure of ``nodeSizes``
+    /// (with its metric for a distance measure).
     public var sizeCaption: String?
 
-    /// Creates a diagram of a view.
-    public init(_ view: GraphView, style: DiagramStyle = DiagramStyle(), title: String? = nil,
-                highlight: Highlight? = nil, nodeSizes: [Int: Double] = [:], sizeCaption: String? = nil) {
+    /// Creates a diagram of a graph through a filter (by default everything, adversarial ties dashed).
+    ///
+    /// - Throws: ``GraphError`` when the filter names a type or kind the graph lacks, or a centre
+    ///   that does not resolve.
+    public init(_ graph: RelationGraph, showing filter: RelationFilter = .everything, style: DiagramStyle = DiagramStyle(),
+                title: String? = nil, highlight: RelationPath? = nil, nodeSizes: NodeValues? = nil) throws {
+        self.init(view: try GraphView(checked: graph, filter: filter), style: style, title: title,
+                  highlight: highlight, nodeSizes: nodeSizes)
+    }
+
+    /// Creates a diagram of the view an analysis keeps.
+    public init(_ analysis: Analysis, style: DiagramStyle = DiagramStyle(), title: String? = nil,
+                highlight: RelationPath? = nil, nodeSizes: NodeValues? = nil) {
+        self.init(view: analysis.view, style: style, title: title, highlight: highlight, nodeSizes: nodeSizes)
+    }
+
+    package init(view: GraphView, style: DiagramStyle, title: String?, highlight: RelationPath?, nodeSizes: NodeValues?) {
         self.view = view
         self.style = style
         self.title = title
         self.highlight = highlight
         self.nodeSizes = nodeSizes
-        self.sizeCaption = sizeCaption
-    }
-
-    /// Creates a diagram of a view with one size value per graph node (`values[i]` for node `i`).
-    public init(_ view: GraphView, style: DiagramStyle = DiagramStyle(), title: String? = nil,
-                highlight: Highlight? = nil, nodeSizes values: [Double], sizeCaption: String? = nil) {
-        var sizes: [Int: Double] = [:]
-        for (index, value) in values.enumerated() { sizes[index] = value }
-        self.init(view, style: style, title: title, highlight: highlight, nodeSizes: sizes, sizeCaption: sizeCaption)
-    }
-
-    /// Creates a diagram of a whole graph.
-    public init(_ graph: RelationGraph, style: DiagramStyle = DiagramStyle(), title: String? = nil,
-                highlight: Highlight? = nil) {
-        self.init(GraphView(graph), style: style, title: title, highlight: highlight)
     }
 
     /// The DOT text given to Graphviz for a layout engine.
@@ -58,7 +59,7 @@ public struct Diagram: Sendable {
     public func source(layout: LayoutEngine = .standard) -> String {
         let graph = view.graph
         let highlightedNodes = Set(highlight?.nodes ?? [])
-        let highlightedEdges = Set(highlight?.edges ?? [])
+        let highlightedEdges = Set(highlight?.edges.map(\.index) ?? [])
         let fades = highlight != nil
 
         var text = (graph.isDirected ? "digraph " : "graph ") + DOTWriter.quote(graph.name) + " {\n"
@@ -79,7 +80,7 @@ public struct Diagram: Sendable {
         let sizes = fontSizes()
         for nodeIndex in view.nodeIndices {
             let node = graph.nodes[nodeIndex]
-            let emphasised = highlightedNodes.contains(nodeIndex)
+            let emphasised = highlightedNodes.contains(node.id)
             var attributes: [(String, String)] = [
                 ("label", DOTWriter.escapeLabel(node.label)), ("kind", node.kind.name),
                 ("shape", style.shape(of: node.kind, in: graph)),
@@ -113,20 +114,22 @@ public struct Diagram: Sendable {
             if graph.isDirected { attributes.append(("arrowsize", "0.7")) }
             attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: edge))))
             attributes.append(("id", "edge-\(edgeIndex)"))
-            text += "  \(DOTWriter.quote(graph.nodes[edge.source].id)) \(arrow) "
-            text += "\(DOTWriter.quote(graph.nodes[edge.target].id)) \(attributeList(attributes));\n"
+            text += "  \(DOTWriter.quote(edge.source)) \(arrow) "
+            text += "\(DOTWriter.quote(edge.target)) \(attributeList(attributes));\n"
         }
         return text + "}\n"
     }
 
     /// Label sizes by graph node index, scaled from ``nodeSizes`` into ``DiagramStyle/sizedFontRange``.
     private func fontSizes() -> [Int: Double] {
-        let values = view.nodeIndices.compactMap { nodeSizes[$0] }.filter(\.isFinite)
+        guard let nodeSizes else { return [:] }
+        let graph = view.graph
+        let values = view.nodeIndices.compactMap { nodeSizes[graph.nodes[$0].id] }.filter(\.isFinite)
         guard let low = values.min(), let high = values.max() else { return [:] }
         let range = style.sizedFontRange
         var sizes: [Int: Double] = [:]
         for index in view.nodeIndices {
-            let value = nodeSizes[index].flatMap { $0.isFinite ? $0 : nil } ?? low
+            let value = nodeSizes[graph.nodes[index].id].flatMap { $0.isFinite ? $0 : nil } ?? low
             let fraction = high > low ? (value - low) / (high - low) : 0.5
             sizes[index] = ((range.lowerBound + fraction * (range.upperBound - range.lowerBound)) * 10).rounded() / 10
         }
@@ -144,7 +147,7 @@ public struct Diagram: Sendable {
     private func tooltip(of edge: Edge) -> String {
         let graph = view.graph
         let arrow = graph.isDirected ? " → " : " – "
-        var lines = [graph.nodes[edge.source].label + arrow + graph.nodes[edge.target].label,
+        var lines = [graph.nodes[edge.sourceIndex].label + arrow + graph.nodes[edge.targetIndex].label,
                      "\(edge.type.name), weight \(formatNumber(edge.weight)), \(edge.polarity.rawValue)"]
         switch (edge.since, edge.until) {
         case let (since?, until?): lines.append("\(since)–\(until)")
@@ -187,7 +190,11 @@ public struct Diagram: Sendable {
                 let described = style.roundedKinds.contains(kind) ? "rounded \(shape)" : shape
                 return "<TD>\(escapeHTML(described)): \(escapeHTML(kind.name))</TD>"
             }
-            if let sizeCaption, !nodeSizes.isEmpty { kindCells.append("<TD>size: \(escapeHTML(sizeCaption))</TD>") }
+            if let nodeSizes, !nodeSizes.isEmpty {
+                let caption = sizeCaption ?? (nodeSizes.measure.usesMetric
+                    ? "\(nodeSizes.measure.rawValue) (\(nodeSizes.metric.rawValue))" : nodeSizes.measure.rawValue)
+                kindCells.append("<TD>size: \(escapeHTML(caption))</TD>")
+            }
             for cells in [typeCells, lineCells, kindCells] where !cells.isEmpty {
                 rows.append("<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"10\" CELLPADDING=\"0\"><TR>"
                             + cells.joined() + "</TR></TABLE></TD></TR>")
@@ -201,25 +208,6 @@ public struct Diagram: Sendable {
 
     private func attributeList(_ attributes: [(String, String)]) -> String {
         "[" + attributes.map { "\($0.0)=\(DOTWriter.quote($0.1))" }.joined(separator: ", ") + "]"
-    }
-}
-
-/// The nodes and edges of a graph to draw emphasised, by graph index: a path's `nodes` and `edges`.
-public struct Highlight: Hashable, Sendable {
-    /// Graph node indices.
-    public var nodes: [Int]
-    /// Graph edge indices.
-    public var edges: [Int]
-
-    /// Creates a highlight.
-    public init(nodes: [Int], edges: [Int]) {
-        self.nodes = nodes
-        self.edges = edges
-    }
-
-    /// Highlights the nodes and edges of a path from the path engine.
-    public init(_ path: RelationPath) {
-        self.init(nodes: path.nodes, edges: path.edges)
     }
 }
 

@@ -16,6 +16,24 @@ public enum Renderer {
         try render(dot: diagram.source(layout: layout), as: format, layout: layout)
     }
 
+    /// Renders a diagram into a file, atomically (a failure leaves no partial file), in the format of
+    /// the path's extension unless `format` says otherwise.
+    ///
+    /// ```swift
+    /// try Renderer.render(try Diagram(graph), to: "pakistan.svg")
+    /// ```
+    /// - Throws: ``GraphvizError`` from Graphviz, or `GraphError` for an extension it cannot write
+    ///   or a file it cannot write.
+    public static func render(_ diagram: Diagram, to path: String, as format: OutputFormat? = nil,
+                              layout: LayoutEngine = .standard) throws {
+        let name = pathExtension(path)
+        guard let chosen = format ?? OutputFormat(name: name) else {
+            throw GraphError.unsupportedFormat(file: path, format: name.isEmpty ? "(no extension)" : name,
+                                               supported: OutputFormat.allCases.map(\.rawValue))
+        }
+        try FileIO.writeAtomically(try render(diagram, as: chosen, layout: layout), to: path)
+    }
+
     /// Lays out and renders any DOT text.
     ///
     /// Graphviz 2.43 has layout bugs that a diagram built by ``Diagram`` avoids but arbitrary DOT

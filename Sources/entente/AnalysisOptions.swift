@@ -1,9 +1,10 @@
 import ArgumentParser
 import Entente
+import EntenteGraphviz
 
 /// Options that say how to read a graph file: shared by every command that reads one.
 struct GraphFileOptions: ParsableArguments {
-    @Option(help: "Read the file as this format (json, csv, dot) whatever its extension.")
+    @Option(help: "Read the file as this format (json, csv, dot) whatever its extension; needed for - (standard input).")
     var format: String?
 
     @Flag(help: "Treat a CSV edge list as directed.")
@@ -11,30 +12,44 @@ struct GraphFileOptions: ParsableArguments {
 
     /// Reads the graph at `path` (`-`: standard input) as --format says, or by its extension.
     func read(_ path: String) throws -> RelationGraph {
-        try loadGraph(path, format: format, directed: directed)
+        var chosen: GraphFormat?
+        if let format {
+            guard let named = GraphFormat(name: format) else {
+                throw GraphError.unsupportedFormat(file: path, format: format,
+                                                   supported: GraphFormat.readable.map(\.rawValue))
+            }
+            chosen = named
+        }
+        return try RelationGraph(contentsOf: path, format: chosen, directed: directed)
     }
 }
 
-/// Options that say how to read a graph file and which edge types and node kinds to keep: shared by
-/// every command that analyses or draws a filtered view of a graph.
+/// Options that say how to read a graph file and which relations to keep: shared by every command
+/// that analyses or draws a filtered view of a graph.
 struct GraphInputOptions: ParsableArguments {
     @OptionGroup var file: GraphFileOptions
 
     @Option(help: "Only these edge types, comma-separated (e.g. economic,security).")
     var types: String?
 
+    @Option(help: "Leave out these edge types, comma-separated (e.g. membership).")
+    var excludeTypes: String?
+
     @Option(help: "Only nodes of these kinds, comma-separated (e.g. state,bloc).")
     var kinds: String?
 
+    @Option(help: ArgumentHelp("Only ties that hold in this year: since ≤ YEAR (or no since) and no until, or until ≥ YEAR.",
+                               valueName: "year"))
+    var at: Int?
+
     /// The edge types asked for, or nil for all.
-    var typeSet: Set<RelationType>? {
-        types.map { Set(Self.names(in: $0).map { RelationType($0) }) }
-    }
+    var typeSet: Set<RelationType>? { types.map { Set(Self.names(in: $0).map { RelationType($0) }) } }
+
+    /// The edge types to leave out.
+    var excludedTypeSet: Set<RelationType> { Set(excludeTypes.map { Self.names(in: $0).map { RelationType($0) } } ?? []) }
 
     /// The node kinds asked for, or nil for all.
-    var kindSet: Set<NodeKind>? {
-        kinds.map { Set(Self.names(in: $0).map { NodeKind($0) }) }
-    }
+    var kindSet: Set<NodeKind>? { kinds.map { Set(Self.names(in: $0).map { NodeKind($0) }) } }
 
     /// The non-empty names of a comma-separated list.
     private static func names(in list: String) -> [String] {
@@ -42,30 +57,17 @@ struct GraphInputOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let types, typeSet?.isEmpty ?? true {
-            throw ValidationError("--types '\(types)' names no edge type")
+        if let types, typeSet?.isEmpty ?? true { throw ValidationError("--types '\(types)' names no edge type") }
+        if let excludeTypes, excludedTypeSet.isEmpty {
+            throw ValidationError("--exclude-types '\(excludeTypes)' names no edge type")
         }
-        if let kinds, kindSet?.isEmpty ?? true {
-            throw ValidationError("--kinds '\(kinds)' names no node kind")
-        }
+        if let kinds, kindSet?.isEmpty ?? true { throw ValidationError("--kinds '\(kinds)' names no node kind") }
     }
 
-    /// Loads the graph and checks that the types asked for exist in it.
-    func load(_ path: String) throws -> RelationGraph {
-        let graph = try file.read(path)
-        if let typeSet {
-            for type in typeSet.sorted() where !graph.knows(type: type) {
-                throw Failure("\(path): unknown edge type '\(type)' (the graph has: "
-                              + graph.relationTypes.map(\.name).joined(separator: ", ") + ")")
-            }
-        }
-        if let kindSet {
-            for kind in kindSet.sorted() where !graph.knows(kind: kind) {
-                throw Failure("\(path): unknown node kind '\(kind)' (the graph has: "
-                              + graph.nodeKinds.map(\.name).joined(separator: ", ") + ")")
-            }
-        }
-        return graph
+    /// The filter these options describe, keeping the given polarities.
+    func filter(polarities: Set<Polarity>, around center: String? = nil, depth: Int = 1) -> RelationFilter {
+        RelationFilter(types: typeSet, excluding: excludedTypeSet, polarities: polarities, kinds: kindSet, year: at,
+                       around: center, depth: depth)
     }
 }
 
@@ -78,34 +80,14 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Include adversarial edges (default: cooperative edges only).")
     var includeAdversarial = false
 
-    /// The edge types asked for, or nil for all.
-    var typeSet: Set<RelationType>? { input.typeSet }
-
-    /// Loads the graph and checks that the types asked for exist in it.
-    func load(_ path: String) throws -> RelationGraph { try input.load(path) }
-
     /// The analysis filter: cooperative edges unless --include-adversarial, of the --types given.
-    var filter: GraphFilter { .analysis(types: typeSet, includeAdversarial: includeAdversarial, kinds: input.kindSet) }
-
-    /// The filtered view of a graph to analyse; an error when the filter leaves no edge, since no
-    /// path or centrality means anything there.
-    func view(of graph: RelationGraph, file: String) throws -> GraphView {
-        guard !graph.nodes.isEmpty else { throw Failure("\(file): the graph has no nodes") }
-        let view = GraphView(graph, filter: filter)
-        guard view.edgeCount > 0 else { throw Failure("\(file): no \(edgeDescription(graph)) in the graph") }
-        return view
+    var filter: RelationFilter {
+        input.filter(polarities: includeAdversarial ? Set(Polarity.allCases) : [.cooperative])
     }
 
-    /// What the filter keeps, in words: `cooperative economic or security edges`, `edges`.
-    func edgeDescription(_ graph: RelationGraph) -> String {
-        var words: [String] = []
-        if !includeAdversarial { words.append("cooperative") }
-        if let typeSet { words.append(graph.relationTypes.filter(typeSet.contains).map(\.name).joined(separator: " or ")) }
-        var phrase = (words + ["edges"]).joined(separator: " ")
-        if let kinds = input.kindSet {
-            phrase += " between " + graph.nodeKinds.filter(kinds.contains).map(\.name).joined(separator: " or ") + " nodes"
-        }
-        return phrase
+    /// Reads the graph and builds the analysis the options describe.
+    func analysis(of path: String, metric: EdgeMetric) throws -> Analysis {
+        try Analysis(try input.file.read(path), filter: filter, metric: metric)
     }
 }
 

@@ -25,8 +25,10 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw error
     } catch let error as GraphError {
         printError("entente: \(error)")
-        if case .unsupportedFormat = error { throw ExitCode(64) }
-        throw ExitCode.failure
+        switch error {
+        case .unsupportedFormat, .formatNeeded: throw ExitCode(64)
+        default: throw ExitCode.failure
+        }
     } catch {
         printError("entente: \(error)")
         throw ExitCode.failure

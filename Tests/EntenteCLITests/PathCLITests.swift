@@ -198,7 +198,7 @@ private func jsonPaths(_ result: CLIResult) throws -> (document: [String: Any], 
     #expect(states.stdout == "IND -[security 3]- USA -[security 4]- PAK -[economic 3]- RUS  cost 0.916667\n")
     let outside = try runEntente(["path", pakistan, "IND", "UN", "--kinds", "state"])
     #expect(outside.status == 1)
-    #expect(outside.stderr == "entente: \(pakistan): IND (India) or UN is not in the analysed view\n")
+    #expect(outside.stderr == "entente: \(pakistan): UN is an organization; --kinds state leaves it out\n")
     let unknown = try runEntente(["centrality", pakistan, "--measure", "degree", "--kinds", "state,planet"])
     #expect(unknown.status == 1)
     #expect(unknown.stderr == "entente: \(pakistan): unknown node kind 'planet' (the graph has: state, bloc, organization)\n")

@@ -29,7 +29,7 @@ func hostileGraph() throws -> RelationGraph {
     }
     for position in 0..<hostileNames.count - 1 {
         let name = hostileNames[position]
-        try graph.addEdge(Edge(source: position, target: position + 1, type: .cultural, weight: 2,
+        try graph.addEdge(Edge(source: graph.nodes[position].id, target: graph.nodes[position + 1].id, type: .cultural, weight: 2,
                                polarity: position == 2 ? .adversarial : .cooperative,
                                evidence: [Evidence(source: "src-\(name)", quote: "quote \(name)")], note: name))
     }
@@ -43,15 +43,15 @@ func smallGraph() throws -> RelationGraph {
     try graph.addNode(Node(id: "CHN", label: "China"))
     try graph.addNode(Node(id: "IND", label: "India"))
     try graph.addNode(Node(id: "SAARC", label: "South Asian Association\nfor Regional Cooperation", kind: .bloc))
-    try graph.addEdge(Edge(source: 0, target: 1, type: .economic, weight: 5,
+    try graph.addEdge(Edge(source: graph.nodes[0].id, target: graph.nodes[1].id, type: .economic, weight: 5,
                            evidence: [Evidence(source: "article", quote: "CPEC is the flagship corridor.")],
                            since: 2015, note: "Belt and Road"))
-    try graph.addEdge(Edge(source: 0, target: 1, type: .security, weight: 4.5))
-    try graph.addEdge(Edge(source: 0, target: 2, type: .security, weight: 5, polarity: .adversarial,
+    try graph.addEdge(Edge(source: graph.nodes[0].id, target: graph.nodes[1].id, type: .security, weight: 4.5))
+    try graph.addEdge(Edge(source: graph.nodes[0].id, target: graph.nodes[2].id, type: .security, weight: 5, polarity: .adversarial,
                            evidence: [Evidence(source: "article", quote: "tensions continue"),
                                       Evidence(source: "ref", quote: "the war in Kashmir")],
                            since: 1947, until: 2030))
-    try graph.addEdge(Edge(source: 2, target: 3, type: "membership", weight: 1, attributes: ["role": "founder"]))
+    try graph.addEdge(Edge(source: graph.nodes[2].id, target: graph.nodes[3].id, type: "membership", weight: 1, attributes: ["role": "founder"]))
     return graph
 }
 

@@ -11,7 +11,7 @@ import FoundationXML
 
     @Test func svgHasOneGroupPerNodeAndEdgeStyledByTypeAndPolarity() throws {
         let graph = try realGraph("pakistan")
-        let root = try parseSVG(try Renderer.render(Diagram(graph), as: .svg))
+        let root = try parseSVG(try Renderer.render(try Diagram(graph), as: .svg))
         let all = elements(of: root)
         #expect(all.filter { $0.isGroup(ofClass: "node") }.count == graph.nodes.count)
         #expect(all.filter { $0.isGroup(ofClass: "edge") }.count == graph.edges.count)
@@ -38,7 +38,7 @@ import FoundationXML
 
     @Test func svgCarriesLegendAndTitle() throws {
         let graph = try realGraph("pakistan")
-        let root = try parseSVG(try Renderer.render(Diagram(graph, title: "South Asia & beyond"), as: .svg))
+        let root = try parseSVG(try Renderer.render(try Diagram(graph, title: "South Asia & beyond"), as: .svg))
         let texts = root.descendants(named: "text")
         let strings = texts.compactMap(\.stringValue)
         #expect(strings.contains("South Asia & beyond"))
@@ -52,13 +52,13 @@ import FoundationXML
         #expect(strings.contains("ellipse: state"))
         #expect(strings.contains("box: bloc"))
         #expect(strings.contains("rounded box: organization"))
-        let untitled = try parseSVG(try Renderer.render(Diagram(graph), as: .svg))
+        let untitled = try parseSVG(try Renderer.render(try Diagram(graph), as: .svg))
         #expect(untitled.descendants(named: "text").contains { $0.stringValue == graph.name })
     }
 
     @Test func tooltipsCarryEvidence() throws {
         let graph = try realGraph("pakistan")
-        let root = try parseSVG(try Renderer.render(Diagram(graph), as: .svg))
+        let root = try parseSVG(try Renderer.render(try Diagram(graph), as: .svg))
         let edges = svgGroups(root, "edge")
         #expect(edges.count == graph.edges.count)
         for (edge, group) in zip(graph.edges, edges) {
@@ -75,12 +75,12 @@ import FoundationXML
 
     @Test func highlightDrawsThePathBoldAndFadesTheRest() throws {
         let graph = try realGraph("pakistan")
-        let pak = try #require(graph.index(of: "PAK")), eu = try #require(graph.index(of: "EU"))
-        let rus = try #require(graph.index(of: "RUS"))
-        let first = try #require(graph.edges.firstIndex { Set([$0.source, $0.target]) == [rus, pak] })
-        let second = try #require(graph.edges.firstIndex { Set([$0.source, $0.target]) == [pak, eu] })
-        let highlight = Highlight(nodes: [rus, pak, eu], edges: [first, second])
-        let root = try parseSVG(try Renderer.render(Diagram(graph, highlight: highlight), as: .svg))
+        let path = try #require(try graph.analysis().shortestPath(from: "RUS", to: "EU"))
+        #expect(path.nodes == ["RUS", "PAK", "EU"])
+        let first = try #require(graph.edges.firstIndex { Set([$0.source, $0.target]) == ["RUS", "PAK"] && $0.type == .economic })
+        let second = try #require(graph.edges.firstIndex { Set([$0.source, $0.target]) == ["PAK", "EU"] && $0.type == .economic })
+        #expect(path.edges.map(\.edge) == [graph.edges[first], graph.edges[second]])
+        let root = try parseSVG(try Renderer.render(try Diagram(graph, highlight: path), as: .svg))
         let all = elements(of: root)
         let edges = svgGroups(root, "edge")
         #expect(edges.count == graph.edges.count)
@@ -99,14 +99,14 @@ import FoundationXML
         let nodes = svgGroups(root, "node")
         for (index, group) in nodes.enumerated() {
             let text = try #require(group.descendants(named: "text").first)
-            #expect((text.value(of: "fill") == "#999999") == ![rus, pak, eu].contains(index))
+            #expect((text.value(of: "fill") == "#999999") == !path.nodes.contains(graph.nodes[index].id))
         }
         #expect(all.contains { $0.localName == "text" && $0.stringValue == ": highlighted" })
     }
 
     @Test func hostileNamesStayWellFormedAndExact() throws {
         let graph = try hostileGraph()
-        let svg = try Renderer.render(Diagram(graph), as: .svg)
+        let svg = try Renderer.render(try Diagram(graph), as: .svg)
         let root = try parseSVG(svg)
         let nodes = svgGroups(root, "node")
         #expect(nodes.count == hostileNames.count)
@@ -121,7 +121,7 @@ import FoundationXML
         for (edge, group) in zip(graph.edges, edges) {
             let tooltip = group.descendants(named: "a").first?.value(of: "xlink:title") ?? ""
             #expect(tooltip.contains("\(edge.evidence[0].source): \(edge.evidence[0].quote)"))
-            #expect(tooltip.hasPrefix(graph.nodes[edge.source].label + " – " + graph.nodes[edge.target].label + "\n"))
+            #expect(tooltip.hasPrefix((graph[id: edge.source]?.label ?? "") + " – " + (graph[id: edge.target]?.label ?? "") + "\n"))
         }
         #expect(root.descendants(named: "text").contains { $0.stringValue == graph.name })
         let text = String(decoding: svg, as: UTF8.self)
@@ -131,17 +131,18 @@ import FoundationXML
     @Test func nodeSizesScaleLabels() throws {
         var graph = RelationGraph(name: "sizes")
         for id in ["a", "b", "c"] { try graph.addNode(Node(id: id)) }
-        try graph.addEdge(Edge(source: 0, target: 1))
-        let diagram = Diagram(GraphView(graph), nodeSizes: [1, 2, 3], sizeCaption: "degree")
+        try graph.addEdge(Edge(source: "a", target: "b", weight: 1))
+        try graph.addEdge(Edge(source: "b", target: "c", weight: 2))
+        let diagram = try Diagram(graph, nodeSizes: try graph.analysis().centrality(.strength))
         let root = try parseSVG(try Renderer.render(diagram, as: .svg))
         let nodes = svgGroups(root, "node")
         let sizes = nodes.compactMap { $0.descendants(named: "text").first?.value(of: "font-size") }
-        #expect(sizes == ["10.00", "16.00", "22.00"])
-        #expect(root.descendants(named: "text").contains { $0.stringValue == "size: degree" })
+        #expect(sizes == ["10.00", "22.00", "16.00"])
+        #expect(root.descendants(named: "text").contains { $0.stringValue == "size: strength" })
     }
 
     @Test func bitmapAndDocumentFormats() throws {
-        let diagram = Diagram(try realGraph("pakistan"))
+        let diagram = try Diagram(try realGraph("pakistan"))
         let png = try Renderer.render(diagram, as: .png)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         let pdf = try Renderer.render(diagram, as: .pdf)
@@ -154,7 +155,7 @@ import FoundationXML
 
     @Test func laidOutDOTReadsBack() throws {
         let graph = try realGraph("pakistan")
-        let dot = try Renderer.render(Diagram(graph), as: .dot)
+        let dot = try Renderer.render(try Diagram(graph), as: .dot)
         let text = String(decoding: dot, as: UTF8.self)
         #expect(text.contains("pos=\""))
         let back = try DOTReader.read(dot, file: "laid-out.dot")
@@ -172,7 +173,7 @@ import FoundationXML
 
     @Test(arguments: LayoutEngine.allCases)
     func everyLayoutRendersDeterministically(_ layout: LayoutEngine) throws {
-        let diagram = Diagram(try realGraph("pakistan"))
+        let diagram = try Diagram(try realGraph("pakistan"))
         let first = try Renderer.render(diagram, as: .svg, layout: layout)
         let second = try Renderer.render(diagram, as: .svg, layout: layout)
         if layout == .fdp {
@@ -187,14 +188,14 @@ import FoundationXML
 
     @Test func rendersFromManyTasksAtOnce() async throws {
         let graph = try realGraph("pakistan")
-        let expected = try Renderer.render(Diagram(graph), as: .svg)
+        let expected = try Renderer.render(try Diagram(graph), as: .svg)
         let results = try await withThrowingTaskGroup(of: [UInt8].self) { group in
             for task in 0..<8 {
                 group.addTask {
                     if task.isMultiple(of: 3) {
                         _ = try DOTReader.read(Array(DOTWriter.write(graph).utf8), file: "task.dot")
                     }
-                    return try Renderer.render(Diagram(graph), as: task.isMultiple(of: 2) ? .svg : .png)
+                    return try Renderer.render(try Diagram(graph), as: task.isMultiple(of: 2) ? .svg : .png)
                 }
             }
             var all: [[UInt8]] = []
@@ -218,7 +219,7 @@ import FoundationXML
     }
 
     @Test func sourceIsDeterministicAndUnmerged() throws {
-        let diagram = Diagram(try realGraph("pakistan"))
+        let diagram = try Diagram(try realGraph("pakistan"))
         let source = diagram.source()
         #expect(source == diagram.source())
         #expect(source.hasPrefix("graph "))

@@ -34,7 +34,7 @@ import Testing
         var graph = RelationGraph(name: value)
         try graph.addNode(Node(id: value, label: value, aliases: [value.replacingOccurrences(of: "|", with: "")]))
         try graph.addNode(Node(id: "other"))
-        try graph.addEdge(Edge(source: 0, target: 1, note: value, attributes: ["extra": value]))
+        try graph.addEdge(Edge(source: graph.nodes[0].id, target: graph.nodes[1].id, note: value, attributes: ["extra": value]))
         let back = try DOTReader.read(Array(DOTWriter.write(graph).utf8), file: "value.dot")
         #expect(back.nodes.map(\.id) == [value, "other"])
         #expect(back.nodes[0].label == value)
@@ -49,7 +49,7 @@ import Testing
         var graph = RelationGraph(name: "a > b\\")
         try graph.addNode(Node(id: "x > y\\"))
         try graph.addNode(Node(id: "other"))
-        try graph.addEdge(Edge(source: 0, target: 1))
+        try graph.addEdge(Edge(source: graph.nodes[0].id, target: graph.nodes[1].id))
         let back = try DOTReader.read(Array(DOTWriter.write(graph).utf8), file: "lossy.dot")
         #expect(back.nodes.count == 2 && back.edges.count == 1)
     }

@@ -19,7 +19,7 @@ private struct CentralityCase: CustomStringConvertible {
 
     /// The adjacency the case runs on.
     func adjacency(of relationGraph: RelationGraph) -> WeightedAdjacency {
-        let filter = GraphFilter.analysis(types: types.map { Set($0.map { RelationType($0) }) },
+        let filter = RelationFilter.analysis(types: types.map { Set($0.map { RelationType($0) }) },
                                           includeAdversarial: includeAdversarial)
         return WeightedAdjacency(GraphView(relationGraph, filter: filter), metric: metric)
     }
@@ -166,10 +166,10 @@ struct CentralityTests {
         // but both are shortest.
         var graph = RelationGraph(name: "ties")
         for id in ["a", "b", "c", "d"] { _ = try graph.addNode(Node(id: id)) }
-        _ = try graph.addEdge(Edge(source: 0, target: 1, weight: 0.1))
-        _ = try graph.addEdge(Edge(source: 1, target: 3, weight: 0.2))
-        _ = try graph.addEdge(Edge(source: 0, target: 2, weight: 0.15))
-        _ = try graph.addEdge(Edge(source: 2, target: 3, weight: 0.15))
+        _ = try graph.addEdge(Edge(source: graph.nodes[0].id, target: graph.nodes[1].id, weight: 0.1))
+        _ = try graph.addEdge(Edge(source: graph.nodes[1].id, target: graph.nodes[3].id, weight: 0.2))
+        _ = try graph.addEdge(Edge(source: graph.nodes[0].id, target: graph.nodes[2].id, weight: 0.15))
+        _ = try graph.addEdge(Edge(source: graph.nodes[2].id, target: graph.nodes[3].id, weight: 0.15))
         let adjacency = WeightedAdjacency(GraphView(graph), metric: .length)
         let betweenness = adjacency.betweennessCentrality(normalized: false)
         #expect(betweenness == [1, 0.5, 0.5, 0])  // b–c goes through a (0.25 < 0.35)

@@ -52,7 +52,7 @@ import Testing
         #expect(!seeds.isEmpty, "\(name) cites no seed document")
         var seedEdges = 0
         for (index, edge) in graph.edges.enumerated() {
-            let label = "\(name): edge \(index) \(graph.nodes[edge.source].id)-\(graph.nodes[edge.target].id) (\(edge.type))"
+            let label = "\(name): edge \(index) \(edge.source)-\(edge.target) (\(edge.type))"
             #expect(!edge.evidence.isEmpty, "\(label): no evidence")
             var fromSeed = false
             for evidence in edge.evidence {

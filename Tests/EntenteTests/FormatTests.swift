@@ -13,19 +13,19 @@ func sampleGraph() throws -> RelationGraph {
     try graph.addNode(Node(id: "SAARC", label: "SAARC", kind: .bloc))
     try graph.addNode(Node(id: "Korea, Republic of", label: "South \"Korea\"", kind: .state))
     try graph.addNode(Node(id: "中国", label: "中国", kind: .state))
-    try graph.addEdge(Edge(source: 0, target: 1, type: .economic, weight: 5,
+    try graph.addEdge(Edge(source: graph.nodes[0].id, target: graph.nodes[1].id, type: .economic, weight: 5,
                            evidence: [Evidence(source: "s1", quote: "all-weather \"friendship\"")], since: 2015))
-    try graph.addEdge(Edge(source: 0, target: 1, type: .security, weight: 4.5, note: "military ties"))
-    try graph.addEdge(Edge(source: 0, target: 2, type: .security, weight: 4, polarity: .adversarial, until: 2020))
-    try graph.addEdge(Edge(source: 0, target: 3, type: "membership", weight: 3, attributes: ["region": "South Asia"]))
-    try graph.addEdge(Edge(source: 4, target: 5, type: .cultural, weight: 0.25))
+    try graph.addEdge(Edge(source: graph.nodes[0].id, target: graph.nodes[1].id, type: .security, weight: 4.5, note: "military ties"))
+    try graph.addEdge(Edge(source: graph.nodes[0].id, target: graph.nodes[2].id, type: .security, weight: 4, polarity: .adversarial, until: 2020))
+    try graph.addEdge(Edge(source: graph.nodes[0].id, target: graph.nodes[3].id, type: "membership", weight: 3, attributes: ["region": "South Asia"]))
+    try graph.addEdge(Edge(source: graph.nodes[4].id, target: graph.nodes[5].id, type: .cultural, weight: 0.25))
     return graph
 }
 
 /// Edges as comparable tuples of ids and values (CSV keeps only these).
 func edgeSignature(_ graph: RelationGraph) -> [String] {
     graph.edges.map { edge in
-        "\(graph.nodes[edge.source].id)|\(graph.nodes[edge.target].id)|\(edge.type)|\(edge.weight)|\(edge.polarity)"
+        "\(edge.source)|\(edge.target)|\(edge.type)|\(edge.weight)|\(edge.polarity)"
             + "|\(edge.since.map(String.init) ?? "")|\(edge.until.map(String.init) ?? "")|\(edge.note ?? "")"
             + "|\(edge.attributes.sorted { $0.key < $1.key })"
     }

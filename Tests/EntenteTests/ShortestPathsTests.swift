@@ -17,7 +17,7 @@ private struct PathCase: CustomStringConvertible {
         self.json = json
         graph = try fixtureGraph(try #require(json["graph"] as? String))
         let types = (json["types"] as? [String]).map { Set($0.map { RelationType($0) }) }
-        let filter = GraphFilter.analysis(types: types, includeAdversarial: json["includeAdversarial"] as? Bool ?? false)
+        let filter = RelationFilter.analysis(types: types, includeAdversarial: json["includeAdversarial"] as? Bool ?? false)
         let metricName = try #require(json["metric"] as? String)
         let metric = try #require(EdgeMetric(rawValue: metricName))
         adjacency = WeightedAdjacency(GraphView(graph, filter: filter), metric: metric)
@@ -28,7 +28,7 @@ private struct PathCase: CustomStringConvertible {
         return try #require(graph.index(of: id).flatMap(adjacency.view.localIndex(ofNode:)))
     }
 
-    func ids(_ path: RelationPath) -> [String] { path.nodes.map { graph.nodes[$0].id } }
+    func ids(_ path: GraphPath) -> [String] { path.nodes.map { graph.nodes[$0].id } }
 
     var description: String {
         "\(json["graph"] ?? "") \(json["from"] ?? "")→\(json["to"] ?? "") \(json["metric"] ?? "")"
@@ -36,7 +36,7 @@ private struct PathCase: CustomStringConvertible {
     }
 
     /// Whether a path is simple, joins `from` to `to` along view edges, and costs what it says.
-    func isValid(_ path: RelationPath, from: Int, to: Int) -> Bool {
+    func isValid(_ path: GraphPath, from: Int, to: Int) -> Bool {
         let view = adjacency.view
         guard path.nodes.first == view.nodeIndices[from], path.nodes.last == view.nodeIndices[to],
               Set(path.nodes).count == path.nodes.count, path.edges.count == path.nodes.count - 1 else { return false }
@@ -45,7 +45,7 @@ private struct PathCase: CustomStringConvertible {
             guard view.edgeIndices.contains(edgeIndex) else { return false }
             let edge = graph.edges[edgeIndex]
             let (a, b) = (path.nodes[hop], path.nodes[hop + 1])
-            let joins = (edge.source == a && edge.target == b) || (!graph.isDirected && edge.source == b && edge.target == a)
+            let joins = (edge.sourceIndex == a && edge.targetIndex == b) || (!graph.isDirected && edge.sourceIndex == b && edge.targetIndex == a)
             guard joins else { return false }
             total += adjacency.metric.cost(ofWeight: edge.weight)
         }
@@ -150,7 +150,7 @@ private func graph(directed: Bool = false, _ rows: [(String, String, RelationTyp
     return graph
 }
 
-private func ids(_ path: RelationPath?, in graph: RelationGraph) -> [String] {
+private func ids(_ path: GraphPath?, in graph: RelationGraph) -> [String] {
     (path?.nodes ?? []).map { graph.nodes[$0].id }
 }
 
@@ -215,7 +215,7 @@ private func ids(_ path: RelationPath?, in graph: RelationGraph) -> [String] {
 @Test func sourceEqualToTargetIsAZeroLengthPath() throws {
     let g = try graph([("A", "B", .economic, 2, .cooperative)])
     let adjacency = WeightedAdjacency(g.view(), metric: .strength)
-    let expected = RelationPath(nodes: [1], edges: [], cost: 0)
+    let expected = GraphPath(nodes: [1], edges: [], cost: 0)
     #expect(adjacency.shortestPath(from: 1, to: 1) == expected)
     #expect(adjacency.shortestPath(from: 1, to: 1)?.hops == 0)
     #expect(adjacency.allShortestPaths(from: 1, to: 1) == [expected])

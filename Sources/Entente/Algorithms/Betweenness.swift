@@ -19,7 +19,7 @@ extension WeightedAdjacency {
     /// - Returns: one value per local node index.
     /// - Complexity: O(V·E + V² log V) time (O(V·E) under hops), O(V + E) memory per chunk (O(V)
     ///   under hops).
-    public func betweennessCentrality(normalized: Bool = true) -> [Double] {
+    package func betweennessCentrality(normalized: Bool = true) -> [Double] {
         let n = nodeCount
         let totals = brandes(withArcs: false).nodes
         let scale: Double
@@ -44,7 +44,7 @@ extension WeightedAdjacency {
     /// - Returns: one entry per adjacent pair, by local indices: on an undirected graph each pair once
     ///   with `source < target`, on a directed graph each merged arc; ordered by source, then target.
     /// - Complexity: O(V·E + V² log V) time (O(V·E) under hops), O(V + E) memory per chunk.
-    public func edgeBetweennessCentrality(normalized: Bool = true) -> [(source: Int, target: Int, value: Double)] {
+    package func edgeBetweennessCentrality(normalized: Bool = true) -> [(source: Int, target: Int, value: Double)] {
         let n = nodeCount
         let totals = brandes(withArcs: true).arcs
         let scale: Double

@@ -43,7 +43,7 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
 }
 
 /// Why a centrality could not be computed. Every message names the measure.
-public enum CentralityError: Error, CustomStringConvertible, Sendable, Equatable {
+package enum CentralityError: Error, CustomStringConvertible, Sendable, Equatable {
     /// An iterative method did not reach its tolerance within its iteration budget.
     case notConverged(measure: String, iterations: Int, tolerance: Double)
     /// The graph (after filtering) has no nodes.
@@ -56,24 +56,33 @@ public enum CentralityError: Error, CustomStringConvertible, Sendable, Equatable
     case undirectedGraph(measure: String)
 
     /// One line that starts with the measure's name: `pagerank: did not converge in 10000 iterations …`.
-    public var description: String {
+    package var description: String {
         switch self {
-        case let .notConverged(measure, iterations, tolerance):
-            return "\(measure): did not converge in \(iterations) iterations (tolerance \(formatNumber(tolerance)))"
-        case let .emptyGraph(measure):
-            return "\(measure): the graph has no nodes"
-        case let .ambiguous(measure, reason):
+        case let .notConverged(measure, _, _), let .emptyGraph(measure), let .ambiguous(measure, _),
+             let .invalidParameter(measure, _, _, _), let .undirectedGraph(measure):
             return "\(measure): \(reason)"
-        case let .invalidParameter(measure, name, value, reason):
-            return "\(measure): \(name) \(formatNumber(value)) \(reason)"
-        case let .undirectedGraph(measure):
-            return "\(measure): the graph is undirected (every edge counts both ways); use degree"
+        }
+    }
+
+    /// The problem without the measure's name.
+    package var reason: String {
+        switch self {
+        case let .notConverged(_, iterations, tolerance):
+            return "did not converge in \(iterations) iterations (tolerance \(formatNumber(tolerance)))"
+        case .emptyGraph:
+            return "the graph has no nodes"
+        case let .ambiguous(_, reason):
+            return reason
+        case let .invalidParameter(_, name, value, reason):
+            return "\(name) \(formatNumber(value)) \(reason)"
+        case .undirectedGraph:
+            return "the graph is undirected (every edge counts both ways); use degree"
         }
     }
 }
 
 /// The values of one centrality measure: per node, or per merged arc pair for edge betweenness.
-public enum CentralityValues: Sendable {
+package enum CentralityValues: Sendable {
     /// One value per local node index.
     case nodes([Double])
     /// One value per merged arc pair (see ``WeightedAdjacency/edgeBetweennessCentrality(normalized:)``).
@@ -91,7 +100,7 @@ extension WeightedAdjacency {
     /// - Throws: ``CentralityError/emptyGraph(measure:)`` when the adjacency has no nodes, and the
     ///   errors of the iterative measures.
     /// - Complexity: that of the measure chosen.
-    public func centrality(_ measure: CentralityMeasure, normalized: Bool = true, alpha: Double? = nil,
+    package func centrality(_ measure: CentralityMeasure, normalized: Bool = true, alpha: Double? = nil,
                            beta: Double = 1) throws(CentralityError) -> CentralityValues {
         guard nodeCount > 0 else { throw .emptyGraph(measure: measure.rawValue) }
         switch measure {

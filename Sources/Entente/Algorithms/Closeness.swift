@@ -10,7 +10,7 @@ extension WeightedAdjacency {
     ///
     /// - Returns: one value per local node index.
     /// - Complexity: O(V·(E + V) log V) time (O(V·E) under hops), O(V) memory per chunk.
-    public func closenessCentrality() -> [Double] {
+    package func closenessCentrality() -> [Double] {
         let n = nodeCount
         let hops = metric == .hops
         return incomingDistanceSummaries { _, workspace in

@@ -4,7 +4,7 @@
 /// - Returns: for every local node index, the number of its component; components are numbered
 ///   from 0 in order of their smallest node.
 /// - Complexity: O(V + E α(V)).
-public func connectedComponents(of view: GraphView) -> (count: Int, component: [Int]) {
+package func connectedComponents(of view: GraphView) -> (count: Int, component: [Int]) {
     var parent = Array(0..<view.nodeCount)
     func root(_ node: Int) -> Int {
         var node = node
@@ -15,7 +15,7 @@ public func connectedComponents(of view: GraphView) -> (count: Int, component: [
         return node
     }
     for edge in view.edges {
-        guard let source = view.localIndex(ofNode: edge.source), let target = view.localIndex(ofNode: edge.target) else {
+        guard let source = view.localIndex(ofNode: edge.sourceIndex), let target = view.localIndex(ofNode: edge.targetIndex) else {
             continue
         }
         let a = root(source), b = root(target)

@@ -7,7 +7,7 @@ extension WeightedAdjacency {
     ///
     /// - Returns: one value per local node index.
     /// - Complexity: O(V).
-    public func degreeCentrality() -> [Double] {
+    package func degreeCentrality() -> [Double] {
         let n = nodeCount
         guard n > 1 else { return [Double](repeating: 1, count: n) }
         let scale = 1 / Double(n - 1)
@@ -27,7 +27,7 @@ extension WeightedAdjacency {
     ///   raises `NetworkXNotImplemented`.
     /// - Returns: one value per local node index.
     /// - Complexity: O(V).
-    public func directedDegreeCentrality(incoming: Bool) throws(CentralityError) -> [Double] {
+    package func directedDegreeCentrality(incoming: Bool) throws(CentralityError) -> [Double] {
         guard isDirected else { throw .undirectedGraph(measure: incoming ? "in-degree" : "out-degree") }
         let n = nodeCount
         guard n > 1 else { return [Double](repeating: 1, count: n) }
@@ -41,7 +41,7 @@ extension WeightedAdjacency {
     ///
     /// - Returns: one value per local node index.
     /// - Complexity: O(V + E).
-    public func strength() -> [Double] {
+    package func strength() -> [Double] {
         (0..<nodeCount).map { node in
             var total = 0.0
             for arc in offsets[node]..<offsets[node + 1] { total += weights[arc] }

@@ -15,7 +15,7 @@ extension WeightedAdjacency {
     /// - Returns: one value per local node index.
     /// - Complexity: O((V + E)·k) for k iterations, k depending on the gap between the two leading
     ///   eigenvalues.
-    public func eigenvectorCentrality() throws(CentralityError) -> [Double] {
+    package func eigenvectorCentrality() throws(CentralityError) -> [Double] {
         let measure = "eigenvector"
         let n = nodeCount
         guard n > 0 else { throw .emptyGraph(measure: measure) }

@@ -8,7 +8,7 @@ extension WeightedAdjacency {
     ///
     /// - Returns: one value per local node index.
     /// - Complexity: O(V·(E + V) log V) time (O(V·E) under hops), O(V) memory per chunk.
-    public func harmonicCentrality() -> [Double] {
+    package func harmonicCentrality() -> [Double] {
         let hops = metric == .hops
         return incomingDistanceSummaries { _, workspace in
             var total = 0.0

@@ -18,7 +18,7 @@ extension WeightedAdjacency {
     ///   - target: a local node index of the view.
     ///   - k: the number of paths wanted, at least 1.
     /// - Complexity: O(k·L·(V + E) log V) for paths of up to L nodes: one search per spur node.
-    public func kShortestPaths(from source: Int, to target: Int, k: Int) -> [RelationPath] {
+    package func kShortestPaths(from source: Int, to target: Int, k: Int) -> [GraphPath] {
         precondition(k >= 1, "k must be at least 1")
         var search = PathSearch(self)
         guard let first = search.cheapestLocalPath(from: source, to: target) else { return [] }

@@ -19,7 +19,7 @@ extension WeightedAdjacency {
     ///   the iteration does not settle in 10 000 steps; ``CentralityError/emptyGraph(measure:)``.
     /// - Returns: one value per local node index.
     /// - Complexity: O(V³) time and O(V²) memory up to 2000 nodes; O((V + E)·k) for k iterations above.
-    public func katzCentrality(alpha: Double = 0.1, beta: Double = 1) throws(CentralityError) -> [Double] {
+    package func katzCentrality(alpha: Double = 0.1, beta: Double = 1) throws(CentralityError) -> [Double] {
         let measure = "katz"
         let n = nodeCount
         guard n > 0 else { throw .emptyGraph(measure: measure) }

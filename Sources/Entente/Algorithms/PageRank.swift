@@ -16,7 +16,7 @@ extension WeightedAdjacency {
     ///   after 10 000 iterations.
     /// - Returns: one value per local node index.
     /// - Complexity: O((V + E)·k) for k iterations; k ≈ log(1e-13)/log(alpha), about 185 for 0.85.
-    public func pageRank(alpha: Double = 0.85) throws(CentralityError) -> [Double] {
+    package func pageRank(alpha: Double = 0.85) throws(CentralityError) -> [Double] {
         let measure = "pagerank"
         let n = nodeCount
         guard n > 0 else { throw .emptyGraph(measure: measure) }

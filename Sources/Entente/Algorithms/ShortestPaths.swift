@@ -34,7 +34,7 @@ extension WeightedAdjacency {
     /// - Parameter source: a local node index of the view, `0..<nodeCount`.
     /// - Returns: one cost per local node index.
     /// - Complexity: O((V + E) log V); O(V + E) for hops.
-    public func distances(from source: Int) -> [Double] {
+    package func distances(from source: Int) -> [Double] {
         precondition((0..<nodeCount).contains(source), "source \(source) is not a local node index")
         var distance = [Double](repeating: .infinity, count: nodeCount)
         if metric == .hops {
@@ -111,7 +111,7 @@ extension WeightedAdjacency {
     ///   - source: a local node index of the view.
     ///   - target: a local node index of the view.
     /// - Complexity: O((V + E) log V); the search stops once every node as cheap as `target` is settled.
-    public func shortestPath(from source: Int, to target: Int) -> RelationPath? {
+    package func shortestPath(from source: Int, to target: Int) -> GraphPath? {
         var search = PathSearch(self)
         return search.cheapestLocalPath(from: source, to: target).flatMap { relationPath(local: $0) }
     }
@@ -130,7 +130,7 @@ extension WeightedAdjacency {
     ///   - target: a local node index of the view.
     /// - Complexity: O((V + E) log V + P·L log P) for P paths of L nodes; P can grow exponentially
     ///   with the graph (a grid under ``EdgeMetric/hops``).
-    public func allShortestPaths(from source: Int, to target: Int) -> [RelationPath] {
+    package func allShortestPaths(from source: Int, to target: Int) -> [GraphPath] {
         var search = PathSearch(self)
         let paths = search.allCheapestLocalPaths(from: source, to: target).compactMap { relationPath(local: $0) }
         let ids = view.graph.nodes.map { Array($0.id.unicodeScalars.map(\.value)) }
@@ -153,7 +153,7 @@ extension WeightedAdjacency {
     ///   - via: the local node index of the stop.
     ///   - target: a local node index of the view.
     /// - Complexity: two searches, O((V + E) log V).
-    public func shortestPath(from source: Int, via: Int, to target: Int) -> RelationPath? {
+    package func shortestPath(from source: Int, via: Int, to target: Int) -> GraphPath? {
         var search = PathSearch(self)
         guard let first = search.cheapestLocalPath(from: source, to: via),
               let second = search.cheapestLocalPath(from: via, to: target) else {

@@ -29,38 +29,38 @@ public enum EdgeMetric: String, CaseIterable, Hashable, Sendable, CustomStringCo
 /// An undirected edge gives an arc each way. Each node's arcs are sorted by target.
 ///
 /// Build it once per (filter, metric) and reuse it: every algorithm only reads it.
-public struct WeightedAdjacency: Sendable {
+package struct WeightedAdjacency: Sendable {
     /// The view the adjacency was built from.
-    public let view: GraphView
+    package let view: GraphView
     /// The metric that set ``costs``.
-    public let metric: EdgeMetric
+    package let metric: EdgeMetric
     /// Number of nodes (the view's).
-    public let nodeCount: Int
+    package let nodeCount: Int
     /// Whether arcs follow edge direction only.
-    public let isDirected: Bool
+    package let isDirected: Bool
     /// Out-arcs of node `u` are `offsets[u]..<offsets[u + 1]`.
-    public let offsets: [Int]
+    package let offsets: [Int]
     /// Target of each out-arc.
-    public let targets: [Int32]
+    package let targets: [Int32]
     /// Cost of each out-arc: the cheapest of the merged parallel edges.
-    public let costs: [Double]
+    package let costs: [Double]
     /// Weight of each out-arc: the sum of the merged parallel edges' weights.
-    public let weights: [Double]
+    package let weights: [Double]
     /// Graph edge index of the cheapest of the merged parallel edges of each out-arc.
-    public let edgeIndices: [Int32]
+    package let edgeIndices: [Int32]
     /// In-arcs of node `v` are `inOffsets[v]..<inOffsets[v + 1]` (the same as the out-arcs when undirected).
-    public let inOffsets: [Int]
+    package let inOffsets: [Int]
     /// Source of each in-arc.
-    public let inSources: [Int32]
+    package let inSources: [Int32]
     /// Cost of each in-arc.
-    public let inCosts: [Double]
+    package let inCosts: [Double]
     /// Weight of each in-arc.
-    public let inWeights: [Double]
+    package let inWeights: [Double]
 
     /// Builds the adjacency of a view.
     ///
     /// - Complexity: O(V + E log d) where d is the largest degree.
-    public init(_ view: GraphView, metric: EdgeMetric) {
+    package init(_ view: GraphView, metric: EdgeMetric) {
         self.view = view
         self.metric = metric
         self.nodeCount = view.nodeCount
@@ -76,7 +76,7 @@ public struct WeightedAdjacency: Sendable {
         arcEdges.reserveCapacity(arcCapacity)
         for index in view.edgeIndices {
             let edge = graph.edges[index]
-            guard let u = view.localIndex(ofNode: edge.source), let v = view.localIndex(ofNode: edge.target), u != v else {
+            guard let u = view.localIndex(ofNode: edge.sourceIndex), let v = view.localIndex(ofNode: edge.targetIndex), u != v else {
                 continue
             }
             arcSources.append(Int32(u))
@@ -162,5 +162,5 @@ public struct WeightedAdjacency: Sendable {
     }
 
     /// Number of merged arcs (for an undirected graph, twice the number of adjacent pairs).
-    public var arcCount: Int { targets.count }
+    package var arcCount: Int { targets.count }
 }

@@ -54,7 +54,7 @@ public enum CSVEdgeList {
             guard !targetID.isEmpty else { throw .missingField(location(targetColumn), field: "target") }
             let source = try nodeIndex(sourceID, in: &graph)
             let target = try nodeIndex(targetID, in: &graph)
-            var edge = Edge(source: source, target: target)
+            var edge = Edge(source: "", target: "")
             if let typeColumn, !row.fields[typeColumn].isEmpty {
                 let name = row.fields[typeColumn]
                 if let cached = typeCache[name] {
@@ -94,14 +94,14 @@ public enum CSVEdgeList {
             for column in extraColumns where !row.fields[column].isEmpty {
                 edge.attributes[header.fields[column]] = row.fields[column]
             }
-            try graph.addEdge(edge, at: SourceLocation(file: file, line: row.line))
+            try graph.addEdge(edge, source: source, target: target, at: SourceLocation(file: file, line: row.line))
         }
         return graph
     }
 
     private static func nodeIndex(_ id: String, in graph: inout RelationGraph) throws(GraphError) -> Int {
         if let index = graph.index(of: id) { return index }
-        return try graph.addNode(Node(id: id))
+        return try graph.insertNode(Node(id: id))
     }
 
     /// The graph's edges as CSV text: `source,target,type,weight,polarity`, then `since`, `until`,
@@ -120,7 +120,7 @@ public enum CSVEdgeList {
         header += extras
         var text = header.map(escape).joined(separator: ",") + "\n"
         for edge in graph.edges {
-            var fields = [graph.nodes[edge.source].id, graph.nodes[edge.target].id, edge.type.name,
+            var fields = [edge.source, edge.target, edge.type.name,
                           formatNumber(edge.weight), edge.polarity.rawValue]
             if hasSince { fields.append(edge.since.map(String.init) ?? "") }
             if hasUntil { fields.append(edge.until.map(String.init) ?? "") }

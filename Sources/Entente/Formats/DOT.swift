@@ -28,7 +28,7 @@ public enum DOTWriter {
                 attributes.append(("evidence", edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n")))
             }
             for (key, value) in edge.attributes.sorted(by: { $0.key < $1.key }) { attributes.append((key, value)) }
-            text += "  \(quote(graph.nodes[edge.source].id)) \(arrow) \(quote(graph.nodes[edge.target].id)) "
+            text += "  \(quote(edge.source)) \(arrow) \(quote(edge.target)) "
             text += attributeList(attributes) + ";\n"
         }
         return text + "}\n"

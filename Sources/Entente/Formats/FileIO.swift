@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -6,39 +8,46 @@ import Musl
 import Darwin
 #endif
 
-/// Reading and atomically writing whole files, with errors that name the file.
-public enum FileIO {
+/// Reading and atomically writing whole files, with errors that name the file. File work goes
+/// through swift-system; only `rename`, which it lacks, is called from the C library.
+package enum FileIO {
     /// Reads a whole file (or standard input for `-`) as bytes.
     ///
-    /// - Throws: ``GraphError/io(file:reason:)`` when the file cannot be opened or read.
-    public static func read(_ path: String) throws(GraphError) -> [UInt8] {
-        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .io(file: path, reason: "cannot open: \(errorText())") }
-        defer { if path != "-" { close(descriptor) } }
-        var info = stat()
-        if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-            throw .io(file: path, reason: "is a directory, not a graph file")
+    /// - Throws: ``GraphError/io(file:reason:)`` when the file cannot be opened or read, or is a directory.
+    package static func read(_ path: String) throws(GraphError) -> [UInt8] {
+        let descriptor: FileDescriptor
+        do {
+            descriptor = path == "-" ? FileDescriptor.standardInput
+                : try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
+        } catch {
+            throw .io(file: path, reason: "cannot open: \(describe(error))")
         }
-        var bytes: [UInt8] = []
-        if info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size) + 1) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .io(file: path, reason: "cannot read: \(errorText())")
+        do {
+            defer { if path != "-" { try? descriptor.close() } }
+            let info = try descriptor.stat()
+            if info.type == .directory { throw GraphError.io(file: path, reason: "is a directory, not a graph file") }
+            var bytes: [UInt8] = []
+            if info.size > 0 { bytes.reserveCapacity(Int(info.size) + 1) }
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0, retryOnInterrupt: true) }
+                if count == 0 { break }
+                bytes.append(contentsOf: chunk[0..<count])
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+            return bytes
+        } catch let error as GraphError {
+            throw error
+        } catch let error as Errno {
+            throw .io(file: path, reason: "cannot read: \(describe(error))")
+        } catch {
+            throw .io(file: path, reason: "cannot read: \(error)")
         }
-        return bytes
     }
 
-    /// Reads a whole file as UTF-8 text, rejecting empty and binary files.
+    /// Reads a whole file as UTF-8 text, rejecting empty and binary files. A leading byte-order mark is dropped.
     ///
-    /// A leading byte-order mark is dropped.
     /// - Throws: ``GraphError/empty(file:)``, ``GraphError/binary(file:)`` or ``GraphError/io(file:reason:)``.
-    public static func readText(_ path: String) throws(GraphError) -> [UInt8] {
+    package static func readText(_ path: String) throws(GraphError) -> [UInt8] {
         var bytes = try read(path)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         try checkText(bytes, file: path)
@@ -46,7 +55,7 @@ public enum FileIO {
     }
 
     /// Checks that bytes are non-blank UTF-8 text without NUL bytes.
-    public static func checkText(_ bytes: [UInt8], file: String) throws(GraphError) {
+    package static func checkText(_ bytes: [UInt8], file: String) throws(GraphError) {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty(file: file) }
         if bytes.contains(0) { throw .binary(file: file) }
         var iterator = bytes.makeIterator()
@@ -60,63 +69,72 @@ public enum FileIO {
         }
     }
 
-    /// Writes bytes to a file atomically: to a temporary file in the same directory, then renamed
-    /// over the target, so that a failure never leaves a partial file. `-` writes to standard output.
+    /// Writes bytes to a file atomically: to a new file in the same directory, then renamed over the
+    /// target, so that a failure never leaves a partial file. `-` writes to standard output.
+    ///
+    /// A new file gets the permissions a plain create gives (0666 less the process's umask, applied by
+    /// the kernel: the umask is never read or changed); a file written over keeps its permission bits.
+    /// A target that exists but cannot be written (read-only) is refused, not replaced.
     ///
     /// - Throws: ``GraphError/io(file:reason:)``; the target is then untouched.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(GraphError) {
+    package static func writeAtomically(_ bytes: [UInt8], to path: String) throws(GraphError) {
         if path == "-" {
-            try writeAll(bytes, to: STDOUT_FILENO, file: path)
+            do {
+                _ = try bytes.withUnsafeBytes { try FileDescriptor.standardOutput.writeAll($0) }
+            } catch {
+                throw .io(file: "<stdout>", reason: "cannot write: \(describe(error))")
+            }
             return
         }
-        let directory: String
-        if let slash = path.lastIndex(of: "/") {
-            directory = slash == path.startIndex ? "/" : String(path[..<slash])
-        } else {
-            directory = "."
+        let target = FilePath(path)
+        var permissions: FilePermissions = [.ownerReadWrite, .groupReadWrite, .otherReadWrite]
+        var keepsPermissions = false
+        if let existing = try? target.stat() {
+            if existing.type == .directory { throw .io(file: path, reason: "is a directory") }
+            guard access(path, W_OK) == 0 else {
+                throw .io(file: path, reason: "cannot write: the file is read-only")
+            }
+            permissions = existing.permissions
+            keepsPermissions = true
         }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array("\(directory)/.\(name).tmp-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.map { mkstemp($0) } ?? -1
+        let directory = target.removingLastComponent()
+        let name = target.lastComponent?.string ?? "output"
+        var generator = SystemRandomNumberGenerator()
+        var descriptor: FileDescriptor?
+        var temporary = target
+        for _ in 0..<16 where descriptor == nil {
+            let suffix = String(generator.next() & 0xFFFF_FFFF, radix: 36)
+            temporary = (directory.isEmpty ? FilePath(".") : directory).appending(".\(name).tmp-\(suffix)")
+            do {
+                descriptor = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                                                     permissions: permissions)
+            } catch Errno.fileExists {
+                continue
+            } catch {
+                throw .io(file: path, reason: "cannot write: \(describe(error))")
+            }
         }
-        guard descriptor >= 0 else { throw .io(file: path, reason: "cannot write: \(errorText())") }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let descriptor else { throw .io(file: path, reason: "cannot write: no free temporary name") }
         var renamed = false
-        defer {
-            if !renamed { unlink(temporary) }
-        }
+        defer { if !renamed { _ = temporary.withPlatformString { unlink($0) } } }
         do {
-            defer { close(descriptor) }
-            try writeAll(bytes, to: descriptor, file: path)
-            // mkstemp creates the file 0600; give it the permissions a plain create would.
-            let mask = umask(0)
-            umask(mask)
-            fchmod(descriptor, 0o666 & ~mask)
-            guard fsync(descriptor) == 0 else { throw GraphError.io(file: path, reason: "cannot write: \(errorText())") }
+            defer { try? descriptor.close() }
+            _ = try bytes.withUnsafeBytes { try descriptor.writeAll($0) }
+            // The kernel applied the umask at creation; a file written over gets its own bits back.
+            if keepsPermissions { _ = fchmod(descriptor.rawValue, permissions.rawValue) }
+            guard fsync(descriptor.rawValue) == 0 else { throw Errno(rawValue: errno) }
+        } catch {
+            throw .io(file: path, reason: "cannot write: \(describe(error))")
         }
-        guard rename(temporary, path) == 0 else {
-            throw .io(file: path, reason: "cannot write: \(errorText())")
-        }
+        let moved = temporary.withPlatformString { from in target.withPlatformString { to in rename(from, to) } }
+        guard moved == 0 else { throw .io(file: path, reason: "cannot write: \(describe(Errno(rawValue: errno)))") }
         renamed = true
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, file: String) throws(GraphError) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw .io(file: file, reason: "cannot write: \(errorText())")
-            }
-            offset += written
-        }
-    }
-
-    private static func errorText() -> String {
-        guard let message = strerror(errno) else { return "error \(errno)" }
-        return String(decoding: UnsafeRawBufferPointer(start: message, count: strlen(message)), as: UTF8.self)
+    /// An errno's text as the C library words it (`No such file or directory`).
+    private static func describe(_ error: any Error) -> String {
+        guard let errno = error as? Errno else { return "\(error)" }
+        guard let message = strerror(errno.rawValue) else { return "error \(errno.rawValue)" }
+        return String(cString: message)
     }
 }

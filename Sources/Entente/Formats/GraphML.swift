@@ -50,8 +50,8 @@ public enum GraphMLWriter {
             text += "    </node>\n"
         }
         for (index, edge) in graph.edges.enumerated() {
-            text += "    <edge id=\"e\(index)\" source=\"\(escape(graph.nodes[edge.source].id))\" "
-            text += "target=\"\(escape(graph.nodes[edge.target].id))\">\n"
+            text += "    <edge id=\"e\(index)\" source=\"\(escape(edge.source))\" "
+            text += "target=\"\(escape(edge.target))\">\n"
             text += "      <data key=\"e0\">\(escape(edge.type.name))</data>\n"
             text += "      <data key=\"e1\">\(graphMLNumber(edge.weight))</data>\n"
             text += "      <data key=\"e2\">\(edge.polarity.rawValue)</data>\n"

@@ -25,47 +25,9 @@ public enum NativeJSON {
 
     /// The graph as native JSON text, deterministic byte for byte, ending in a newline.
     public static func write(_ graph: RelationGraph) -> String {
-        var document: [(String, JSONOutput)] = [("name", .string(graph.name)), ("directed", .bool(graph.isDirected))]
-        let types = graph.declaredTypes.filter { !$0.isBuiltIn }
-        if !types.isEmpty { document.append(("types", .array(types.map { .string($0.name) }))) }
-        let kinds = graph.declaredKinds.filter { !$0.isBuiltIn }
-        if !kinds.isEmpty { document.append(("kinds", .array(kinds.map { .string($0.name) }))) }
-        document.append(("sources", .array(graph.sources.map { source in
-            var members: [(String, JSONOutput)] = [("id", .string(source.id)), ("title", .string(source.title))]
-            if let file = source.file { members.append(("file", .string(file))) }
-            if let citation = source.citation { members.append(("citation", .string(citation))) }
-            return .object(members)
-        })))
-        document.append(("nodes", .array(graph.nodes.map { node in
-            var members: [(String, JSONOutput)] = [
-                ("id", .string(node.id)), ("label", .string(node.label)), ("kind", .string(node.kind.name)),
-            ]
-            if !node.aliases.isEmpty { members.append(("aliases", .array(node.aliases.map { .string($0) }))) }
-            if !node.attributes.isEmpty { members.append(("attributes", attributes(node.attributes))) }
-            return .object(members)
-        })))
-        document.append(("edges", .array(graph.edges.map { edge in
-            var members: [(String, JSONOutput)] = [
-                ("source", .string(graph.nodes[edge.source].id)), ("target", .string(graph.nodes[edge.target].id)),
-                ("type", .string(edge.type.name)), ("weight", .number(edge.weight)),
-                ("polarity", .string(edge.polarity.rawValue)),
-            ]
-            if !edge.evidence.isEmpty {
-                members.append(("evidence", .array(edge.evidence.map {
-                    .object([("source", .string($0.source)), ("quote", .string($0.quote))])
-                })))
-            }
-            if let since = edge.since { members.append(("since", .integer(since))) }
-            if let until = edge.until { members.append(("until", .integer(until))) }
-            if let note = edge.note { members.append(("note", .string(note))) }
-            if !edge.attributes.isEmpty { members.append(("attributes", attributes(edge.attributes))) }
-            return .object(members)
-        })))
-        return JSONOutput.object(document).rendered() + "\n"
-    }
-
-    private static func attributes(_ values: [String: String]) -> JSONOutput {
-        .object(values.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+        // The graph's Codable form is the native format; Entente's encoder cannot fail on it.
+        let document = (try? EntenteJSONEncoder(pretty: true).document(graph)) ?? .null
+        return document.rendered() + "\n"
     }
 
     private struct Reader {
@@ -199,7 +161,7 @@ public enum NativeJSON {
                 if let attributes = fields["attributes"] {
                     node.attributes = try self.attributes(attributes, field: "node.attributes")
                 }
-                try graph.addNode(node, at: location(idNode))
+                try graph.insertNode(node, at: location(idNode))
             }
             for item in edgeItems {
                 let fields = try members(item, of: "edge",
@@ -211,7 +173,7 @@ public enum NativeJSON {
                 let targetID = try string(targetNode, field: "edge.target")
                 guard let source = graph.index(of: sourceID) else { throw .unknownNode(location(sourceNode), id: sourceID) }
                 guard let target = graph.index(of: targetID) else { throw .unknownNode(location(targetNode), id: targetID) }
-                var edge = Edge(source: source, target: target)
+                var edge = Edge(source: "", target: "")
                 if let typeNode = fields["type"] {
                     let type = RelationType(try string(typeNode, field: "edge.type"))
                     guard declaredTypes.contains(type) else {
@@ -252,7 +214,7 @@ public enum NativeJSON {
                 if let attributes = fields["attributes"] {
                     edge.attributes = try self.attributes(attributes, field: "edge.attributes")
                 }
-                try graph.addEdge(edge, at: location(item))
+                try graph.addEdge(edge, source: source, target: target, at: location(item))
             }
             return graph
         }

@@ -60,6 +60,20 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     case ambiguousNode(name: String, file: String?, matches: [String])
     /// The file extension or format name is not one Entente reads or writes.
     case unsupportedFormat(file: String, format: String, supported: [String])
+    /// Standard input (`-`) has no extension to tell its format.
+    case formatNeeded(file: String, supported: [String])
+    /// The graph has no nodes, so nothing can be analysed.
+    case emptyGraph(file: String?)
+    /// The analysis filter keeps no edge (`description` says what it keeps).
+    case emptyView(file: String?, description: String)
+    /// A node exists but the analysis filter leaves it out, and why.
+    case notInView(file: String?, node: String, reason: String)
+    /// A type or kind name that the graph does not know (`what`: "edge type" or "node kind").
+    case unknownName(file: String?, what: String, name: String, known: [String])
+    /// A centrality or other measure could not be computed.
+    case measureFailed(file: String?, measure: String, reason: String)
+    /// An argument of a library call is out of its range.
+    case invalidArgument(String)
 
     /// The location the error names, when it has one.
     public var location: SourceLocation? {
@@ -70,8 +84,14 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
             return location
         case .empty(let file), .binary(let file), .io(let file, _), .unsupportedFormat(let file, _, _):
             return SourceLocation(file: file)
-        case .noSuchNode(_, let file, _), .ambiguousNode(_, let file, _):
+        case .formatNeeded:
+            return nil
+        case .noSuchNode(_, let file, _), .ambiguousNode(_, let file, _), .emptyGraph(let file),
+             .emptyView(let file, _), .notInView(let file, _, _), .unknownName(let file, _, _, _),
+             .measureFailed(let file, _, _):
             return file.map { SourceLocation(file: $0) }
+        case .invalidArgument:
+            return nil
         }
     }
 
@@ -109,6 +129,22 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(quoted(name)) matches several nodes: \(matches.joined(separator: ", "))"
         case .unsupportedFormat(_, let format, let supported):
             return "unsupported format \(quoted(format)) (supported: \(supported.joined(separator: ", ")))"
+        case .formatNeeded(_, let supported):
+            return "standard input needs --format \(supported.joined(separator: "|"))"
+        case .emptyGraph:
+            return "the graph has no nodes"
+        case .emptyView(_, let description):
+            return "no \(description) in the graph"
+        case .notInView(_, _, let reason):
+            return reason
+        case .unknownName(_, let what, let name, let known):
+            let close = closestNames(to: name, among: known)
+            let hint = close.isEmpty ? "" : "; did you mean \(close.map(quoted).joined(separator: " or "))?"
+            return "unknown \(what) \(quoted(name)) (the graph has: \(known.joined(separator: ", ")))\(hint)"
+        case .measureFailed(_, let measure, let reason):
+            return "\(measure): \(reason)"
+        case .invalidArgument(let message):
+            return message
         }
     }
 
@@ -133,4 +169,14 @@ func quoted(_ value: String) -> String {
     }
     if value.unicodeScalars.count > 120 { text += "…" }
     return text + "'"
+}
+
+/// Up to two names within a small edit distance of `name`, closest first (for "did you mean").
+func closestNames(to name: String, among names: [String]) -> [String] {
+    let wanted = Array(name.lowercased().unicodeScalars)
+    let scored = names.map { candidate in
+        (distance: editDistance(wanted, Array(candidate.lowercased().unicodeScalars)), name: candidate)
+    }
+    return scored.filter { $0.distance <= max(2, wanted.count / 3) && $0.distance > 0 || $0.name.lowercased() == name.lowercased() && $0.name != name }
+        .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(2).map(\.name)
 }

@@ -56,15 +56,16 @@ public struct Source: Hashable, Sendable {
     }
 }
 
-/// A relation between two nodes of a ``RelationGraph``, by their dense indices.
+/// A relation between two nodes of a ``RelationGraph``, by their ids.
 ///
 /// Parallel edges (several edges between the same pair, usually of different types) are allowed
-/// and kept: Pakistan–China is both an economic and a security tie.
+/// and kept: Pakistan–China is both an economic and a security tie. An edge is `Codable` in the shape
+/// of the native JSON format's `edges` entries.
 public struct Edge: Hashable, Sendable {
-    /// Index of the source node in ``RelationGraph/nodes``.
-    public var source: Int
-    /// Index of the target node in ``RelationGraph/nodes``.
-    public var target: Int
+    /// The id of the source node (for an undirected graph, the endpoint written first).
+    public var source: String
+    /// The id of the target node.
+    public var target: String
     /// What the relation is about.
     public var type: RelationType
     /// The strength of the tie: finite and greater than zero (1…5 in the rubric of Graphs/README.md).
@@ -81,9 +82,13 @@ public struct Edge: Hashable, Sendable {
     public var note: String?
     /// Attributes read from a file that Entente has no field for, kept for writing back.
     public var attributes: [String: String]
+    /// Position of the source node in the graph that holds the edge; set by ``RelationGraph/addEdge(_:at:)``.
+    package var sourceIndex: Int = -1
+    /// Position of the target node in the graph that holds the edge.
+    package var targetIndex: Int = -1
 
-    /// Creates an edge between two node indices.
-    public init(source: Int, target: Int, type: RelationType = .economic, weight: Double = 1,
+    /// Creates an edge between two nodes given by id.
+    public init(source: String, target: String, type: RelationType = .economic, weight: Double = 1,
                 polarity: Polarity = .cooperative, evidence: [Evidence] = [], since: Int? = nil,
                 until: Int? = nil, note: String? = nil, attributes: [String: String] = [:]) {
         self.source = source
@@ -96,5 +101,11 @@ public struct Edge: Hashable, Sendable {
         self.until = until
         self.note = note
         self.attributes = attributes
+    }
+
+    /// Whether the edge holds in a year: it began in or before it (or has no `since`) and has not
+    /// ended before it (no `until`, or `until` ≥ year).
+    public func holds(in year: Int) -> Bool {
+        (since ?? Int.min) <= year && (until ?? Int.max) >= year
     }
 }

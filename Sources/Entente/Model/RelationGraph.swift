@@ -21,6 +21,9 @@ public struct RelationGraph: Sendable {
     public var isDirected: Bool
     /// The documents the evidence cites.
     public var sources: [Source]
+    /// The file the graph was read from, as the caller named it; errors about the graph name it.
+    /// Not part of the graph's value (`==` ignores it).
+    public var file: String?
     /// Edge types used beyond the built-in ones, in the order declared.
     public private(set) var declaredTypes: OrderedSet<RelationType>
     /// Node kinds used beyond the built-in ones, in the order declared.
@@ -38,6 +41,7 @@ public struct RelationGraph: Sendable {
         self.name = name
         self.isDirected = directed
         self.sources = []
+        self.file = nil
         self.declaredTypes = []
         self.declaredKinds = []
         self.nodes = []
@@ -80,55 +84,83 @@ public struct RelationGraph: Sendable {
     /// Whether a kind is built in or declared.
     public func knows(kind: NodeKind) -> Bool { kind.isBuiltIn || declaredKinds.contains(kind) }
 
-    /// The index of the node with exactly this id.
+    /// The position of the node with exactly this id.
     ///
     /// - Complexity: O(1) on average.
-    public func index(of id: String) -> Int? { indexByID[id] }
+    package func index(of id: String) -> Int? { indexByID[id] }
 
     /// The node with exactly this id.
     public subscript(id id: String) -> Node? { indexByID[id].map { nodes[$0] } }
 
-    /// Adds a node and returns its index. A kind that is not built in is declared.
+    /// Adds a node. A kind that is not built in is declared.
     ///
+    /// - Parameter location: where the node was read, for the error message.
     /// - Throws: ``GraphError/duplicateNode(_:id:)`` when the id is taken.
+    public mutating func addNode(_ node: Node, at location: SourceLocation? = nil) throws {
+        try insertNode(node, at: location)
+    }
+
+    /// Adds a node and returns its position, for the readers.
     @discardableResult
-    public mutating func addNode(_ node: Node, at location: SourceLocation? = nil) throws(GraphError) -> Int {
+    package mutating func insertNode(_ node: Node, at location: SourceLocation? = nil) throws(GraphError) -> Int {
         let index = nodes.count
-        if indexByID.updateValue(index, forKey: node.id) != nil {
-            throw .duplicateNode(location, id: node.id)
-        }
+        // Check before inserting: a failed add must leave the graph as it was.
+        guard indexByID[node.id] == nil else { throw .duplicateNode(location, id: node.id) }
+        indexByID[node.id] = index
         declare(kind: node.kind)
         nodes.append(node)
         indexNames(of: index)
         return index
     }
 
-    /// Adds an edge between node indices and returns its index. A type that is not built in is declared.
+    /// Adds an edge between two nodes of the graph, given by id in ``Edge/source`` and ``Edge/target``,
+    /// and returns its position. A type that is not built in is declared.
     ///
-    /// - Throws: ``GraphError/invalidWeight(_:value:)`` unless the weight is finite and positive,
-    ///   ``GraphError/unknownNode(_:id:)`` for an index out of range, ``GraphError/selfLoop(_:id:)``.
+    /// - Parameter location: where the edge was read, for the error message.
+    /// - Throws: ``GraphError/unknownNode(_:id:)`` for an id the graph does not have,
+    ///   ``GraphError/invalidWeight(_:value:)`` unless the weight is finite and positive,
+    ///   ``GraphError/selfLoop(_:id:)`` for an edge from a node to itself.
+    public mutating func addEdge(_ edge: Edge, at location: SourceLocation? = nil) throws {
+        try addEdgeByID(edge, at: location)
+    }
+
+    /// ``addEdge(_:at:)`` with the typed error, for the readers.
     @discardableResult
-    public mutating func addEdge(_ edge: Edge, at location: SourceLocation? = nil) throws(GraphError) -> Int {
-        guard nodes.indices.contains(edge.source) else { throw .unknownNode(location, id: "#\(edge.source)") }
-        guard nodes.indices.contains(edge.target) else { throw .unknownNode(location, id: "#\(edge.target)") }
+    package mutating func addEdgeByID(_ edge: Edge, at location: SourceLocation? = nil) throws(GraphError) -> Int {
+        guard let source = indexByID[edge.source] else { throw .unknownNode(location, id: edge.source) }
+        guard let target = indexByID[edge.target] else { throw .unknownNode(location, id: edge.target) }
+        return try addEdge(edge, source: source, target: target, at: location)
+    }
+
+    /// Adds an edge between node positions, which the caller has already found; the edge's ids are
+    /// set from them.
+    @discardableResult
+    package mutating func addEdge(_ edge: Edge, source: Int, target: Int,
+                                  at location: SourceLocation? = nil) throws(GraphError) -> Int {
+        guard nodes.indices.contains(source) else { throw .unknownNode(location, id: "#\(source)") }
+        guard nodes.indices.contains(target) else { throw .unknownNode(location, id: "#\(target)") }
         guard edge.weight.isFinite, edge.weight > 0 else {
-            throw .invalidWeight(location, value: "\(edge.weight)")
+            throw .invalidWeight(location, value: formatNumber(edge.weight))
         }
-        guard edge.source != edge.target else { throw .selfLoop(location, id: nodes[edge.source].id) }
+        guard source != target else { throw .selfLoop(location, id: nodes[source].id) }
+        var edge = edge
+        edge.source = nodes[source].id
+        edge.target = nodes[target].id
+        edge.sourceIndex = source
+        edge.targetIndex = target
         declare(type: edge.type)
         edges.append(edge)
         return edges.count - 1
     }
 
     /// Adds an edge between two nodes given by id.
-    @discardableResult
+    ///
+    /// - Throws: ``GraphError``, as ``addEdge(_:at:)``.
     public mutating func addEdge(from source: String, to target: String, type: RelationType = .economic,
                                  weight: Double = 1, polarity: Polarity = .cooperative,
-                                 evidence: [Evidence] = [], note: String? = nil) throws(GraphError) -> Int {
-        guard let from = index(of: source) else { throw .unknownNode(nil, id: source) }
-        guard let to = index(of: target) else { throw .unknownNode(nil, id: target) }
-        return try addEdge(Edge(source: from, target: to, type: type, weight: weight, polarity: polarity,
-                                evidence: evidence, note: note))
+                                 evidence: [Evidence] = [], note: String? = nil) throws {
+        try addEdgeByID(Edge(source: source, target: target, type: type, weight: weight, polarity: polarity,
+                             evidence: evidence, note: note))
     }
 
     private mutating func indexNames(of index: Int) {
@@ -140,7 +172,7 @@ public struct RelationGraph: Sendable {
 
     /// The indices of the nodes whose id, label or alias equals `name`, ignoring case.
     /// An exact id match wins over every other.
-    public func indices(named name: String) -> [Int] {
+    package func indices(named name: String) -> [Int] {
         if let exact = indexByID[name] { return [exact] }
         return indicesByName[name.lowercased()] ?? []
     }
@@ -150,7 +182,7 @@ public struct RelationGraph: Sendable {
     /// - Throws: ``GraphError/noSuchNode(name:file:suggestions:)`` with the closest names when none
     ///   matches, ``GraphError/ambiguousNode(name:file:matches:)`` when several do.
     /// - Complexity: O(1) on a match; O(n) to rank suggestions otherwise.
-    public func resolve(_ name: String, file: String? = nil) throws(GraphError) -> Int {
+    package func resolve(_ name: String, file: String? = nil) throws(GraphError) -> Int {
         let matches = indices(named: name)
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
@@ -159,14 +191,27 @@ public struct RelationGraph: Sendable {
         throw .noSuchNode(name: name, file: file, suggestions: suggestions(for: name).map(describe(node:)))
     }
 
+    /// The node a person means by `name`: its id, label or one of its aliases, in any case, as the CLI
+    /// resolves names. An exact id match wins over every other.
+    ///
+    /// ```swift
+    /// let pakistan = try graph.node(named: "islamic republic of pakistan")   // PAK
+    /// ```
+    /// - Throws: ``GraphError/noSuchNode(name:file:suggestions:)`` with up to three close names
+    ///   ("did you mean PAK (Pakistan)?") when none matches, ``GraphError/ambiguousNode(name:file:matches:)``
+    ///   when several do.
+    public func node(named name: String) throws -> Node {
+        nodes[try resolve(name, file: file)]
+    }
+
     /// `PAK (Pakistan)`, or the id alone when the label repeats it.
-    public func describe(node index: Int) -> String {
+    package func describe(node index: Int) -> String {
         let node = nodes[index]
         return node.label == node.id ? node.id : "\(node.id) (\(node.label))"
     }
 
     /// Up to three nodes whose names are closest to `name` by edit distance, best first.
-    public func suggestions(for name: String, limit: Int = 3) -> [Int] {
+    package func suggestions(for name: String, limit: Int = 3) -> [Int] {
         let wanted = Array(name.lowercased().unicodeScalars)
         guard !wanted.isEmpty else { return [] }
         var scored: [(distance: Int, index: Int)] = []

@@ -81,132 +81,86 @@ struct CentralityCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try analysis.load(graph)
-            let view = try analysis.view(of: loaded, file: graph)
-            let metric = edgeMetric ?? .strength
-            let adjacency = WeightedAdjacency(view, metric: metric)
-            let ids = (0..<view.nodeCount).map { view.node(at: $0).id }
-            let labels = (0..<view.nodeCount).map { view.node(at: $0).label }
-            let byID = ids.indices.sorted { ids[$0] < ids[$1] }
-
+            let analysis = try self.analysis.analysis(of: graph, metric: edgeMetric ?? .strength)
+            var output = Output()
             if measures == [.edgeBetweenness] {
-                let values = adjacency.edgeBetweennessCentrality(normalized: !raw)
-                printEdges(values.map { entry in
-                    var pair = (ids[entry.source], ids[entry.target])
-                    if !adjacency.isDirected && pair.1 < pair.0 { pair = (pair.1, pair.0) }
-                    return (pair.0, pair.1, entry.value)
-                }, metric: metric)
-                return
-            }
-            if measures.count == 1, let only = measures.first {
-                let values: [Double]
-                do {
-                    values = try nodeValues(only, adjacency)
-                } catch {
-                    throw Failure("\(graph): \(error)")
+                let values = analysis.edgeBetweenness(normalized: !raw)
+                if json {
+                    try output.json(top.map { values.limited(to: $0) } ?? values)
+                } else {
+                    let rows = top.map { values.top($0) } ?? values.ranked
+                    printEdges(rows, into: &output)
                 }
-                printNodes(only, values: values, ids: ids, labels: labels, byID: byID, metric: metric)
-                return
-            }
-            var columns: [(CentralityMeasure, [Double]?)] = []
-            // In- and out-degree are columns of directed graphs only (networkx refuses them otherwise).
-            for measure in measures where adjacency.isDirected || !measure.needsDirectedGraph {
-                do {
-                    columns.append((measure, try nodeValues(measure, adjacency)))
-                } catch {
-                    printError("entente: \(graph): \(error)")
-                    columns.append((measure, nil))
+            } else if measures.count == 1, let only = measures.first {
+                let values = try analysis.centrality(only, normalized: !raw, alpha: alpha)
+                if json {
+                    try output.json(top.map { values.limited(to: $0) } ?? values)
+                } else {
+                    printNodes(values, into: &output)
+                }
+            } else {
+                let table = analysis.centralities(measures, normalized: !raw, alpha: alpha)
+                for column in table.columns { if let failure = column.failure { printError("entente: \(failure)") } }
+                if json {
+                    try output.json(table)
+                } else {
+                    printAll(table, into: &output)
                 }
             }
-            printAll(columns, ids: ids, labels: labels, byID: byID, metric: metric)
+            try output.flush()
         }
     }
 
-    /// The values of a node measure with the command's options.
-    private func nodeValues(_ measure: CentralityMeasure, _ adjacency: WeightedAdjacency) throws -> [Double] {
-        switch try adjacency.centrality(measure, normalized: !raw, alpha: alpha) {
-        case .nodes(let values): return values
-        case .edges: throw Failure("\(measure.rawValue) does not give one value per node")
-        }
-    }
-
-    private func printNodes(_ measure: CentralityMeasure, values: [Double], ids: [String], labels: [String],
-                            byID: [Int], metric: EdgeMetric) {
-        if json {
-            let document = JSONOutput.object([
-                ("measure", .string(measure.rawValue)),
-                ("metric", .string(metric.rawValue)),
-                ("values", .object(byID.map { (ids[$0], .number(values[$0])) })),
-            ])
-            print(document.rendered(pretty: false))
-            return
-        }
-        var rows = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : ids[$0] < ids[$1] }
-        if let top { rows = Array(rows.prefix(top)) }
+    private func printNodes(_ values: NodeValues, into output: inout Output) {
+        let rows = top.map { values.top($0) } ?? values.ranked
+        let name = values.measure.rawValue
         if csv {
-            print("id,label,\(measure.rawValue)")
+            output.line("id,label,\(name)")
             for row in rows {
-                print([ids[row], labels[row], formatNumber(values[row])].map(CSVEdgeList.escape).joined(separator: ","))
+                output.line([row.id, row.label, formatNumber(row.value)].map(CSVEdgeList.escape).joined(separator: ","))
             }
             return
         }
-        printTable(header: ["id", "label", measure.rawValue],
-                   rows: rows.map { [ids[$0], labels[$0], fixed(values[$0])] }, numericColumns: 1)
+        printTable(header: ["id", "label", name], rows: rows.map { [$0.id, $0.label, fixed($0.value)] },
+                   numericColumns: 1, into: &output)
     }
 
-    private func printEdges(_ values: [(String, String, Double)], metric: EdgeMetric) {
-        if json {
-            let keyed = values.map { ("\($0.0)|\($0.1)", $0.2) }.sorted { $0.0 < $1.0 }
-            let document = JSONOutput.object([
-                ("measure", .string(CentralityMeasure.edgeBetweenness.rawValue)),
-                ("metric", .string(metric.rawValue)),
-                ("values", .object(keyed.map { ($0.0, .number($0.1)) })),
-            ])
-            print(document.rendered(pretty: false))
-            return
-        }
-        var rows = values.sorted { $0.2 != $1.2 ? $0.2 > $1.2 : ($0.0, $0.1) < ($1.0, $1.1) }
-        if let top { rows = Array(rows.prefix(top)) }
+    private func printEdges(_ rows: [EdgeValues.Entry], into output: inout Output) {
         if csv {
-            print("source,target,edge-betweenness")
-            for row in rows { print([row.0, row.1, formatNumber(row.2)].map(CSVEdgeList.escape).joined(separator: ",")) }
-            return
-        }
-        printTable(header: ["source", "target", "edge-betweenness"], rows: rows.map { [$0.0, $0.1, fixed($0.2)] },
-                   numericColumns: 1)
-    }
-
-    private func printAll(_ columns: [(CentralityMeasure, [Double]?)], ids: [String], labels: [String], byID: [Int],
-                          metric: EdgeMetric) {
-        if json {
-            let measures: [(String, JSONOutput)] = columns.map { measure, values in
-                guard let values else { return (measure.rawValue, .null) }
-                return (measure.rawValue, .object(byID.map { (ids[$0], .number(values[$0])) }))
-            }
-            print(JSONOutput.object([("metric", .string(metric.rawValue)), ("measures", .object(measures))])
-                .rendered(pretty: false))
-            return
-        }
-        let rows = byID
-        let header = ["id", "label"] + columns.map(\.0.rawValue)
-        if csv {
-            print(header.joined(separator: ","))
+            output.line("source,target,edge-betweenness")
             for row in rows {
-                let cells = [ids[row], labels[row]] + columns.map { $0.1.map { formatNumber($0[row]) } ?? "" }
-                print(cells.map(CSVEdgeList.escape).joined(separator: ","))
+                output.line([row.tie.source, row.tie.target, formatNumber(row.value)].map(CSVEdgeList.escape)
+                    .joined(separator: ","))
             }
             return
         }
-        printTable(header: header, rows: rows.map { row in
-            [ids[row], labels[row]] + columns.map { $0.1.map { fixed($0[row]) } ?? "n/a" }
-        }, numericColumns: columns.count)
+        printTable(header: ["source", "target", "edge-betweenness"],
+                   rows: rows.map { [$0.tie.source, $0.tie.target, fixed($0.value)] }, numericColumns: 1, into: &output)
+    }
+
+    private func printAll(_ table: CentralityTable, into output: inout Output) {
+        let rows = table.nodes.sorted { $0.id < $1.id }
+        let header = ["id", "label"] + table.columns.map(\.measure.rawValue)
+        if csv {
+            output.line(header.joined(separator: ","))
+            for node in rows {
+                let cells = [node.id, node.label] + table.columns.map { column in
+                    column.values?[node.id].map { formatNumber($0) } ?? ""
+                }
+                output.line(cells.map(CSVEdgeList.escape).joined(separator: ","))
+            }
+            return
+        }
+        printTable(header: header, rows: rows.map { node in
+            [node.id, node.label] + table.columns.map { column in column.values?[node.id].map(fixed) ?? "n/a" }
+        }, numericColumns: table.columns.count, into: &output)
     }
 
     /// A value with six decimals, as the table shows it.
     private func fixed(_ value: Double) -> String { String(format: "%.6f", value) }
 
     /// Prints aligned columns: text columns padded on the right, the last `numericColumns` on the left.
-    private func printTable(header: [String], rows: [[String]], numericColumns: Int) {
+    private func printTable(header: [String], rows: [[String]], numericColumns: Int, into output: inout Output) {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         let firstNumeric = header.count - numericColumns
@@ -217,7 +171,7 @@ struct CentralityCommand: ParsableCommand {
             }
             var text = cells.joined(separator: "  ")
             while text.last == " " { text.removeLast() }
-            print(text)
+            output.line(text)
         }
     }
 }

@@ -30,8 +30,8 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try file.read(graph)
-            let target = try GraphFormat.of(path: output, override: to, allowed: GraphFormat.writable)
-            try FileIO.writeAtomically(Array(serialize(loaded, as: target).utf8), to: output)
+            let target = to.flatMap { GraphFormat(name: $0) } ?? GraphFormat(name: pathExtension(output)) ?? .json
+            try loaded.write(to: output, format: target)
             if target == .csv {
                 let isolated = loaded.nodes.count - Set(loaded.edges.flatMap { [$0.source, $0.target] }).count
                 var lost = ["labels", "kinds", "aliases", "evidence"]

@@ -7,7 +7,7 @@ struct InfoCommand: ParsableCommand {
         abstract: "Summarise a graph: nodes, edges per type and polarity, kinds, sources, components."
     )
 
-    @Argument(help: "The graph file (.json, .csv, .dot, .gv).")
+    @Argument(help: "The graph file (.json, .csv, .dot, .gv; - with --format for standard input).")
     var graph: String
 
     @OptionGroup var file: GraphFileOptions
@@ -17,29 +17,30 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try file.read(graph)
-            let summary = GraphSummary(loaded)
+            let summary = GraphSummary(try file.read(graph))
+            var output = Output()
             if json {
-                print(summary.json.rendered(pretty: false))
-                return
-            }
-            print("name:        \(summary.name)")
-            print("directed:    \(summary.isDirected ? "yes" : "no")")
-            print("nodes:       \(summary.nodeCount)")
-            print("edges:       \(summary.edgeCount)")
-            print("components:  \(summary.components)")
-            print("types:       " + summary.types.map { "\($0.type) \($0.count)" }.joined(separator: ", "))
-            print("polarities:  " + summary.polarities.map { "\($0.polarity) \($0.count)" }.joined(separator: ", "))
-            print("kinds:       " + summary.kinds.map { "\($0.kind) \($0.count)" }.joined(separator: ", "))
-            if summary.sources.isEmpty {
-                print("sources:     none")
+                try output.json(summary)
             } else {
-                print("sources:")
-                for source in summary.sources {
-                    let origin = source.file.map { "file \($0)" } ?? source.citation.map { "citation: \($0)" } ?? ""
-                    print("  \(source.id): \(source.title)" + (origin.isEmpty ? "" : " (\(origin))"))
+                output.line("name:        \(summary.name)")
+                output.line("directed:    \(summary.isDirected ? "yes" : "no")")
+                output.line("nodes:       \(summary.nodeCount)")
+                output.line("edges:       \(summary.edgeCount)")
+                output.line("components:  \(summary.components)")
+                output.line("types:       " + summary.types.map { "\($0.name) \($0.count)" }.joined(separator: ", "))
+                output.line("polarities:  " + summary.polarities.map { "\($0.name) \($0.count)" }.joined(separator: ", "))
+                output.line("kinds:       " + summary.kinds.map { "\($0.name) \($0.count)" }.joined(separator: ", "))
+                if summary.sources.isEmpty {
+                    output.line("sources:     none")
+                } else {
+                    output.line("sources:")
+                    for source in summary.sources {
+                        let origin = source.file.map { "file \($0)" } ?? source.citation.map { "citation: \($0)" } ?? ""
+                        output.line("  \(source.id): \(source.title)" + (origin.isEmpty ? "" : " (\(origin))"))
+                    }
                 }
             }
+            try output.flush()
         }
     }
 }

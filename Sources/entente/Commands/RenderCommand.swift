@@ -99,53 +99,39 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try input.load(graph)
+            let loaded = try input.file.read(graph)
             let keepsAdversarial = includeAdversarial ?? !cooperativeOnly
-            var view = GraphView(loaded, filter: .analysis(types: input.typeSet, includeAdversarial: keepsAdversarial,
-                                                          kinds: input.kindSet))
-            if let around {
-                let center = try loaded.resolve(around, file: graph)
-                view = view.ego(around: center, depth: depth ?? 1)
+            let filter = input.filter(polarities: keepsAdversarial ? Set(Polarity.allCases) : [.cooperative],
+                                      around: around, depth: depth ?? 1)
+            var diagram = try Diagram(loaded, showing: filter, title: title)
+            if highlight.count == 2 || sizeMeasure != nil {
+                // Paths and sizes are those of the drawn view, over its cooperative edges unless
+                // --include-adversarial, as `entente path` and `entente centrality` would find them.
+                var analysed = filter
+                if includeAdversarial != true { analysed.polarities = [.cooperative] }
+                if highlight.count == 2 {
+                    for name in highlight {
+                        let node = try loaded.node(named: name)
+                        if let index = loaded.index(of: node.id), diagram.view.localIndex(ofNode: index) == nil {
+                            throw Failure("\(graph): \(loaded.describe(node: index)) is not in the drawn view: "
+                                          + filter.absenceReason(of: index, in: loaded))
+                        }
+                    }
+                    let analysis = try Analysis(loaded, filter: analysed, metric: metric)
+                    guard let path = try analysis.shortestPath(from: highlight[0], to: highlight[1]) else {
+                        let kind = includeAdversarial == true ? "" : "cooperative "
+                        throw Failure("\(graph): no \(kind)path between \(try analysis.node(named: highlight[0]).id) and "
+                                      + "\(try analysis.node(named: highlight[1]).id) in the drawn view")
+                    }
+                    diagram.highlight = path
+                }
+                if let sizeMeasure {
+                    diagram.nodeSizes = try Analysis(loaded, filter: filter, metric: metric).centrality(sizeMeasure)
+                }
             }
-            var diagram = Diagram(view, title: title)
-            if highlight.count == 2 { diagram.highlight = try highlightedPath(in: view) }
-            if let sizeMeasure {
-                diagram.nodeSizes = try sizes(by: sizeMeasure, in: view)
-                diagram.sizeCaption = sizeMeasure.usesMetric ? "\(sizeMeasure.rawValue) (\(metric.rawValue))" : sizeMeasure.rawValue
-            }
-            let format = outputFormat ?? .svg
-            let bytes = try Renderer.render(diagram, as: format, layout: layout)
+            let bytes = try Renderer.render(diagram, as: outputFormat ?? .svg, layout: layout)
             try FileIO.writeAtomically(bytes, to: output)
         }
-    }
-
-    /// The cheapest path between the two --highlight nodes under --metric, found by the path engine
-    /// in the drawn view: over its cooperative edges, or over all of them with --include-adversarial,
-    /// as `entente path` would.
-    private func highlightedPath(in view: GraphView) throws -> Highlight {
-        let graph = view.graph
-        let from = try graph.resolve(highlight[0], file: self.graph)
-        let to = try graph.resolve(highlight[1], file: self.graph)
-        for node in [from, to] where view.localIndex(ofNode: node) == nil {
-            throw Failure("\(self.graph): \(graph.describe(node: node)) is not in the drawn view")
-        }
-        let searched = includeAdversarial == true ? view : view.filtered(.cooperative)
-        let adjacency = WeightedAdjacency(searched, metric: metric)
-        guard let source = adjacency.view.localIndex(ofNode: from),
-              let target = adjacency.view.localIndex(ofNode: to),
-              let path = adjacency.shortestPath(from: source, to: target) else {
-            let kind = includeAdversarial == true ? "" : "cooperative "
-            throw Failure("\(self.graph): no \(kind)path between \(graph.describe(node: from)) and "
-                          + "\(graph.describe(node: to)) in the drawn view")
-        }
-        return Highlight(path)
-    }
-
-    /// The --size-by measure of every drawn node, by graph node index, over the drawn view under --metric.
-    private func sizes(by measure: CentralityMeasure, in view: GraphView) throws -> [Int: Double] {
-        let adjacency = WeightedAdjacency(view, metric: metric)
-        guard case .nodes(let values) = try adjacency.centrality(measure) else { return [:] }
-        return adjacency.view.byGraphNode(values)
     }
 }
 

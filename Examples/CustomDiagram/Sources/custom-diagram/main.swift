@@ -55,36 +55,27 @@ func run(arguments: [String]) throws {
         throw DiagramError(description: "usage: custom-diagram [OUTPUT.svg]", exitCode: 64)
     }
     let output = arguments.first ?? "custom-diagram.svg"
-    let path = defaultGraphPath()
-    let graph = try NativeJSON.read(try FileIO.readText(path), file: path)
-    let pakistan = try graph.resolve("Pakistan", file: path)
-    let india = try graph.resolve("India", file: path)
+    let graph = try RelationGraph(contentsOf: defaultGraphPath())
 
     // Pakistan's economic and security ties: Pakistan, its direct partners and rivals, and every such
     // edge among them. Adversarial edges are kept (drawn dashed): a diagram of relations shows the
     // conflicts too.
-    let ties = GraphView(graph, filter: .analysis(types: [.economic, .security], includeAdversarial: true))
-    let ego = ties.ego(around: pakistan, depth: 1)
+    let ties = RelationFilter(types: [.economic, .security], polarities: [.cooperative, .adversarial],
+                              around: "Pakistan", depth: 1)
 
-    // The strongest economic path to India, found over the cooperative economic ties of the ego network.
-    let economic = WeightedAdjacency(ego.filtered(.analysis(types: [.economic])), metric: .strength)
-    guard let from = economic.view.localIndex(ofNode: pakistan),
-          let to = economic.view.localIndex(ofNode: india),
-          let route = economic.shortestPath(from: from, to: to) else {
-        throw DiagramError(description: "\(path): no economic path from Pakistan to India")
+    // The strongest economic path to India over the cooperative economic ties of that ego network,
+    // and PageRank over its cooperative ties to size the labels.
+    let economic = try graph.analysis(types: [.economic])
+    guard let route = try economic.shortestPath(from: "Pakistan", to: "India") else {
+        throw DiagramError(description: "no economic path from Pakistan to India")
     }
+    let cooperative = try Analysis(graph, filter: RelationFilter(types: [.economic, .security], around: "Pakistan"))
 
-    // PageRank over the cooperative ties, by graph node index, to size the labels.
-    let cooperative = WeightedAdjacency(ego.filtered(.cooperative), metric: .strength)
-    let sizes = cooperative.view.byGraphNode(try cooperative.pageRank())
-
-    let diagram = Diagram(ego, style: newspaperStyle(), title: "Pakistan: economic and security ties",
-                          highlight: Highlight(route), nodeSizes: sizes, sizeCaption: "PageRank")
+    let diagram = try Diagram(graph, showing: ties, style: newspaperStyle(), title: "Pakistan: economic and security ties",
+                              highlight: route, nodeSizes: try cooperative.centrality(.pagerank))
     // circo keeps the hub's many spokes apart better than the default neato on so small a graph.
-    let svg = try Renderer.render(diagram, as: .svg, layout: .circo)
-    try FileIO.writeAtomically(svg, to: output)
-    print("wrote \(output) (\(ego.nodeCount) nodes, \(ego.edgeCount) edges; highlighted "
-          + route.nodes.map { graph.nodes[$0].id }.joined(separator: " → ") + ")")
+    try Renderer.render(diagram, to: output, layout: .circo)
+    print("wrote \(output) (highlighted \(route.nodes.joined(separator: " → ")))")
 }
 
 /// Writes one line to standard error.

@@ -1,37 +1,3 @@
-/// What a ``GraphView`` keeps of a graph: edges by type and polarity, nodes by kind.
-public struct GraphFilter: Hashable, Sendable {
-    /// Edge types to keep; `nil` keeps every type.
-    public var types: Set<RelationType>?
-    /// Polarities to keep.
-    public var polarities: Set<Polarity>
-    /// Node kinds to keep; `nil` keeps every kind. Edges of a removed node go with it.
-    public var kinds: Set<NodeKind>?
-
-    /// Creates a filter. By default it keeps every node and every edge.
-    public init(types: Set<RelationType>? = nil, polarities: Set<Polarity> = Set(Polarity.allCases),
-                kinds: Set<NodeKind>? = nil) {
-        self.types = types
-        self.polarities = polarities
-        self.kinds = kinds
-    }
-
-    /// Keeps everything.
-    public static let everything = GraphFilter()
-    /// Keeps cooperative edges only: the default of the analyses.
-    public static let cooperative = GraphFilter(polarities: [.cooperative])
-
-    /// A filter for analyses: cooperative edges unless `includeAdversarial`, of the given types,
-    /// between nodes of the given kinds.
-    public static func analysis(types: Set<RelationType>? = nil, includeAdversarial: Bool = false,
-                                kinds: Set<NodeKind>? = nil) -> GraphFilter {
-        GraphFilter(types: types, polarities: includeAdversarial ? Set(Polarity.allCases) : [.cooperative], kinds: kinds)
-    }
-
-    func keeps(_ edge: Edge) -> Bool {
-        polarities.contains(edge.polarity) && (types?.contains(edge.type) ?? true)
-    }
-}
-
 /// A cheap, read-only selection of a graph's nodes and edges.
 ///
 /// A view holds index lists into its ``graph``; no node, edge or evidence is copied. Filtering edges
@@ -39,29 +5,29 @@ public struct GraphFilter: Hashable, Sendable {
 /// removes nodes and every edge that touches them.
 ///
 /// Within a view nodes have *local* indices `0..<nodeCount`, in the order of the graph.
-public struct GraphView: Sendable {
+package struct GraphView: Sendable {
     /// The graph the view selects from.
-    public let graph: RelationGraph
+    package let graph: RelationGraph
     /// Indices into `graph.nodes` of the nodes kept, ascending.
-    public let nodeIndices: [Int]
+    package let nodeIndices: [Int]
     /// Indices into `graph.edges` of the edges kept, ascending.
-    public let edgeIndices: [Int]
+    package let edgeIndices: [Int]
     /// For every graph node, its local index in the view or -1.
     private let localIndexByNode: [Int32]
 
     /// A view of the whole graph.
-    public init(_ graph: RelationGraph) {
+    package init(_ graph: RelationGraph) {
         self.init(graph: graph, nodeIndices: Array(graph.nodes.indices), edgeIndices: Array(graph.edges.indices))
     }
 
     /// A view of the graph through a filter.
     ///
     /// - Complexity: O(V + E).
-    public init(_ graph: RelationGraph, filter: GraphFilter) {
+    package init(_ graph: RelationGraph, filter: RelationFilter) {
         self.init(GraphView(graph), filter: filter)
     }
 
-    private init(_ base: GraphView, filter: GraphFilter) {
+    private init(_ base: GraphView, filter: RelationFilter) {
         let graph = base.graph
         let nodes: [Int]
         if let kinds = filter.kinds {
@@ -73,7 +39,7 @@ public struct GraphView: Sendable {
         for node in nodes { kept[node] = true }
         let edges = base.edgeIndices.filter { index in
             let edge = graph.edges[index]
-            return kept[edge.source] && kept[edge.target] && filter.keeps(edge)
+            return kept[edge.sourceIndex] && kept[edge.targetIndex] && filter.keeps(edge)
         }
         self.init(graph: graph, nodeIndices: nodes, edgeIndices: edges)
     }
@@ -88,14 +54,14 @@ public struct GraphView: Sendable {
     }
 
     /// The number of nodes in the view.
-    public var nodeCount: Int { nodeIndices.count }
+    package var nodeCount: Int { nodeIndices.count }
     /// The number of edges in the view.
-    public var edgeCount: Int { edgeIndices.count }
+    package var edgeCount: Int { edgeIndices.count }
     /// Whether the graph's edges are directed.
-    public var isDirected: Bool { graph.isDirected }
+    package var isDirected: Bool { graph.isDirected }
 
     /// The local index of a graph node, or `nil` when the view leaves it out.
-    public func localIndex(ofNode graphIndex: Int) -> Int? {
+    package func localIndex(ofNode graphIndex: Int) -> Int? {
         guard localIndexByNode.indices.contains(graphIndex) else { return nil }
         let local = localIndexByNode[graphIndex]
         return local < 0 ? nil : Int(local)
@@ -106,7 +72,7 @@ public struct GraphView: Sendable {
     ///
     /// - Parameter values: one value per local index, `nodeCount` of them.
     /// - Complexity: O(V).
-    public func byGraphNode<Value>(_ values: [Value]) -> [Int: Value] {
+    package func byGraphNode<Value>(_ values: [Value]) -> [Int: Value] {
         var result: [Int: Value] = [:]
         result.reserveCapacity(values.count)
         for (node, value) in zip(nodeIndices, values) { result[node] = value }
@@ -114,13 +80,13 @@ public struct GraphView: Sendable {
     }
 
     /// The node at a local index.
-    public func node(at localIndex: Int) -> Node { graph.nodes[nodeIndices[localIndex]] }
+    package func node(at localIndex: Int) -> Node { graph.nodes[nodeIndices[localIndex]] }
 
     /// The view's edges, in graph order.
-    public var edges: some RandomAccessCollection<Edge> { edgeIndices.lazy.map { graph.edges[$0] } }
+    package var edges: some RandomAccessCollection<Edge> { edgeIndices.lazy.map { graph.edges[$0] } }
 
     /// The view through a further filter.
-    public func filtered(_ filter: GraphFilter) -> GraphView { GraphView(self, filter: filter) }
+    package func filtered(_ filter: RelationFilter) -> GraphView { GraphView(self, filter: filter) }
 
     /// The ego network of a node: the node, every node within `depth` edges of it (following edge
     /// direction in a directed graph, as networkx `ego_graph` does), and every edge of the view among them.
@@ -129,15 +95,15 @@ public struct GraphView: Sendable {
     ///   - center: a graph node index.
     ///   - depth: how many edges away from `center` a node may be; 0 keeps `center` alone.
     /// - Complexity: O(V + E).
-    public func ego(around center: Int, depth: Int) -> GraphView {
+    package func ego(around center: Int, depth: Int) -> GraphView {
         guard localIndex(ofNode: center) != nil else {
             return GraphView(graph: graph, nodeIndices: [], edgeIndices: [])
         }
         var neighbours = [[Int]](repeating: [], count: graph.nodes.count)
         for index in edgeIndices {
             let edge = graph.edges[index]
-            neighbours[edge.source].append(edge.target)
-            if !graph.isDirected { neighbours[edge.target].append(edge.source) }
+            neighbours[edge.sourceIndex].append(edge.targetIndex)
+            if !graph.isDirected { neighbours[edge.targetIndex].append(edge.sourceIndex) }
         }
         var distance = [Int](repeating: -1, count: graph.nodes.count)
         distance[center] = 0
@@ -157,13 +123,13 @@ public struct GraphView: Sendable {
         let nodes = nodeIndices.filter { distance[$0] >= 0 }
         let edges = edgeIndices.filter { index in
             let edge = graph.edges[index]
-            return distance[edge.source] >= 0 && distance[edge.target] >= 0
+            return distance[edge.sourceIndex] >= 0 && distance[edge.targetIndex] >= 0
         }
         return GraphView(graph: graph, nodeIndices: nodes, edgeIndices: edges)
     }
 
     /// The view as a graph of its own (nodes re-indexed, evidence shared copy-on-write).
-    public func subgraph() -> RelationGraph {
+    package func subgraph() -> RelationGraph {
         var result = RelationGraph(name: graph.name, directed: graph.isDirected)
         result.sources = graph.sources
         for type in graph.declaredTypes { result.declare(type: type) }
@@ -171,22 +137,22 @@ public struct GraphView: Sendable {
         result.reserveCapacity(nodes: nodeCount, edges: edgeCount)
         for node in nodeIndices {
             // Ids are unique in the source graph, so neither call can fail.
-            _ = try? result.addNode(graph.nodes[node])
+            _ = try? result.insertNode(graph.nodes[node])
         }
         for index in edgeIndices {
-            var edge = graph.edges[index]
-            guard let source = localIndex(ofNode: edge.source), let target = localIndex(ofNode: edge.target) else {
+            let edge = graph.edges[index]
+            guard let source = localIndex(ofNode: edge.sourceIndex), let target = localIndex(ofNode: edge.targetIndex) else {
                 continue
             }
-            edge.source = source
-            edge.target = target
-            _ = try? result.addEdge(edge)
+            _ = try? result.addEdge(edge, source: source, target: target)
         }
         return result
     }
 }
 
+
+
 extension RelationGraph {
-    /// A view of the graph through a filter.
-    public func view(_ filter: GraphFilter = .everything) -> GraphView { GraphView(self, filter: filter) }
+    /// A view of the graph through a filter (unchecked: for the algorithms and tests).
+    package func view(_ filter: RelationFilter = .everything) -> GraphView { GraphView(self, filter: filter) }
 }

@@ -3,30 +3,30 @@
 /// Paths come from the path queries of ``WeightedAdjacency`` (``WeightedAdjacency/shortestPath(from:to:)``
 /// and its relatives), which take and return positions in the *view* but report nodes and edges by
 /// their indices in the *graph*, ready for `graph.nodes[…]` and `graph.edges[…]`.
-public struct RelationPath: Hashable, Sendable {
+package struct GraphPath: Hashable, Sendable {
     /// Graph node indices (`view.nodeIndices[local]`), from the first node to the last.
-    public var nodes: [Int]
+    package var nodes: [Int]
     /// Graph edge indices, one per hop: for each hop the cheapest of the parallel edges between the
     /// two nodes (``WeightedAdjacency/edgeIndices``), the lowest edge index among equally cheap ones.
-    public var edges: [Int]
+    package var edges: [Int]
     /// The sum of the hops' costs under the adjacency's ``EdgeMetric``, added from first hop to last.
-    public var cost: Double
+    package var cost: Double
 
     /// Creates a path.
-    public init(nodes: [Int], edges: [Int], cost: Double) {
+    package init(nodes: [Int], edges: [Int], cost: Double) {
         self.nodes = nodes
         self.edges = edges
         self.cost = cost
     }
 
     /// The number of hops (edges); 0 for the path that stays at its node.
-    public var hops: Int { edges.count }
+    package var hops: Int { edges.count }
 }
 
 /// Whether two path costs count as equal: they differ by at most 1e-10 of the larger magnitude,
 /// as igraph compares path lengths. So `0.1 + 0.2` ties with `0.3`, which exact `==` would not.
 @inlinable
-public func pathCostsTie(_ a: Double, _ b: Double) -> Bool {
+package func pathCostsTie(_ a: Double, _ b: Double) -> Bool {
     a == b || abs(a - b) <= 1e-10 * max(abs(a), abs(b))
 }
 
@@ -43,8 +43,8 @@ extension WeightedAdjacency {
     }
 
     /// The path along a sequence of local nodes joined by arcs, its cost summed from first hop to last.
-    func relationPath(local nodes: [Int32]) -> RelationPath? {
-        var path = RelationPath(nodes: [], edges: [], cost: 0)
+    func relationPath(local nodes: [Int32]) -> GraphPath? {
+        var path = GraphPath(nodes: [], edges: [], cost: 0)
         path.nodes.reserveCapacity(nodes.count)
         path.edges.reserveCapacity(max(nodes.count - 1, 0))
         for (position, node) in nodes.enumerated() {

@@ -1,0 +1,293 @@
+/// The values of one node measure, keyed by node id.
+///
+/// Iterates in file order; ``top(_:)`` ranks; subscripting by id looks a node up in O(1).
+///
+/// ```swift
+/// let betweenness = try graph.analysis().centrality(.betweenness)
+/// betweenness["PAK"]                                    // 0.621795…
+/// for entry in betweenness.top(3) { print(entry.id, entry.value) }
+/// ```
+/// Encodes as `entente centrality --json` prints it: `{"measure","metric","values":{id: value}}`,
+/// ids in Unicode order.
+public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
+    /// One node's value.
+    public struct Entry: Hashable, Sendable {
+        /// The node's id.
+        public let id: String
+        /// The node's label.
+        public let label: String
+        /// The measure's value.
+        public let value: Double
+    }
+
+    /// The measure computed.
+    public let measure: CentralityMeasure
+    /// How edges were costed (it matters for the distance measures only).
+    public let metric: EdgeMetric
+    private let entries: [Entry]
+    private let positionByID: [String: Int]
+
+    package init(measure: CentralityMeasure, metric: EdgeMetric, view: GraphView, values: [Double]) {
+        self.measure = measure
+        self.metric = metric
+        var entries: [Entry] = []
+        entries.reserveCapacity(values.count)
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(values.count)
+        for (local, value) in values.enumerated() {
+            let node = view.node(at: local)
+            positions[node.id] = entries.count
+            entries.append(Entry(id: node.id, label: node.label, value: value))
+        }
+        self.entries = entries
+        self.positionByID = positions
+    }
+
+    private init(measure: CentralityMeasure, metric: EdgeMetric, entries: [Entry]) {
+        self.measure = measure
+        self.metric = metric
+        self.entries = entries
+        var positions: [String: Int] = [:]
+        for (position, entry) in entries.enumerated() { positions[entry.id] = position }
+        self.positionByID = positions
+    }
+
+    /// The first position.
+    public var startIndex: Int { entries.startIndex }
+    /// One past the last position.
+    public var endIndex: Int { entries.endIndex }
+    /// The entry at a position (file order).
+    public subscript(position: Int) -> Entry { entries[position] }
+
+    /// The value of the node with this id, or `nil` when the analysed view has no such node.
+    public subscript(id: String) -> Double? { positionByID[id].map { entries[$0].value } }
+
+    /// Every entry, highest value first, ties by id.
+    public var ranked: [Entry] {
+        entries.sorted { $0.value != $1.value ? $0.value > $1.value : $0.id < $1.id }
+    }
+
+    /// The `n` highest entries, highest first, ties by id.
+    ///
+    /// - Complexity: O(V log V).
+    public func top(_ n: Int) -> [Entry] { Array(ranked.prefix(Swift.max(n, 0))) }
+
+    /// The values of the `n` highest nodes only (what `--top N --json` prints).
+    public func limited(to n: Int) -> NodeValues {
+        NodeValues(measure: measure, metric: metric, entries: top(n))
+    }
+
+    /// The 1-based rank of a node (1 = highest), ties sharing the better rank; `nil` for an unknown id.
+    public func rank(of id: String) -> Int? {
+        guard let value = self[id] else { return nil }
+        return entries.reduce(1) { $0 + ($1.value > value ? 1 : 0) }
+    }
+
+    private enum CodingKeys: String, CodingKey { case measure, metric, values }
+
+    /// `{"measure":m,"metric":c,"values":{id: value}}`, ids in Unicode order.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(measure.rawValue, forKey: .measure)
+        try container.encode(metric.rawValue, forKey: .metric)
+        var values = container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .values)
+        try encodeByID(into: &values)
+    }
+
+    /// The values as members keyed by id, in id order.
+    package func encodeByID(into container: inout KeyedEncodingContainer<AnyCodingKey>) throws {
+        for entry in entries.sorted(by: { $0.id < $1.id }) {
+            try container.encode(entry.value, forKey: AnyCodingKey(entry.id))
+        }
+    }
+}
+
+/// The values of edge betweenness, keyed by the pair of nodes an edge joins (parallel edges are one
+/// tie). Encodes as `entente centrality --measure edge-betweenness --json` prints it, with keys
+/// `"A|B"` in Unicode order.
+public struct EdgeValues: RandomAccessCollection, Sendable, Encodable {
+    /// One tie's value.
+    public struct Entry: Hashable, Sendable {
+        /// The tie: its two node ids (for an undirected graph, the smaller id first).
+        public let tie: Tie
+        /// The value.
+        public let value: Double
+    }
+
+    /// The identity of a tie: an ordered pair of node ids (undirected ties are stored smaller id first).
+    public struct Tie: Hashable, Sendable, Comparable, CustomStringConvertible {
+        /// The first node's id.
+        public let source: String
+        /// The second node's id.
+        public let target: String
+
+        /// Creates a tie. For an undirected graph pass the ids in either order; lookups normalise it.
+        public init(_ source: String, _ target: String) {
+            self.source = source
+            self.target = target
+        }
+
+        /// `A|B`, the key of the JSON output.
+        public var description: String { source + "|" + target }
+
+        /// Orders ties by source id, then target id.
+        public static func < (lhs: Tie, rhs: Tie) -> Bool { (lhs.source, lhs.target) < (rhs.source, rhs.target) }
+    }
+
+    /// How edges were costed.
+    public let metric: EdgeMetric
+    /// Whether ties have a direction.
+    public let isDirected: Bool
+    private let entries: [Entry]
+    private let positionByTie: [Tie: Int]
+
+    package init(metric: EdgeMetric, isDirected: Bool, entries: [Entry]) {
+        self.metric = metric
+        self.isDirected = isDirected
+        self.entries = entries
+        var positions: [Tie: Int] = [:]
+        for (position, entry) in entries.enumerated() { positions[entry.tie] = position }
+        self.positionByTie = positions
+    }
+
+    /// The first position.
+    public var startIndex: Int { entries.startIndex }
+    /// One past the last position.
+    public var endIndex: Int { entries.endIndex }
+    /// The entry at a position (by the nodes' positions in the file).
+    public subscript(position: Int) -> Entry { entries[position] }
+
+    /// The value of a tie, in either order for an undirected graph; `nil` when the nodes are not adjacent.
+    public subscript(tie: Tie) -> Double? {
+        if let position = positionByTie[tie] { return entries[position].value }
+        guard !isDirected, let position = positionByTie[Tie(tie.target, tie.source)] else { return nil }
+        return entries[position].value
+    }
+
+    /// Every entry, highest first, ties by the pair of ids.
+    public var ranked: [Entry] { entries.sorted { $0.value != $1.value ? $0.value > $1.value : $0.tie < $1.tie } }
+
+    /// The `n` highest entries.
+    public func top(_ n: Int) -> [Entry] { Array(ranked.prefix(Swift.max(n, 0))) }
+
+    /// Only the `n` highest ties.
+    public func limited(to n: Int) -> EdgeValues { EdgeValues(metric: metric, isDirected: isDirected, entries: top(n)) }
+
+    private enum CodingKeys: String, CodingKey { case measure, metric, values }
+
+    /// `{"measure":"edge-betweenness","metric":c,"values":{"A|B": value}}`, keys in Unicode order.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(CentralityMeasure.edgeBetweenness.rawValue, forKey: .measure)
+        try container.encode(metric.rawValue, forKey: .metric)
+        var values = container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .values)
+        for entry in entries.sorted(by: { $0.tie.description < $1.tie.description }) {
+            try values.encode(entry.value, forKey: AnyCodingKey(entry.tie.description))
+        }
+    }
+}
+
+/// Several node measures over one view (`entente centrality --measure all`): a column per measure,
+/// with the reason where one could not be computed.
+public struct CentralityTable: Sendable, Encodable {
+    /// One measure's column.
+    public struct Column: Sendable {
+        /// The measure.
+        public let measure: CentralityMeasure
+        /// Its values, or `nil` when it could not be computed.
+        public let values: NodeValues?
+        /// Why it could not be computed.
+        public let failure: GraphError?
+    }
+
+    /// How edges were costed.
+    public let metric: EdgeMetric
+    /// The columns, in the order asked.
+    public let columns: [Column]
+    /// Node ids and labels in file order.
+    public let nodes: [Node]
+
+    private enum CodingKeys: String, CodingKey { case metric, measures }
+
+    /// `{"metric":c,"measures":{name: {id: value} | null}}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(metric.rawValue, forKey: .metric)
+        var measures = container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .measures)
+        for column in columns {
+            if let values = column.values {
+                var nested = measures.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey(column.measure.rawValue))
+                try values.encodeByID(into: &nested)
+            } else {
+                try measures.encodeNil(forKey: AnyCodingKey(column.measure.rawValue))
+            }
+        }
+    }
+}
+
+extension Analysis {
+    /// A node measure of every node in the view, keyed by id.
+    ///
+    /// ```swift
+    /// let hubs = try graph.analysis().centrality(.betweenness).top(3)
+    /// ```
+    /// Distance measures (closeness, harmonic, betweenness) follow the analysis's metric; strength
+    /// measures (strength, eigenvector, PageRank, Katz) sum parallel edges' weights; degree counts
+    /// neighbours. Each agrees with its networkx function (``CentralityMeasure``).
+    ///
+    /// - Parameters:
+    ///   - measure: a node measure (for edge betweenness, see ``edgeBetweenness(normalized:)``).
+    ///   - normalized: for betweenness (networkx's default, true).
+    ///   - alpha: PageRank's damping (default 0.85) or Katz's attenuation (default 0.9/λmax).
+    /// - Throws: ``GraphError/measureFailed(measure:reason:)`` when the measure cannot be computed
+    ///   (no convergence, eigenvector of a disconnected graph, alpha out of range).
+    /// - Complexity: that of the measure: O(V·E + V² log V) for betweenness, O(k·E) for the iterative ones.
+    public func centrality(_ measure: CentralityMeasure, normalized: Bool = true, alpha: Double? = nil) throws -> NodeValues {
+        try nodeValues(measure, normalized: normalized, alpha: alpha)
+    }
+
+    package func nodeValues(_ measure: CentralityMeasure, normalized: Bool = true,
+                            alpha: Double? = nil) throws(GraphError) -> NodeValues {
+        let result: CentralityValues
+        do {
+            result = try adjacency.centrality(measure, normalized: normalized, alpha: alpha)
+        } catch {
+            throw .measureFailed(file: graph.file, measure: measure.rawValue, reason: error.reason)
+        }
+        guard case .nodes(let values) = result else {
+            throw .measureFailed(file: graph.file, measure: measure.rawValue,
+                                 reason: "gives a value per tie, not per node; use edgeBetweenness()")
+        }
+        return NodeValues(measure: measure, metric: metric, view: view, values: values)
+    }
+
+    /// Edge betweenness of every tie (parallel edges are one tie), keyed by its pair of node ids
+    /// (networkx `edge_betweenness_centrality`).
+    ///
+    /// - Parameter normalized: divide by n(n − 1) (networkx's default, true).
+    /// - Complexity: O(V·E + V² log V).
+    public func edgeBetweenness(normalized: Bool = true) -> EdgeValues {
+        let entries = adjacency.edgeBetweennessCentrality(normalized: normalized).map { entry in
+            var pair = (view.node(at: entry.source).id, view.node(at: entry.target).id)
+            if !adjacency.isDirected && pair.1 < pair.0 { pair = (pair.1, pair.0) }
+            return EdgeValues.Entry(tie: EdgeValues.Tie(pair.0, pair.1), value: entry.value)
+        }
+        return EdgeValues(metric: metric, isDirected: adjacency.isDirected, entries: entries)
+    }
+
+    /// Several node measures at once; a measure that cannot be computed gets a column with its reason
+    /// instead of values. In- and out-degree are left out on an undirected graph.
+    public func centralities(_ measures: [CentralityMeasure], normalized: Bool = true,
+                             alpha: Double? = nil) -> CentralityTable {
+        var columns: [CentralityTable.Column] = []
+        for measure in measures where measure.isNodeMeasure && (adjacency.isDirected || !measure.needsDirectedGraph) {
+            do {
+                columns.append(.init(measure: measure, values: try nodeValues(measure, normalized: normalized, alpha: alpha),
+                                     failure: nil))
+            } catch {
+                columns.append(.init(measure: measure, values: nil, failure: error))
+            }
+        }
+        return CentralityTable(metric: metric, columns: columns, nodes: nodes)
+    }
+}

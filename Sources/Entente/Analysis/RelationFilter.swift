@@ -1,0 +1,91 @@
+/// Which relations an analysis or a diagram keeps: edge types, polarities, node kinds, a year and an
+/// ego network.
+///
+/// ```swift
+/// let filter = RelationFilter(types: [.economic, .security])     // cooperative by default
+/// let security2020 = RelationFilter(types: [.security], year: 2020)
+/// let aroundIndia = RelationFilter(around: "India", depth: 1)
+/// ```
+///
+/// Filtering edges keeps every node (an isolated state is still a state); filtering by kind removes
+/// nodes with their edges, and an ego filter keeps the nodes within `depth` kept edges of its centre.
+public struct RelationFilter: Hashable, Sendable, CustomStringConvertible {
+    /// Edge types to keep; `nil` keeps every type (before ``excludedTypes``).
+    public var types: Set<RelationType>?
+    /// Edge types to leave out, whatever ``types`` says (`--exclude-types membership`).
+    public var excludedTypes: Set<RelationType>
+    /// Polarities to keep.
+    public var polarities: Set<Polarity>
+    /// Node kinds to keep; `nil` keeps every kind. Edges of a removed node go with it.
+    public var kinds: Set<NodeKind>?
+    /// Keep only the edges that hold in this year (``Edge/holds(in:)``); `nil` keeps every edge.
+    public var year: Int?
+    /// Keep only the nodes within ``depth`` kept edges of this node (id, label or alias); `nil` keeps all.
+    public var center: String?
+    /// How many edges away from ``center`` a node may be; 0 keeps the centre alone.
+    public var depth: Int
+
+    /// Creates a filter. By default it keeps cooperative edges of every type between every node,
+    /// as the analyses do (a path or a centrality through a rivalry is not a tie).
+    public init(types: Set<RelationType>? = nil, excluding excludedTypes: Set<RelationType> = [],
+                polarities: Set<Polarity> = [.cooperative], kinds: Set<NodeKind>? = nil, year: Int? = nil,
+                around center: String? = nil, depth: Int = 1) {
+        self.types = types
+        self.excludedTypes = excludedTypes
+        self.polarities = polarities
+        self.kinds = kinds
+        self.year = year
+        self.center = center
+        self.depth = depth
+    }
+
+    /// Keeps everything: what a diagram draws by default.
+    public static let everything = RelationFilter(polarities: Set(Polarity.allCases))
+    /// Keeps cooperative edges only: the default of the analyses.
+    public static let cooperative = RelationFilter()
+
+    /// A filter for analyses: cooperative edges unless `includeAdversarial`, of the given types,
+    /// between nodes of the given kinds.
+    package static func analysis(types: Set<RelationType>? = nil, includeAdversarial: Bool = false,
+                                 kinds: Set<NodeKind>? = nil) -> RelationFilter {
+        RelationFilter(types: types, polarities: includeAdversarial ? Set(Polarity.allCases) : [.cooperative], kinds: kinds)
+    }
+
+    /// Whether the filter keeps adversarial edges.
+    public var includesAdversarial: Bool { polarities.contains(.adversarial) }
+
+    /// Whether an edge passes the type, polarity and year tests.
+    package func keeps(_ edge: Edge) -> Bool {
+        polarities.contains(edge.polarity) && (types?.contains(edge.type) ?? true)
+            && !excludedTypes.contains(edge.type) && (year.map(edge.holds(in:)) ?? true)
+    }
+
+    /// What the filter keeps, in words: `cooperative economic or security edges`.
+    public var description: String { phrase(typeOrder: nil, kindOrder: nil) }
+
+    /// ``description`` with types and kinds listed in a graph's order.
+    package func description(in graph: RelationGraph) -> String {
+        phrase(typeOrder: graph.relationTypes, kindOrder: graph.nodeKinds)
+    }
+
+    private func phrase(typeOrder: [RelationType]?, kindOrder: [NodeKind]?) -> String {
+        var words: [String] = []
+        if polarities == [.cooperative] { words.append("cooperative") }
+        if polarities == [.adversarial] { words.append("adversarial") }
+        if let types {
+            let ordered = typeOrder?.filter(types.contains) ?? types.sorted()
+            words.append(ordered.map(\.name).joined(separator: " or "))
+        }
+        var phrase = (words + ["edges"]).joined(separator: " ")
+        if !excludedTypes.isEmpty {
+            let ordered = typeOrder?.filter(excludedTypes.contains) ?? excludedTypes.sorted()
+            phrase += " other than " + ordered.map(\.name).joined(separator: " or ")
+        }
+        if let kinds {
+            let ordered = kindOrder?.filter(kinds.contains) ?? kinds.sorted()
+            phrase += " between " + ordered.map(\.name).joined(separator: " or ") + " nodes"
+        }
+        if let year { phrase += " in \(year)" }
+        return phrase
+    }
+}

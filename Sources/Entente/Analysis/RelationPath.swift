@@ -1,0 +1,195 @@
+/// A path between two nodes: the nodes it visits, the edge it takes at each hop, and its cost.
+///
+/// Nodes are ids; each hop's ``PathEdge/edge`` is the graph's own ``Edge``, so its evidence is one
+/// property away. Its `description` is the line `entente path` prints:
+/// `PAK -[economic 4]- EU  cost 0.25`.
+public struct RelationPath: Hashable, Sendable, Encodable, CustomStringConvertible {
+    /// Node ids from the first node to the last.
+    public let nodes: [String]
+    /// One entry per hop: for each the cheapest of the parallel edges between the two nodes (the
+    /// first in file order among equally cheap ones).
+    public let edges: [PathEdge]
+    /// The sum of the hops' costs under the analysis's ``EdgeMetric``, added from first hop to last.
+    public let cost: Double
+    /// Whether the graph is directed (how the path is written).
+    package let isDirected: Bool
+
+    /// The number of hops (edges); 0 for the path that stays at its node.
+    public var hops: Int { edges.count }
+
+    package init(_ path: GraphPath, in graph: RelationGraph) {
+        nodes = path.nodes.map { graph.nodes[$0].id }
+        edges = path.edges.enumerated().map { hop, index in
+            PathEdge(source: graph.nodes[path.nodes[hop]].id, target: graph.nodes[path.nodes[hop + 1]].id,
+                     edge: graph.edges[index], index: index)
+        }
+        cost = path.cost
+        isDirected = graph.isDirected
+    }
+
+    /// `PAK -[economic 5]- CHN -[security 3 adversarial]- RUS  cost 0.533333`: each hop's type and
+    /// weight, `adversarial` when it is, and the cost to six significant digits.
+    public var description: String {
+        let (open, close) = isDirected ? (" ->[", "]-> ") : (" -[", "]- ")
+        var text = nodes.first ?? ""
+        for hop in edges {
+            text += open + hop.edge.type.name + " " + formatNumber(hop.edge.weight)
+            if hop.edge.polarity == .adversarial { text += " adversarial" }
+            text += close + hop.target
+        }
+        return text + "  cost " + formatNumber(cost, significantDigits: 6)
+    }
+
+    private enum CodingKeys: String, CodingKey { case nodes, cost, hops, edges }
+
+    /// `{"nodes":[…],"cost":c,"hops":h,"edges":[…]}`, as `entente path --json` prints each path.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(nodes, forKey: .nodes)
+        try container.encode(cost, forKey: .cost)
+        try container.encode(hops, forKey: .hops)
+        try container.encode(edges, forKey: .edges)
+    }
+}
+
+/// One hop of a ``RelationPath``: the direction travelled and the edge taken.
+public struct PathEdge: Hashable, Sendable, Encodable {
+    /// The id of the node the hop leaves (for an undirected edge, maybe the edge's target).
+    public let source: String
+    /// The id of the node the hop reaches.
+    public let target: String
+    /// The edge taken, with its type, weight, polarity and evidence.
+    public let edge: Edge
+    /// The edge's position in the graph, for drawing it.
+    package let index: Int
+
+    private enum CodingKeys: String, CodingKey { case source, target, type, weight, polarity }
+
+    /// `{"source","target","type","weight","polarity"}`: the direction travelled and the tie.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(source, forKey: .source)
+        try container.encode(target, forKey: .target)
+        try container.encode(edge.type, forKey: .type)
+        try container.encode(edge.weight, forKey: .weight)
+        try container.encode(edge.polarity, forKey: .polarity)
+    }
+}
+
+/// Which paths a query returns.
+public enum PathSelection: Hashable, Sendable {
+    /// One cheapest path (ties go to the lowest node positions in the file).
+    case cheapest
+    /// Every cheapest path, sorted by node ids.
+    case allCheapest
+    /// The `k` cheapest loopless paths (Yen's algorithm), cheapest first.
+    case cheapestLoopless(k: Int)
+}
+
+/// The answer to a path query: the endpoints, the metric and the paths found (none when the target
+/// cannot be reached). Encodes as `entente path --json` prints it.
+public struct PathReport: Sendable, Encodable {
+    /// The id of the first node.
+    public let from: String
+    /// The id of the last node.
+    public let to: String
+    /// The id of the stop, for a query with one.
+    public let via: String?
+    /// How edges were costed.
+    public let metric: EdgeMetric
+    /// The paths, in the order the selection gives.
+    public let paths: [RelationPath]
+    /// What the analysis kept, in words, for a "no path" message.
+    package let scope: String
+
+    private enum CodingKeys: String, CodingKey { case from, to, via, metric, paths }
+
+    /// `{"from","to"[,"via"],"metric","paths":[…]}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(from, forKey: .from)
+        try container.encode(to, forKey: .to)
+        try container.encodeIfPresent(via, forKey: .via)
+        try container.encode(metric.rawValue, forKey: .metric)
+        try container.encode(paths, forKey: .paths)
+    }
+
+    /// The lines `entente path` prints: one per path, or why there is none.
+    public var lines: [String] {
+        guard paths.isEmpty else { return paths.map(\.description) }
+        return ["no path from \(fromName) to \(toName)\(viaName.map { " via \($0)" } ?? "") over \(scope)"]
+    }
+
+    package var fromName = "", toName = "", viaName: String?
+}
+
+extension Analysis {
+    /// The paths from one node to another, as `entente path` prints them.
+    ///
+    /// - Parameters:
+    ///   - from: where the path starts: id, label or alias.
+    ///   - to: where it ends.
+    ///   - via: a stop it must pass (only with ``PathSelection/cheapest``); the route may pass a
+    ///     node twice, like a journey out and back through a hub.
+    ///   - selection: one cheapest path, all of them, or the k cheapest loopless ones.
+    /// - Throws: ``GraphError`` for a name that resolves to no node of the view, or for `via` with a
+    ///   selection other than ``PathSelection/cheapest``, or k < 1.
+    /// - Complexity: O((V + E) log V) for one path; Yen's O(k·L·(V + E) log V) for k.
+    public func paths(from: String, to: String, via: String? = nil,
+                      selection: PathSelection = .cheapest) throws -> PathReport {
+        let source = try localPosition(of: from)
+        let target = try localPosition(of: to)
+        let stop = try via.map { name throws(GraphError) in try localPosition(of: name) }
+        let found: [GraphPath]
+        switch (selection, stop) {
+        case (.cheapest, let stop?):
+            found = adjacency.shortestPath(from: source, via: stop, to: target).map { [$0] } ?? []
+        case (.cheapest, nil):
+            found = adjacency.shortestPath(from: source, to: target).map { [$0] } ?? []
+        case (.allCheapest, nil):
+            found = adjacency.allShortestPaths(from: source, to: target)
+        case (.cheapestLoopless(let k), nil):
+            guard k >= 1 else { throw GraphError.invalidArgument("k must be at least 1, not \(k)") }
+            found = adjacency.kShortestPaths(from: source, to: target, k: k)
+        case (_, .some):
+            throw GraphError.invalidArgument("a path via a stop is one cheapest route; it cannot be combined with all or k paths")
+        }
+        let name = { (local: Int) in graph.describe(node: view.nodeIndices[local]) }
+        var report = PathReport(from: graph.nodes[view.nodeIndices[source]].id, to: graph.nodes[view.nodeIndices[target]].id,
+                                via: stop.map { graph.nodes[view.nodeIndices[$0]].id }, metric: metric,
+                                paths: found.map { RelationPath($0, in: graph) }, scope: filter.description(in: graph))
+        report.fromName = name(source)
+        report.toName = name(target)
+        report.viaName = stop.map(name)
+        return report
+    }
+
+    /// One cheapest path, or `nil` when `to` cannot be reached.
+    ///
+    /// ```swift
+    /// let path = try graph.analysis(types: [.economic]).shortestPath(from: "Pakistan", to: "EU")
+    /// print(path?.nodes ?? [])   // ["PAK", "EU"]
+    /// ```
+    /// Paths whose costs agree within a relative 1e-10 tie (as igraph compares them); the tie with
+    /// the lowest node positions in the file wins. Agrees with networkx `shortest_path_length`.
+    /// - Throws: ``GraphError`` for a name that resolves to no node of the view.
+    /// - Complexity: O((V + E) log V).
+    public func shortestPath(from: String, to: String, via: String? = nil) throws -> RelationPath? {
+        try paths(from: from, to: to, via: via).paths.first
+    }
+
+    /// The `k` cheapest loopless paths, cheapest first (Yen's algorithm; costs as networkx
+    /// `shortest_simple_paths`).
+    /// - Throws: ``GraphError`` for an unknown name or k < 1.
+    /// - Complexity: O(k·L·(V + E) log V) for paths of up to L nodes.
+    public func shortestPaths(from: String, to: String, k: Int) throws -> [RelationPath] {
+        try paths(from: from, to: to, selection: .cheapestLoopless(k: k)).paths
+    }
+
+    /// Every cheapest path, sorted by node ids (networkx `all_shortest_paths`, sorted).
+    /// - Throws: ``GraphError`` for an unknown name.
+    /// - Complexity: O((V + E) log V + P·L log P) for P paths of L nodes.
+    public func allShortestPaths(from: String, to: String) throws -> [RelationPath] {
+        try paths(from: from, to: to, selection: .allCheapest).paths
+    }
+}

@@ -1,0 +1,128 @@
+/// A file format Entente reads or writes, chosen from a file's extension or named explicitly.
+public enum GraphFormat: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+    /// Entente's native JSON: the whole model, evidence included.
+    case json
+    /// An edge list with a header (`source,target[,type,weight,polarity,…]`).
+    case csv
+    /// Graphviz's DOT language. Reading needs libgvc: `import EntenteGraphviz`.
+    case dot
+    /// GraphML (write only).
+    case graphml
+
+    /// The formats ``RelationGraph/init(contentsOf:format:directed:)`` reads.
+    public static let readable: [GraphFormat] = [.json, .csv, .dot]
+    /// The formats ``RelationGraph/write(to:format:)`` writes.
+    public static let writable: [GraphFormat] = [.json, .csv, .dot, .graphml]
+
+    /// The format a name or file extension means (`gv` is DOT), in any case.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "json": self = .json
+        case "csv": self = .csv
+        case "dot", "gv": self = .dot
+        case "graphml": self = .graphml
+        default: return nil
+        }
+    }
+
+    /// The format's name.
+    public var description: String { rawValue }
+
+    /// The format of a path: `override` when given, else the path's extension, checked against `allowed`.
+    ///
+    /// - Throws: ``GraphError/unsupportedFormat(file:format:supported:)``.
+    package static func of(path: String, override: GraphFormat?, allowed: [GraphFormat]) throws(GraphError) -> GraphFormat {
+        if let override {
+            guard allowed.contains(override) else {
+                throw .unsupportedFormat(file: path, format: override.rawValue, supported: allowed.map(\.rawValue))
+            }
+            return override
+        }
+        let name = pathExtension(path)
+        if path == "-" {
+            throw .formatNeeded(file: path, supported: allowed.map(\.rawValue))
+        }
+        guard let format = GraphFormat(name: name), allowed.contains(format) else {
+            let shown = name.isEmpty ? "(no extension)" : name
+            throw .unsupportedFormat(file: path, format: shown, supported: allowed.map(\.rawValue))
+        }
+        return format
+    }
+}
+
+/// The extension of a path, without the dot; empty when it has none.
+package func pathExtension(_ path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+    return String(name[name.index(after: dot)...])
+}
+
+extension RelationGraph {
+    /// Reads a graph file, in the format its extension names unless `format` says otherwise.
+    ///
+    /// ```swift
+    /// let graph = try RelationGraph(contentsOf: "Graphs/pakistan.json")
+    /// let edges = try RelationGraph(contentsOf: "trade.txt", format: .csv, directed: true)
+    /// ```
+    ///
+    /// JSON and CSV are read here; DOT needs Graphviz's parser, which the `EntenteGraphviz` module
+    /// links: with `import EntenteGraphviz` the same call reads DOT (its overload of this initializer
+    /// is preferred over this one, which is marked disfavoured for that). Without it, a DOT file is
+    /// an error that says so. `-` reads standard input
+    /// (give `format`). The graph remembers the path in ``file`` for its error messages.
+    ///
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - format: the format, whatever the extension.
+    ///   - directed: read a CSV edge list as directed (JSON and DOT say so themselves).
+    /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
+    @_disfavoredOverload
+    public init(contentsOf path: String, format: GraphFormat? = nil, directed: Bool = false) throws {
+        self = try RelationGraph.read(path, format: format, directed: directed, dot: nil)
+    }
+
+    /// Reads a graph file; `dot` parses DOT text when the caller links a DOT reader.
+    package static func read(_ path: String, format: GraphFormat?, directed: Bool,
+                             dot: ((_ bytes: [UInt8], _ file: String) throws(GraphError) -> RelationGraph)?) throws(GraphError) -> RelationGraph {
+        let chosen = try GraphFormat.of(path: path, override: format, allowed: readable)
+        let bytes = try FileIO.readText(path)
+        var graph: RelationGraph
+        switch chosen {
+        case .json: graph = try NativeJSON.read(bytes, file: path)
+        case .csv: graph = try CSVEdgeList.read(bytes, file: path, directed: directed)
+        case .dot:
+            guard let dot else {
+                throw .unsupportedFormat(file: path, format: "dot (reading DOT needs `import EntenteGraphviz`)",
+                                         supported: ["json", "csv"])
+            }
+            graph = try dot(bytes, path)
+        case .graphml:
+            throw .unsupportedFormat(file: path, format: "graphml", supported: readable.map(\.rawValue))
+        }
+        graph.file = path
+        return graph
+    }
+
+    private static var readable: [GraphFormat] { GraphFormat.readable }
+
+    /// The graph as the text of a format.
+    public func text(as format: GraphFormat) -> String {
+        switch format {
+        case .json: return NativeJSON.write(self)
+        case .csv: return CSVEdgeList.write(self)
+        case .dot: return DOTWriter.write(self)
+        case .graphml: return GraphMLWriter.write(self)
+        }
+    }
+
+    /// Writes the graph atomically (a temporary file renamed over the target, so a failure leaves no
+    /// partial file and an existing file keeps its permissions), in the format of the extension
+    /// unless `format` says otherwise. `-` writes to standard output.
+    ///
+    /// CSV keeps edges only (see ``CSVEdgeList``).
+    /// - Throws: ``GraphError/unsupportedFormat(file:format:supported:)`` or ``GraphError/io(file:reason:)``.
+    public func write(to path: String, format: GraphFormat? = nil) throws {
+        let chosen = try GraphFormat.of(path: path, override: format, allowed: GraphFormat.writable)
+        try FileIO.writeAtomically(Array(text(as: chosen).utf8), to: path)
+    }
+}
