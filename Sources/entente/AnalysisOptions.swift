@@ -3,7 +3,7 @@ import Entente
 
 /// Options that say how to read a graph file: shared by every command that reads one.
 struct GraphFileOptions: ParsableArguments {
-    @Option(help: "Read the file as this format (json, csv, dot) whatever its extension.")
+    @Option(help: "Read the file as this format (json, csv, dot, graphml, gexf) whatever its extension.")
     var format: String?
 
     @Flag(help: "Treat a CSV edge list as directed.")

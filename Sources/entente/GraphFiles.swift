@@ -3,10 +3,10 @@ import EntenteGraphviz
 
 /// The file formats the CLI reads and writes, chosen by extension or `--format`.
 enum GraphFormat: String, CaseIterable {
-    case json, csv, dot, graphml
+    case json, csv, dot, graphml, gexf
 
-    static let readable: [GraphFormat] = [.json, .csv, .dot]
-    static let writable: [GraphFormat] = [.json, .csv, .dot, .graphml]
+    static let readable: [GraphFormat] = [.json, .csv, .dot, .graphml, .gexf]
+    static let writable: [GraphFormat] = [.json, .csv, .dot, .graphml, .gexf]
 
     /// The format named by a `--format` value or a file's extension (`gv` is DOT).
     init?(name: String) {
@@ -15,6 +15,7 @@ enum GraphFormat: String, CaseIterable {
         case "csv": self = .csv
         case "dot", "gv": self = .dot
         case "graphml": self = .graphml
+        case "gexf": self = .gexf
         default: return nil
         }
     }
@@ -45,7 +46,8 @@ func loadGraph(_ path: String, format override: String? = nil, directed: Bool = 
     case .json: return try NativeJSON.read(bytes, file: path)
     case .csv: return try CSVEdgeList.read(bytes, file: path, directed: directed)
     case .dot: return try DOTReader.read(bytes, file: path)
-    case .graphml: throw .unsupportedFormat(file: path, format: "graphml", supported: GraphFormat.readable.map(\.rawValue))
+    case .graphml: return try GraphMLReader.read(bytes, file: path)
+    case .gexf: return try GEXFReader.read(bytes, file: path)
     }
 }
 
@@ -56,5 +58,6 @@ func serialize(_ graph: RelationGraph, as format: GraphFormat) -> String {
     case .csv: return CSVEdgeList.write(graph)
     case .dot: return DOTWriter.write(graph)
     case .graphml: return GraphMLWriter.write(graph)
+    case .gexf: return GEXFWriter.write(graph, drawing: GEXFDrawing(graph))
     }
 }
