@@ -19,7 +19,7 @@ extension GEXFDrawing {
 extension Renderer {
     /// Lays a diagram out with Graphviz, in process, and returns where each drawn node stands, by
     /// node id: the centre of the node in points, y growing upwards, as Graphviz's `pos` attribute
-    /// would give it.
+    /// gives it, rounded to 0.01 point.
     ///
     /// The layout is the one ``render(_:as:layout:)`` draws for the same diagram and engine.
     ///
@@ -44,7 +44,8 @@ extension Renderer {
             try graph.layout(engine: layout.rawValue, context: context)
             var positions: [String: NodePosition] = [:]
             for (index, x, y) in graph.nodeCoordinates() where nodes.indices.contains(index) {
-                positions[nodes[index].id] = NodePosition(x: x, y: y)
+                // Graphviz computes to about 0.01 point; more digits are noise in a file.
+                positions[nodes[index].id] = NodePosition(x: (x * 100).rounded() / 100, y: (y * 100).rounded() / 100)
             }
             return positions
         }

@@ -117,7 +117,7 @@ enum XMLEvents {
         switch code {
         case 3: return "start tag expected, '<' not found"
         case 4: return "document is empty"
-        case 5: return "extra content at the end of the document"
+        case 5: return "the document does not end where its root element does (an element left open, or content after it)"
         case 6, 7, 8: return "invalid character reference"
         case 9: return "character not allowed in XML"
         case 22, 23: return "'&' that does not start an entity reference (write it '&amp;')"
