@@ -18,4 +18,8 @@ static inline void entente_agresetlexer(void) {
     aglexbad();
     agsetfile(NULL);
 }
+
+/* ND_coord is a macro over the layout record gvLayout attaches to each node (points, y upwards). */
+static inline double entente_nd_x(Agnode_t *n) { return ND_coord(n).x; }
+static inline double entente_nd_y(Agnode_t *n) { return ND_coord(n).y; }
 #endif

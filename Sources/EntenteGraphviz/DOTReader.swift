@@ -108,7 +108,7 @@ public enum DOTReader {
             edge.since = try year(values.removeValue(forKey: "since"), field: "since", at: location)
             edge.until = try year(values.removeValue(forKey: "until"), field: "until", at: location)
             edge.note = values.removeValue(forKey: "note")
-            if let evidence = values.removeValue(forKey: "evidence") { edge.evidence = parseEvidence(evidence) }
+            if let evidence = values.removeValue(forKey: "evidence") { edge.evidence = Evidence.list(parsing: evidence) }
             edge.attributes = values
             try graph.addEdge(edge, source: source, target: target, at: location)
         }
@@ -136,22 +136,6 @@ public enum DOTReader {
             throw .invalidValue(location, field: field, value: text, expected: "a year")
         }
         return year
-    }
-
-    /// One `source: quote` per line; a line without `: ` continues the quote before it.
-    private static func parseEvidence(_ text: String) -> [Evidence] {
-        var evidence: [Evidence] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let separator = line.firstRange(of: ": ") {
-                evidence.append(Evidence(source: String(line[..<separator.lowerBound]),
-                                         quote: String(line[separator.upperBound...])))
-            } else if !evidence.isEmpty {
-                evidence[evidence.count - 1].quote += "\n" + line
-            } else if !line.isEmpty {
-                evidence.append(Evidence(source: "", quote: String(line)))
-            }
-        }
-        return evidence
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String {

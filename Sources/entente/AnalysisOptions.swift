@@ -4,7 +4,7 @@ import EntenteGraphviz
 
 /// Options that say how to read a graph file: shared by every command that reads one.
 struct GraphFileOptions: ParsableArguments {
-    @Option(help: "Read the file as this format (json, csv, dot) whatever its extension; needed for - (standard input).")
+    @Option(help: "Read the file as this format (json, csv, dot, graphml, gexf) whatever its extension; needed for - (standard input).")
     var format: String?
 
     @Flag(help: "Treat a CSV edge list as directed.")

@@ -150,7 +150,7 @@ private func skeleton(ofJSONAt url: URL) throws -> (nodes: [String], edges: [Str
         try Data("PAK CHN".utf8).write(to: notes)
         let result = try runEntente(["info", notes.path])
         #expect(result.status == 64)
-        #expect(result.stderr == "entente: \(notes.path): unsupported format 'txt' (supported: json, csv, dot)\n")
+        #expect(result.stderr == "entente: \(notes.path): unsupported format 'txt' (supported: json, csv, dot, graphml, gexf)\n")
         let forced = try runEntente(["info", notes.path, "--format", "csv"])
         #expect(forced.status == 1)
         #expect(forced.stderr == "entente: \(notes.path):1:1: CSV header must name the columns 'source' and 'target' (found pak chn)\n")

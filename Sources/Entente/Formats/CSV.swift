@@ -176,7 +176,7 @@ public enum CSVEdgeList {
         return value
     }
 
-    private static func baseName(_ file: String) -> String {
+    static func baseName(_ file: String) -> String {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
         return name

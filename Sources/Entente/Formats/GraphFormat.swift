@@ -6,13 +6,15 @@ public enum GraphFormat: String, CaseIterable, Hashable, Sendable, CustomStringC
     case csv
     /// Graphviz's DOT language. Reading needs libgvc: `import EntenteGraphviz`.
     case dot
-    /// GraphML (write only).
+    /// GraphML, as networkx, Gephi and yEd write it.
     case graphml
+    /// GEXF 1.3, Gephi's format (node sizes, colours and positions with ``GEXFWriter``).
+    case gexf
 
     /// The formats ``RelationGraph/init(contentsOf:format:directed:)`` reads.
-    public static let readable: [GraphFormat] = [.json, .csv, .dot]
+    public static let readable: [GraphFormat] = [.json, .csv, .dot, .graphml, .gexf]
     /// The formats ``RelationGraph/write(to:format:)`` writes.
-    public static let writable: [GraphFormat] = [.json, .csv, .dot, .graphml]
+    public static let writable: [GraphFormat] = [.json, .csv, .dot, .graphml, .gexf]
 
     /// The format a name or file extension means (`gv` is DOT), in any case.
     public init?(name: String) {
@@ -21,6 +23,7 @@ public enum GraphFormat: String, CaseIterable, Hashable, Sendable, CustomStringC
         case "csv": self = .csv
         case "dot", "gv": self = .dot
         case "graphml": self = .graphml
+        case "gexf": self = .gexf
         default: return nil
         }
     }
@@ -96,8 +99,8 @@ extension RelationGraph {
                                          supported: ["json", "csv"])
             }
             graph = try dot(bytes, path)
-        case .graphml:
-            throw .unsupportedFormat(file: path, format: "graphml", supported: readable.map(\.rawValue))
+        case .graphml: graph = try GraphMLReader.read(bytes, file: path)
+        case .gexf: graph = try GEXFReader.read(bytes, file: path)
         }
         graph.file = path
         return graph
@@ -112,6 +115,7 @@ extension RelationGraph {
         case .csv: return CSVEdgeList.write(self)
         case .dot: return DOTWriter.write(self)
         case .graphml: return GraphMLWriter.write(self)
+        case .gexf: return GEXFWriter.write(self)
         }
     }
 

@@ -1,0 +1,209 @@
+/// A point in a drawing: where a layout put a node, in Graphviz points (y grows upwards).
+public struct NodePosition: Hashable, Sendable, Encodable {
+    /// Horizontal position.
+    public var x: Double
+    /// Vertical position.
+    public var y: Double
+
+    /// Creates a position.
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// What a GEXF file carries besides the graph: colours, sizes and positions for Gephi to draw.
+///
+/// Every part is optional: with the defaults the file holds the graph alone. EntenteGraphviz fills
+/// ``typeColors`` from a diagram style and ``positions`` from a Graphviz layout.
+public struct GEXFDrawing: Sendable {
+    /// Edge colour by relation type, `#RRGGBB` (an edge whose type has none gets no `viz:color`).
+    public var typeColors: [RelationType: String]
+    /// Colour of every node, `#RRGGBB`; nil writes none.
+    public var nodeColor: String?
+    /// A value per node id (a centrality, say) that sets the node's `viz:size`, scaled into ``sizeRange``;
+    /// nodes without a value get the smallest size. Empty: no `viz:size` is written.
+    public var nodeSizes: [String: Double]
+    /// What ``nodeSizes`` measure (`"betweenness"`): the raw values are written as a node
+    /// attribute of that title. Nil writes the sizes only.
+    public var sizeCaption: String?
+    /// The sizes the smallest and the largest value of ``nodeSizes`` map to (Gephi's own default is 10).
+    public var sizeRange: ClosedRange<Double>
+    /// Node positions by node id, written as `viz:position`; nodes without one get none.
+    public var positions: [String: NodePosition]
+
+    /// Creates a drawing description; the defaults describe no drawing.
+    public init(typeColors: [RelationType: String] = [:], nodeColor: String? = nil, nodeSizes: [String: Double] = [:],
+                sizeCaption: String? = nil, sizeRange: ClosedRange<Double> = 10...50,
+                positions: [String: NodePosition] = [:]) {
+        self.typeColors = typeColors
+        self.nodeColor = nodeColor
+        self.nodeSizes = nodeSizes
+        self.sizeCaption = sizeCaption
+        self.sizeRange = sizeRange
+        self.positions = positions
+    }
+}
+
+/// Writes graphs as GEXF 1.3, Gephi's own format, which networkx `read_gexf` also reads.
+///
+/// Nodes carry their id and `label`, and the attributes `kind`, `aliases` (joined by `|`) and any
+/// other node attribute (strings). Edges carry their `weight` and their type as `kind` (Gephi's edge
+/// kind, which keeps parallel edges of different types apart), and the attributes `type`,
+/// `polarity` (strings), `since`, `until` (integers), `note`, `evidence` (one `source: quote` per
+/// line) and any other edge attribute (strings). The graph's name is the meta `description`.
+///
+/// Drawing (``GEXFDrawing``): `viz:color` of an edge from its type's colour, `viz:thickness` = the
+/// weight, `viz:shape` `dashed` for adversarial edges; node `viz:color`, `viz:size` scaled from a
+/// measure and `viz:position` from a layout, when given.
+public enum GEXFWriter {
+    /// The graph as GEXF text, deterministic byte for byte, ending in a newline.
+    ///
+    /// - Complexity: O(V + E + total text length).
+    public static func write(_ graph: RelationGraph, drawing: GEXFDrawing = GEXFDrawing()) -> String {
+        var nodeExtraNames = Set<String>()
+        for node in graph.nodes { nodeExtraNames.formUnion(node.attributes.keys) }
+        let nodeExtras = nodeExtraNames.subtracting(["label", "kind", "aliases"]).sorted()
+        var edgeExtraNames = Set<String>()
+        for edge in graph.edges { edgeExtraNames.formUnion(edge.attributes.keys) }
+        let edgeExtras = edgeExtraNames.subtracting(["type", "weight", "polarity", "since", "until", "note", "evidence"]).sorted()
+
+        var nodeAttributes: [(title: String, type: String)] = [("kind", "string")]
+        if graph.nodes.contains(where: { !$0.aliases.isEmpty }) { nodeAttributes.append(("aliases", "string")) }
+        let sizeTitle = drawing.sizeCaption.flatMap { caption in
+            drawing.nodeSizes.isEmpty || nodeExtras.contains(caption) || ["kind", "aliases"].contains(caption) ? nil : caption
+        }
+        if let sizeTitle { nodeAttributes.append((sizeTitle, "double")) }
+        nodeAttributes += nodeExtras.map { ($0, "string") }
+        var edgeAttributes: [(title: String, type: String)] = [("type", "string"), ("polarity", "string")]
+        if graph.edges.contains(where: { $0.since != nil }) { edgeAttributes.append(("since", "integer")) }
+        if graph.edges.contains(where: { $0.until != nil }) { edgeAttributes.append(("until", "integer")) }
+        if graph.edges.contains(where: { $0.note != nil }) { edgeAttributes.append(("note", "string")) }
+        if graph.edges.contains(where: { !$0.evidence.isEmpty }) { edgeAttributes.append(("evidence", "string")) }
+        edgeAttributes += edgeExtras.map { ($0, "string") }
+        var nodeKey: [String: String] = [:], edgeKey: [String: String] = [:]
+        for (position, attribute) in nodeAttributes.enumerated() { nodeKey[attribute.title] = "n\(position)" }
+        for (position, attribute) in edgeAttributes.enumerated() { edgeKey[attribute.title] = "e\(position)" }
+
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        text += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+        text += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        text += "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+        text += "  <meta>\n    <creator>Entente</creator>\n"
+        text += "    <description>\(escape(graph.name))</description>\n  </meta>\n"
+        text += "  <graph defaultedgetype=\"\(graph.isDirected ? "directed" : "undirected")\">\n"
+        for (domain, attributes, prefix) in [("node", nodeAttributes, "n"), ("edge", edgeAttributes, "e")] {
+            text += "    <attributes class=\"\(domain)\">\n"
+            for (position, attribute) in attributes.enumerated() {
+                text += "      <attribute id=\"\(prefix)\(position)\" title=\"\(escape(attribute.title))\" type=\"\(attribute.type)\"/>\n"
+            }
+            text += "    </attributes>\n"
+        }
+
+        let sizes = scaledSizes(graph, drawing)
+        let nodeColor = drawing.nodeColor.flatMap(RGBA.init(hex:))
+        text += "    <nodes count=\"\(graph.nodes.count)\">\n"
+        for node in graph.nodes {
+            text += "      <node id=\"\(escape(node.id))\" label=\"\(escape(node.label))\">\n"
+            var values: [(String, String)] = [("kind", node.kind.name)]
+            if !node.aliases.isEmpty { values.append(("aliases", node.aliases.joined(separator: "|"))) }
+            if let sizeTitle, let value = drawing.nodeSizes[node.id] { values.append((sizeTitle, formatNumber(value))) }
+            for name in nodeExtras { if let value = node.attributes[name] { values.append((name, value)) } }
+            text += attributeValues(values, keys: nodeKey)
+            if let nodeColor { text += "        " + nodeColor.element + "\n" }
+            if let position = drawing.positions[node.id] {
+                text += "        <viz:position x=\"\(formatNumber(position.x))\" y=\"\(formatNumber(position.y))\" z=\"0\"/>\n"
+            }
+            if let size = sizes[node.id] { text += "        <viz:size value=\"\(formatNumber(size))\"/>\n" }
+            text += "      </node>\n"
+        }
+        text += "    </nodes>\n"
+
+        var colors: [RelationType: RGBA] = [:]
+        for (type, hex) in drawing.typeColors { colors[type] = RGBA(hex: hex) }
+        text += "    <edges count=\"\(graph.edges.count)\">\n"
+        for (index, edge) in graph.edges.enumerated() {
+            text += "      <edge id=\"\(index)\" source=\"\(escape(edge.source))\" "
+            text += "target=\"\(escape(edge.target))\" weight=\"\(formatNumber(edge.weight))\" "
+            text += "kind=\"\(escape(edge.type.name))\">\n"
+            var values: [(String, String)] = [("type", edge.type.name), ("polarity", edge.polarity.rawValue)]
+            if let since = edge.since { values.append(("since", String(since))) }
+            if let until = edge.until { values.append(("until", String(until))) }
+            if let note = edge.note { values.append(("note", note)) }
+            if !edge.evidence.isEmpty {
+                values.append(("evidence", edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n")))
+            }
+            for name in edgeExtras { if let value = edge.attributes[name] { values.append((name, value)) } }
+            text += attributeValues(values, keys: edgeKey)
+            if let color = colors[edge.type] { text += "        " + color.element + "\n" }
+            text += "        <viz:thickness value=\"\(formatNumber(edge.weight))\"/>\n"
+            if edge.polarity == .adversarial { text += "        <viz:shape value=\"dashed\"/>\n" }
+            text += "      </edge>\n"
+        }
+        text += "    </edges>\n  </graph>\n</gexf>\n"
+        return text
+    }
+
+    private static func attributeValues(_ values: [(String, String)], keys: [String: String]) -> String {
+        var text = "        <attvalues>\n"
+        for (title, value) in values {
+            guard let key = keys[title] else { continue }
+            text += "          <attvalue for=\"\(key)\" value=\"\(escape(value))\"/>\n"
+        }
+        return text + "        </attvalues>\n"
+    }
+
+    /// Sizes by node id: the finite values of ``GEXFDrawing/nodeSizes`` mapped linearly onto
+    /// ``GEXFDrawing/sizeRange`` (all equal: its middle), rounded to 0.01.
+    private static func scaledSizes(_ graph: RelationGraph, _ drawing: GEXFDrawing) -> [String: Double] {
+        let values = graph.nodes.compactMap { drawing.nodeSizes[$0.id] }.filter(\.isFinite)
+        guard let low = values.min(), let high = values.max() else { return [:] }
+        let range = drawing.sizeRange
+        var sizes: [String: Double] = [:]
+        for node in graph.nodes {
+            let value = drawing.nodeSizes[node.id].flatMap { $0.isFinite ? $0 : nil } ?? low
+            let fraction = high > low ? (value - low) / (high - low) : 0.5
+            sizes[node.id] = ((range.lowerBound + fraction * (range.upperBound - range.lowerBound)) * 100).rounded() / 100
+        }
+        return sizes
+    }
+
+    /// Escapes text for XML content and attribute values, as ``GraphMLWriter`` does.
+    static func escape(_ value: String) -> String { GraphMLWriter.escape(value) }
+
+    /// A colour from `#RRGGBB` or `#RRGGBBAA`.
+    struct RGBA {
+        var red: Int, green: Int, blue: Int
+        var alpha: Double?
+
+        init?(hex: String) {
+            let digits = Array(hex.utf8.drop { $0 == UInt8(ascii: "#") })
+            guard digits.count == 6 || digits.count == 8 else { return nil }
+            var channels: [Int] = []
+            for start in stride(from: 0, to: digits.count, by: 2) {
+                guard let high = Self.hexValue(digits[start]), let low = Self.hexValue(digits[start + 1]) else { return nil }
+                channels.append(high * 16 + low)
+            }
+            red = channels[0]
+            green = channels[1]
+            blue = channels[2]
+            alpha = channels.count == 4 ? (Double(channels[3]) / 255 * 1000).rounded() / 1000 : nil
+        }
+
+        private static func hexValue(_ byte: UInt8) -> Int? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return Int(byte - UInt8(ascii: "a")) + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return Int(byte - UInt8(ascii: "A")) + 10
+            default: return nil
+            }
+        }
+
+        /// `<viz:color r="0" g="114" b="178"/>`.
+        var element: String {
+            var text = "<viz:color r=\"\(red)\" g=\"\(green)\" b=\"\(blue)\""
+            if let alpha { text += " a=\"\(formatNumber(alpha))\"" }
+            return text + "/>"
+        }
+    }
+}

@@ -1,0 +1,253 @@
+// The one file of the core module that imports Foundation: its XML parser (FoundationXML's
+// XMLParser on Linux, libxml2 underneath). The rest of Entente stays free of Foundation.
+#if canImport(FoundationXML)
+private import FoundationXML
+private import Foundation
+#else
+private import Foundation
+#endif
+
+/// One step of an XML document, as the GraphML and GEXF readers consume it.
+struct XMLEvent {
+    /// What happened.
+    enum Kind {
+        /// An element opens: its local name (no namespace prefix) and its attributes.
+        case start(name: String, attributes: [String: String])
+        /// An element closes.
+        case end(name: String)
+        /// Character data (entities and character references resolved, CDATA included); runs of
+        /// text are joined into one event.
+        case text(String)
+    }
+
+    var kind: Kind
+    /// Where the event is in the document (1-based line; column in characters): for a tag, its `<`.
+    var line: Int
+    var column: Int
+}
+
+/// Parses a whole XML document into events with their lines and columns.
+///
+/// The document is refused, before the parser sees it, when its document type declares entities
+/// (`<!ENTITY`): the parser would expand them (XMLParser always asks libxml2 to substitute
+/// entities), and a "billion laughs" document of a few hundred bytes expands to gigabytes.
+/// Entente's formats need none. External entities and DTDs are never loaded either
+/// (`shouldResolveExternalEntities = false`).
+enum XMLEvents {
+    /// The events of the document, or the first problem as a ``GraphError`` naming file, line and column.
+    static func parse(_ bytes: [UInt8], file: String) throws(GraphError) -> [XMLEvent] {
+        try FileIO.checkText(bytes, file: file)
+        try refuseEntityDeclarations(bytes, file: file)
+        let collector = EventCollector()
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldProcessNamespaces = true
+        parser.shouldReportNamespacePrefixes = false
+        parser.shouldResolveExternalEntities = false
+        parser.externalEntityResolvingPolicy = .never
+        parser.delegate = collector
+        let succeeded = parser.parse()
+        if let failure = collector.failure {
+            throw .syntax(SourceLocation(file: file, line: failure.line, column: failure.column),
+                          "malformed XML: \(describe(libxml2Error: failure.code))")
+        }
+        guard succeeded else {
+            throw .syntax(SourceLocation(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)),
+                          "malformed XML")
+        }
+        guard collector.events.contains(where: { if case .start = $0.kind { return true } else { return false } }) else {
+            throw .syntax(SourceLocation(file: file), "malformed XML: no root element")
+        }
+        var events = collector.events
+        var locator = TagLocator(bytes: bytes)
+        for index in events.indices {
+            switch events[index].kind {
+            case .start, .end:
+                (events[index].line, events[index].column) = locator.tagStart(line: events[index].line, column: events[index].column)
+            case .text:
+                break
+            }
+        }
+        return events
+    }
+
+    /// Throws when the document has a document type declaration that declares entities.
+    ///
+    /// `<!ENTITY` can stand only in a DTD, a comment or a CDATA section (in text it must be written
+    /// `&lt;!ENTITY`), so finding it after a `<!DOCTYPE` is enough to refuse: at worst a comment that
+    /// quotes it is refused too.
+    static func refuseEntityDeclarations(_ bytes: [UInt8], file: String) throws(GraphError) {
+        guard let doctype = firstIndex(of: Array("<!DOCTYPE".utf8), in: bytes, from: 0),
+              let entity = firstIndex(of: Array("<!ENTITY".utf8), in: bytes, from: doctype) else { return }
+        var line = 1, column = 1
+        var position = 0
+        while position < entity {
+            let byte = bytes[position]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1  // count characters, not UTF-8 continuation bytes
+            }
+            position += 1
+        }
+        throw .syntax(SourceLocation(file: file, line: line, column: column),
+                      "the document type declares entities (<!ENTITY …>); Entente refuses them rather than expand them")
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = start
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = true
+                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// libxml2's error codes (xmlParserErrors), which are all that XMLParser on Linux reports, in words.
+    static func describe(libxml2Error code: Int) -> String {
+        switch code {
+        case 3: return "start tag expected, '<' not found"
+        case 4: return "document is empty"
+        case 5: return "the document does not end where its root element does (an element left open, or content after it)"
+        case 6, 7, 8: return "invalid character reference"
+        case 9: return "character not allowed in XML"
+        case 22, 23: return "'&' that does not start an entity reference (write it '&amp;')"
+        case 26, 27: return "undeclared entity (only &lt; &gt; &amp; &quot; &apos; and character references are known)"
+        case 31, 32: return "unsupported encoding"
+        case 33, 34: return "attribute value not closed"
+        case 38: return "'<' in an attribute value (write it '&lt;')"
+        case 39, 40: return "attribute value must be quoted"
+        case 41: return "attribute without a value"
+        case 42, 203: return "attribute given twice"
+        case 45: return "comment not closed"
+        case 46, 47: return "processing instruction not closed"
+        case 57: return "XML declaration not closed"
+        case 61: return "document type declaration not closed"
+        case 63: return "CDATA section not closed"
+        case 64: return "'<?xml' declaration misplaced"
+        case 65: return "space required"
+        case 68: return "name expected"
+        case 73: return "'>' expected"
+        case 74: return "'</' expected"
+        case 75: return "'=' expected"
+        case 76: return "end tag does not match its start tag"
+        case 77: return "element not closed before the end of the document"
+        case 80: return "'--' in a comment"
+        case 81: return "invalid encoding"
+        case 85: return "elements not well nested"
+        case 86: return "extra content at the end of the document"
+        case 89: return "entity reference loop"
+        case 110: return "name too long"
+        case 201: return "undeclared namespace prefix"
+        case 202: return "invalid qualified name"
+        default: return "libxml2 error \(code)"
+        }
+    }
+}
+
+/// Turns the positions libxml2 reports for tags (the last character of the tag, `>` or `/`) into
+/// the positions of their `<`, which is what a person looks for. Tags come in document order, so
+/// one forward pass over the bytes serves them all; `<` cannot occur inside a tag, so the nearest
+/// one before the reported position starts the tag.
+private struct TagLocator {
+    let bytes: [UInt8]
+    var offset = 0, line = 1, column = 1
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func tagStart(line targetLine: Int, column targetColumn: Int) -> (line: Int, column: Int) {
+        while offset < bytes.count && (line < targetLine || (line == targetLine && column < targetColumn)) {
+            if bytes[offset] == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            offset += 1
+            while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+        }
+        guard line == targetLine, column == targetColumn, offset < bytes.count else { return (targetLine, targetColumn) }
+        var start = offset
+        var characters = 0, newlines = 0
+        while start > 0 && bytes[start] != UInt8(ascii: "<") {
+            start -= 1
+            if bytes[start] & 0xC0 != 0x80 { characters += 1 }
+            if bytes[start] == 0x0A { newlines += 1 }
+        }
+        guard bytes[start] == UInt8(ascii: "<") else { return (targetLine, targetColumn) }
+        if newlines == 0 { return (line, column - characters) }
+        // The tag spans lines: count the characters from the start of its first line.
+        var lineStart = start, startColumn = 1
+        while lineStart > 0 && bytes[lineStart - 1] != 0x0A {
+            lineStart -= 1
+            if bytes[lineStart] & 0xC0 != 0x80 { startColumn += 1 }
+        }
+        return (line - newlines, startColumn)
+    }
+}
+
+/// Collects XMLParser's callbacks as events; stops at the first error.
+private final class EventCollector: NSObject, XMLParserDelegate {
+    var events: [XMLEvent] = []
+    var failure: (code: Int, line: Int, column: Int)?
+    /// Text reported since the last tag (libxml2 reports it in pieces: an entity reference is a
+    /// piece of its own), and where it began.
+    private var pendingText = ""
+    private var pendingLine = 0, pendingColumn = 0
+    /// libxml2 warnings that do not make a document unreadable.
+    private static let warnings: Set<Int> = [93, 97, 98, 99, 100, 102, 106, 107]
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        flushText()
+        events.append(XMLEvent(kind: .start(name: elementName, attributes: attributeDict),
+                               line: parser.lineNumber, column: parser.columnNumber))
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        flushText()
+        events.append(XMLEvent(kind: .end(name: elementName), line: parser.lineNumber, column: parser.columnNumber))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        appendText(string, parser)
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        appendText(String(decoding: CDATABlock, as: UTF8.self), parser)
+    }
+
+    func parserDidEndDocument(_ parser: XMLParser) {
+        flushText()
+    }
+
+    private func appendText(_ text: String, _ parser: XMLParser) {
+        if pendingText.isEmpty {
+            pendingLine = parser.lineNumber
+            pendingColumn = parser.columnNumber
+        }
+        pendingText += text
+    }
+
+    private func flushText() {
+        guard !pendingText.isEmpty else { return }
+        events.append(XMLEvent(kind: .text(pendingText), line: pendingLine, column: pendingColumn))
+        pendingText = ""
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        let code = (parseError as NSError).code
+        guard failure == nil, !Self.warnings.contains(code) else { return }
+        failure = (code, max(parser.lineNumber, 1), max(parser.columnNumber, 1))
+        parser.abortParsing()
+    }
+}
