@@ -3,11 +3,12 @@
 //
 //     swift run -c release balance-benchmark [--sizes 20,30,40] [--densities 0.3,1] [--negative 0.5]
 //                                            [--seeds 3] [--weighted] [--planted FLIPS]
-//                                            [--budget NODES] [--exact-limit N]
+//                                            [--budget NODES] [--exact-limit N] [--degree D]
 //
 // Each graph: n nodes, each pair tied with probability `density`, negative with probability
 // `negative` (or, with --planted F, signs from two random camps and then F random ties flipped, so
-// that the optimum is at most F); weight 1 (or 1…5 with --weighted). Prints one line per graph:
+// that the optimum is at most F); weight 1 (or 1…5 with --weighted). With --degree D, n·D/2 random
+// pairs instead of every pair (for large sparse graphs; `density` is then only a label). Prints one line per graph:
 // n, density, seed, ties, frustration value, whether exact, seconds of the whole structuralBalance call.
 // The generator is SplitMix64 with the seed, so runs are repeatable.
 import Entente
@@ -32,6 +33,7 @@ var seeds = 3
 var weighted = false
 var planted: Int?
 var limits = BalanceLimits()
+var degree: Double?
 var arguments = CommandLine.arguments.dropFirst()
 func numbers(_ text: String) -> [Double] { text.split(separator: ",").compactMap { Double(String($0)) } }
 while let argument = arguments.popFirst() {
@@ -42,6 +44,7 @@ while let argument = arguments.popFirst() {
     case "--negative": negative = numbers(arguments.popFirst() ?? "").first ?? negative
     case "--seeds": seeds = Int(arguments.popFirst() ?? "") ?? seeds
     case "--planted": planted = Int(arguments.popFirst() ?? "")
+    case "--degree": degree = numbers(arguments.popFirst() ?? "").first
     case "--budget": limits.searchBudget = Int(arguments.popFirst() ?? "") ?? limits.searchBudget
     case "--exact-limit": limits.exactNodeLimit = Int(arguments.popFirst() ?? "") ?? limits.exactNodeLimit
     default:
@@ -50,7 +53,7 @@ while let argument = arguments.popFirst() {
     }
 }
 
-print("n\tdensity\tseed\tties\tvalue\texact\tseconds")
+print("n\tdensity\tseed\tedges\tvalue\texact\tseconds")
 for n in sizes {
     for density in densities {
         for seed in 1...max(1, seeds) {
@@ -59,10 +62,20 @@ for n in sizes {
             for node in 0..<n { _ = try? graph.addNode(Node(id: "n\(node)")) }
             let camp = (0..<n).map { _ in random.next() & 1 }
             var ties: [(Int, Int, Bool)] = []
-            for a in 0..<n {
-                for b in (a + 1)..<n where random.unit() < density {
+            if let degree {
+                // Sparse: n·degree/2 random pairs (repeats become parallel edges).
+                for _ in 0..<Int(Double(n) * degree / 2) {
+                    let a = Int(random.next() % UInt64(n)), b = Int(random.next() % UInt64(n))
+                    guard a != b else { continue }
                     let isNegative = planted == nil ? random.unit() < negative : camp[a] != camp[b]
-                    ties.append((a, b, isNegative))
+                    ties.append((min(a, b), max(a, b), isNegative))
+                }
+            } else {
+                for a in 0..<n {
+                    for b in (a + 1)..<n where random.unit() < density {
+                        let isNegative = planted == nil ? random.unit() < negative : camp[a] != camp[b]
+                        ties.append((a, b, isNegative))
+                    }
                 }
             }
             if let planted {

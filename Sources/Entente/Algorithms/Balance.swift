@@ -46,13 +46,13 @@ public struct BalanceLimits: Hashable, Sendable {
     /// Seed of the local search's random numbers (default 1).
     public var seed: UInt64
     /// The largest component of the signed network whose spectrum the walk index computes (default
-    /// 2,000 nodes: a dense eigenvalue problem of O(n³) time and O(n²) memory); above it the walk
-    /// index is not computed.
+    /// 1,000 nodes, about 2 s: a dense eigenvalue problem of O(n³) time and O(n²) memory); above it
+    /// the walk index is not computed.
     public var walkNodeLimit: Int
 
     /// Creates limits; the defaults solve components of a few dozen nodes exactly within seconds.
     public init(exactNodeLimit: Int = 64, searchBudget: Int = 15_000_000, restarts: Int = 16, rounds: Int = 200,
-                seed: UInt64 = 1, walkNodeLimit: Int = 2_000) {
+                seed: UInt64 = 1, walkNodeLimit: Int = 1_000) {
         self.exactNodeLimit = exactNodeLimit
         self.searchBudget = searchBudget
         self.restarts = restarts
@@ -289,8 +289,8 @@ extension GraphView {
     /// decomposition, shifted by the largest of both spectra against overflow. The frustration index
     /// is exact by branch and bound for components of up to ``BalanceLimits/exactNodeLimit`` nodes
     /// within ``BalanceLimits/searchBudget``, and otherwise the best split a seeded local search finds
-    /// (``FrustrationIndex/isExact`` false). When several splits are optimal, the one returned is the
-    /// first the search meets: the same for the same input.
+    /// (``FrustrationIndex/isExact`` false, unless its split meets a proven lower bound). When several
+    /// splits are optimal, the one returned is the first the search meets: the same for the same input.
     ///
     /// There is no networkx or igraph counterpart. The results agree with a brute force in Python
     /// (triangles, frustration over every split), and the walk index with `scipy.linalg.expm`,
@@ -469,8 +469,10 @@ func walkBalance(_ network: SignedNetwork, weighted: Bool, nodeLimit: Int) -> Do
             magnitudes[a * size + b] = abs(value)
             magnitudes[b * size + a] = abs(value)
         }
+        // Without a negative tie the two matrices are the same.
+        let hasNegative = ties.contains { network.ties[$0].isNegative }
         guard let lambdas = symmetricEigenvalues(matrix, order: size),
-              let mus = symmetricEigenvalues(magnitudes, order: size) else { return nil }
+              let mus = hasNegative ? symmetricEigenvalues(magnitudes, order: size) : lambdas else { return nil }
         signed += lambdas
         absolute += mus
     }

@@ -14,7 +14,8 @@ struct BalanceCommand: ParsableCommand {
             and the frustration index (triangle counts depend on signs only).
 
             Prints the triangles by sign pattern (+++ and +-- balanced, ++- and --- unbalanced), the \
-            walk-based balance of Estrada & Benzi, K = tr(exp(A)) / tr(exp(|A|)) (1 = balanced), and \
+            walk-based balance of Estrada & Benzi, K = tr(exp(A)) / tr(exp(|A|)) (1 = balanced; n/a for \
+            components of more than 1000 nodes), and \
             the frustration index: the fewest ties (weighted: least total weight) whose sign disagrees \
             with a split of the nodes into two camps, and that split. It is exact for components of up \
             to 64 nodes within the search budget, otherwise the best split a seeded local search finds \
@@ -74,7 +75,7 @@ struct BalanceCommand: ParsableCommand {
         print("triangles:    \(census.total): +++ \(census.allPositive), +-- \(census.twoNegative), "
               + "++- \(census.oneNegative), --- \(census.allNegative)")
         print("balanced:     \(census.balanced) of \(census.total)\(share)")
-        print("walk:         \(report.walk.map { formatNumber($0, significantDigits: 6) } ?? "n/a (a component is too large)")")
+        print("walk:         \(report.walk.map { formatNumber($0, significantDigits: 6) } ?? "n/a (a component of more than 1000 nodes)")")
         var value = "frustration:  " + formatNumber(frustration.value, significantDigits: 6)
         value += frustration.isExact
             ? " (exact)"
