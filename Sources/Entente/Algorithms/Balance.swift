@@ -427,34 +427,21 @@ struct SignedTriangles {
 func walkBalance(_ network: SignedNetwork, weighted: Bool, nodeLimit: Int) -> Double? {
     let n = network.nodeCount
     guard n > 0 else { return nil }
-    var parent = Array(0..<n)
-    func root(_ node: Int) -> Int {
-        var node = node
-        while parent[node] != node {
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        }
-        return node
-    }
-    for tie in network.ties {
-        let a = root(Int(tie.u)), b = root(Int(tie.v))
-        if a != b { parent[max(a, b)] = min(a, b) }
-    }
+    let (count, component) = componentNumbers(nodeCount: n, u: network.ties.map(\.u), v: network.ties.map(\.v))
     var position = [Int](repeating: 0, count: n)
-    var sizes: [Int: Int] = [:]
+    var sizes = [Int](repeating: 0, count: count)
     for node in 0..<n {
-        let top = root(node)
-        position[node] = sizes[top, default: 0]
-        sizes[top, default: 0] += 1
+        position[node] = sizes[component[node]]
+        sizes[component[node]] += 1
     }
-    guard sizes.values.allSatisfy({ $0 <= nodeLimit }) else { return nil }
-    var tiesOf: [Int: [Int]] = [:]
-    for (index, tie) in network.ties.enumerated() { tiesOf[root(Int(tie.u)), default: []].append(index) }
+    guard sizes.allSatisfy({ $0 <= nodeLimit }) else { return nil }
+    var tiesOf = [[Int]](repeating: [], count: count)
+    for (index, tie) in network.ties.enumerated() { tiesOf[component[Int(tie.u)]].append(index) }
     var signed: [Double] = []
     var absolute: [Double] = []
     var isolated = 0
-    for top in sizes.keys.sorted() {
-        guard let size = sizes[top], size > 1, let ties = tiesOf[top] else {
+    for (size, ties) in zip(sizes, tiesOf) {
+        guard size > 1 else {
             isolated += 1
             continue
         }

@@ -60,31 +60,10 @@ struct FrustrationProblem: Sendable {
     ///   `limits.searchBudget`); the local search is O(restarts · rounds · d²) after O(V + E) starts.
     func solve(limits: BalanceLimits) -> FrustrationSolution {
         let n = nodeCount
-        var parent = Array(0..<n)
-        func root(_ node: Int) -> Int {
-            var node = node
-            while parent[node] != node {
-                parent[node] = parent[parent[node]]
-                node = parent[node]
-            }
-            return node
-        }
-        for tie in u.indices {
-            let a = root(Int(u[tie])), b = root(Int(v[tie]))
-            if a != b { parent[max(a, b)] = min(a, b) }
-        }
-        // Components in order of their first node; the nodes of each ascending.
-        var componentOf = [Int](repeating: -1, count: n)
-        var members: [[Int]] = []
-        for node in 0..<n {
-            let top = root(node)
-            if componentOf[top] < 0 {
-                componentOf[top] = members.count
-                members.append([])
-            }
-            componentOf[node] = componentOf[top]
-            members[componentOf[node]].append(node)
-        }
+        let (count, componentOf) = componentNumbers(nodeCount: n, u: u, v: v)
+        // The nodes of each component, ascending.
+        var members = [[Int]](repeating: [], count: count)
+        for node in 0..<n { members[componentOf[node]].append(node) }
         var tiesOf = [[Int]](repeating: [], count: members.count)
         for tie in u.indices { tiesOf[componentOf[Int(u[tie])]].append(tie) }
 
