@@ -98,3 +98,14 @@ private func repositoryFile(_ path: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent(path).path
 }
+
+@Test func readmeQuotesTheCompiledQuickStart() throws {
+    let example = try String(contentsOfFile: repositoryFile("Examples/Sources/relations-query/main.swift"), encoding: .utf8)
+    let readme = try String(contentsOfFile: repositoryFile("README.md"), encoding: .utf8)
+    let lines = example.components(separatedBy: "\n")
+    let begin = try #require(lines.firstIndex { $0.contains("quick-start:begin") })
+    let end = try #require(lines.firstIndex { $0.contains("quick-start:end") })
+    let quoted = lines[(begin + 1)..<end].map { $0.trimmingCharacters(in: .whitespaces) }
+    #expect(quoted.count == 4)
+    #expect(readme.contains(quoted.joined(separator: "\n")))
+}
