@@ -44,6 +44,11 @@ package enum FileIO {
         }
     }
 
+    /// Whether a path names a directory.
+    package static func isDirectory(_ path: String) -> Bool {
+        (try? FilePath(path).stat().type) == .directory
+    }
+
     /// Reads a whole file as UTF-8 text, rejecting empty and binary files. A leading byte-order mark is dropped.
     ///
     /// - Throws: ``GraphError/empty(file:)``, ``GraphError/binary(file:)`` or ``GraphError/io(file:reason:)``.

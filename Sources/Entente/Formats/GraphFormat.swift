@@ -87,6 +87,7 @@ extension RelationGraph {
     /// Reads a graph file; `dot` parses DOT text when the caller links a DOT reader.
     package static func read(_ path: String, format: GraphFormat?, directed: Bool,
                              dot: ((_ bytes: [UInt8], _ file: String) throws(GraphError) -> RelationGraph)?) throws(GraphError) -> RelationGraph {
+        if path != "-", FileIO.isDirectory(path) { throw .io(file: path, reason: "is a directory, not a graph file") }
         let chosen = try GraphFormat.of(path: path, override: format, allowed: readable)
         let bytes = try FileIO.readText(path)
         var graph: RelationGraph
