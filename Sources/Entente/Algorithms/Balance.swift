@@ -113,7 +113,7 @@ public struct StructuralBalance: Sendable, Encodable {
     }
 
     /// Encodes the members of ``json``, in that order where the encoder keeps order.
-    public func encode(to encoder: any Encoder) throws { try EncodedJSON(json).encode(to: encoder) }
+    public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
 }
 
 /// The triangles of a signed network, by sign pattern.
@@ -153,7 +153,7 @@ public struct TriangleCensus: Sendable, Encodable {
     }
 
     /// Encodes the members of ``json``.
-    public func encode(to encoder: any Encoder) throws { try EncodedJSON(json).encode(to: encoder) }
+    public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
 }
 
 /// The frustration index (line index of balance): the fewest ties (weighted: the least total
@@ -184,7 +184,7 @@ public struct FrustrationIndex: Sendable, Encodable {
     }
 
     /// Encodes the members of ``json``.
-    public func encode(to encoder: any Encoder) throws { try EncodedJSON(json).encode(to: encoder) }
+    public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
 }
 
 /// One node's part in the imbalance of a signed network.
@@ -206,7 +206,7 @@ public struct NodeBalance: Sendable, Encodable {
     /// Encodes the members of ``json`` and the id.
     public func encode(to encoder: any Encoder) throws {
         guard case .object(let members) = json else { return }
-        try EncodedJSON(.object([("id", .string(id))] + members)).encode(to: encoder)
+        try JSONOutput.object([("id", .string(id))] + members).encode(to: encoder)
     }
 }
 
@@ -236,7 +236,7 @@ public struct BalanceTie: Sendable, Encodable {
     }
 
     /// Encodes the members of ``json``.
-    public func encode(to encoder: any Encoder) throws { try EncodedJSON(json).encode(to: encoder) }
+    public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
 }
 
 /// One edge behind a ``BalanceTie``, with its evidence.
@@ -268,7 +268,7 @@ public struct BalanceTieEdge: Sendable, Encodable {
     }
 
     /// Encodes the members of ``json``.
-    public func encode(to encoder: any Encoder) throws { try EncodedJSON(json).encode(to: encoder) }
+    public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
 }
 
 extension GraphView {
@@ -470,46 +470,6 @@ func walkBalance(_ network: SignedNetwork, weighted: Bool, nodeLimit: Int) -> Do
     return numerator / denominator
 }
 
-/// Encodes a ``JSONOutput`` document through an `Encoder`: objects as keyed containers (in member
-/// order), arrays as unkeyed ones, integers as `Int`, non-finite numbers as nil.
-private struct EncodedJSON: Encodable {
-    let value: JSONOutput
-
-    init(_ value: JSONOutput) { self.value = value }
-
-    private struct Key: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        switch value {
-        case .null:
-            var container = encoder.singleValueContainer()
-            try container.encodeNil()
-        case .bool(let flag):
-            var container = encoder.singleValueContainer()
-            try container.encode(flag)
-        case .number(let number):
-            var container = encoder.singleValueContainer()
-            if number.isFinite { try container.encode(number) } else { try container.encodeNil() }
-        case .integer(let integer):
-            var container = encoder.singleValueContainer()
-            try container.encode(integer)
-        case .string(let string):
-            var container = encoder.singleValueContainer()
-            try container.encode(string)
-        case .array(let items):
-            var container = encoder.unkeyedContainer()
-            for item in items { try container.encode(EncodedJSON(item)) }
-        case .object(let members):
-            var container = encoder.container(keyedBy: Key.self)
-            for (key, member) in members { try container.encode(EncodedJSON(member), forKey: Key(stringValue: key)) }
-        }
-    }
-}
 
 extension RelationGraph {
     /// Structural balance of the signed relations a filter keeps: triangles by sign pattern, Estrada
