@@ -19,7 +19,7 @@ public enum NativeJSON {
     public static func read(_ bytes: [UInt8], file: String) throws(GraphError) -> RelationGraph {
         try FileIO.checkText(bytes, file: file)
         let root = try JSONParser.parse(bytes, file: file)
-        var reader = Reader(file: file)
+        var reader = Reader(file: file, bytes: bytes)
         return try reader.graph(from: root)
     }
 
@@ -32,9 +32,10 @@ public enum NativeJSON {
 
     private struct Reader {
         let file: String
+        let bytes: [UInt8]
 
         func location(_ node: JSONNode) -> SourceLocation {
-            SourceLocation(file: file, line: node.line, column: node.column)
+            SourceLocation(file: file, line: node.line, column: node.column(in: bytes))
         }
 
         func members(_ node: JSONNode, of what: String, allowed: Set<String>,

@@ -13,7 +13,13 @@ struct JSONNode: Sendable {
 
     var value: Value
     var line: Int
-    var column: Int
+    /// Byte offsets of the start of the value's line and of the value: the column is counted from
+    /// them only when an error names it, so a one-line (minified) file still parses in linear time.
+    var lineStart: Int
+    var offset: Int
+
+    /// The 1-based column of the value in characters (UTF-8 continuation bytes are not counted).
+    func column(in bytes: [UInt8]) -> Int { characterColumn(in: bytes, lineStart: lineStart, position: offset) }
 
     /// What the value is, for messages (`a string`, `an object`).
     var kindDescription: String {
@@ -66,16 +72,8 @@ struct JSONParser {
         self.file = file
     }
 
-    private var column: Int {
-        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
-        var count = 1
-        var index = lineStart
-        while index < position {
-            if bytes[index] & 0xC0 != 0x80 { count += 1 }
-            index += 1
-        }
-        return count
-    }
+    /// The column of the current position; O(length of the line), so only for error messages.
+    private var column: Int { characterColumn(in: bytes, lineStart: lineStart, position: position) }
 
     private func error(_ message: String) -> GraphError {
         .syntax(SourceLocation(file: file, line: line, column: column), "invalid JSON: \(message)")
@@ -111,7 +109,8 @@ struct JSONParser {
     private mutating func parseValue() throws(GraphError) -> JSONNode {
         guard position < bytes.count else { throw error("unexpected end of file, expected a value") }
         let startLine = line
-        let startColumn = column
+        let startLineStart = lineStart
+        let startOffset = position
         let value: JSONNode.Value
         switch bytes[position] {
         case UInt8(ascii: "{"):
@@ -134,7 +133,7 @@ struct JSONParser {
         default:
             throw error("unexpected \(describeCurrent()), expected a value")
         }
-        return JSONNode(value: value, line: startLine, column: startColumn)
+        return JSONNode(value: value, line: startLine, lineStart: startLineStart, offset: startOffset)
     }
 
     private mutating func expectWord(_ word: String) throws(GraphError) {
@@ -166,9 +165,11 @@ struct JSONParser {
                 throw error("unexpected \(describeCurrent()), expected a member name in double quotes")
             }
             let keyLine = line
-            let keyColumn = column
+            let keyLineStart = lineStart
+            let keyOffset = position
             let key = try parseString()
             if !seen.insert(key).inserted {
+                let keyColumn = characterColumn(in: bytes, lineStart: keyLineStart, position: keyOffset)
                 throw GraphError.syntax(SourceLocation(file: file, line: keyLine, column: keyColumn),
                                         "invalid JSON: duplicate member \(quoted(key))")
             }
@@ -335,4 +336,16 @@ struct JSONParser {
         guard let number = Double(text) else { throw error("invalid number \(text)") }
         return .number(number, text)
     }
+}
+
+/// The 1-based character column of a byte position: UTF-8 continuation bytes between the start of its
+/// line and it are not counted.
+func characterColumn(in bytes: [UInt8], lineStart: Int, position: Int) -> Int {
+    var count = 1
+    var index = lineStart
+    while index < position && index < bytes.count {
+        if bytes[index] & 0xC0 != 0x80 { count += 1 }
+        index += 1
+    }
+    return count
 }
