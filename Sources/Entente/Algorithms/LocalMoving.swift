@@ -1,0 +1,129 @@
+/// The moving phase shared by Louvain and Leiden: a partition of a ``CommunityGraph`` with the
+/// strength totals of its communities, and the move of one node to the community where it adds
+/// the most (signed) modularity.
+///
+/// All buffers are allocated once per graph level and reused for every node.
+struct LocalMoving {
+    /// The community of each node. Community ids are below the node count; not contiguous.
+    var community: [Int32]
+    /// K⁺ of each community id.
+    private var positiveTotal: [Double]
+    /// K⁻ of each community id (unused without negative ties).
+    private var negativeTotal: [Double]
+    /// Number of nodes in each community id.
+    private var size: [Int32]
+    /// Ids of empty communities, to put a node on its own.
+    private var emptyIDs: [Int32]
+    /// Scratch: weight from the current node to each community id, valid where `mark` is `stamp`.
+    private var linkWeight: [Double]
+    private var mark: [Int]
+    private var stamp = 0
+    /// Scratch: the community ids linked to the current node.
+    private var linked: [Int32]
+    private let positiveFactor: Double
+    private let negativeFactor: Double
+
+    /// A partition of `graph` where node `u` is in community `initial[u]` (ids below the node count).
+    init(_ graph: CommunityGraph, initial: [Int32], resolution: Double) {
+        let n = graph.nodeCount
+        community = initial
+        positiveTotal = [Double](repeating: 0, count: n)
+        negativeTotal = [Double](repeating: 0, count: n)
+        size = [Int32](repeating: 0, count: n)
+        for u in 0..<n {
+            let c = Int(initial[u])
+            positiveTotal[c] += graph.positiveStrength[u]
+            negativeTotal[c] += graph.negativeStrength[u]
+            size[c] += 1
+        }
+        emptyIDs = []
+        for c in (0..<n).reversed() where size[c] == 0 { emptyIDs.append(Int32(c)) }
+        linkWeight = [Double](repeating: 0, count: n)
+        mark = [Int](repeating: -1, count: n)
+        linked = []
+        linked.reserveCapacity(64)
+        let factors = graph.nullModel(resolution: resolution)
+        positiveFactor = factors.positive
+        negativeFactor = factors.negative
+    }
+
+    /// Moves node `u` to the community where the modularity gain is largest: one of its neighbours'
+    /// communities, or a community of its own when every other choice loses. It stays unless the
+    /// gain beats staying by more than rounding (1e-12 of its strength), so ties keep the node
+    /// where it is and the moving phase ends.
+    ///
+    /// - Returns: whether `u` changed community.
+    /// - Complexity: O(degree of u).
+    mutating func move(_ u: Int, in graph: CommunityGraph) -> Bool {
+        stamp += 1
+        let current = community[u]
+        let kPositive = graph.positiveStrength[u]
+        let kNegative = graph.negativeStrength[u]
+        let signed = negativeFactor > 0
+        linked.removeAll(keepingCapacity: true)
+        let stamp = self.stamp
+        graph.offsets.withUnsafeBufferPointer { offsets in
+            graph.targets.withUnsafeBufferPointer { targets in
+                graph.weights.withUnsafeBufferPointer { weights in
+                    community.withUnsafeBufferPointer { community in
+                        mark.withUnsafeMutableBufferPointer { mark in
+                            linkWeight.withUnsafeMutableBufferPointer { linkWeight in
+                                for arc in offsets[u]..<offsets[u + 1] {
+                                    let c = Int(community[Int(targets[arc])])
+                                    if mark[c] == stamp {
+                                        linkWeight[c] += weights[arc]
+                                    } else {
+                                        mark[c] = stamp
+                                        linkWeight[c] = weights[arc]
+                                        linked.append(Int32(c))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Take u out of its community.
+        let c0 = Int(current)
+        positiveTotal[c0] -= kPositive
+        if signed { negativeTotal[c0] -= kNegative }
+        size[c0] -= 1
+        func gain(_ c: Int, link: Double) -> Double {
+            var value = link - kPositive * positiveTotal[c] * positiveFactor
+            if signed { value += kNegative * negativeTotal[c] * negativeFactor }
+            return value
+        }
+        let stay = size[c0] == 0 ? 0 : gain(c0, link: mark[c0] == stamp ? linkWeight[c0] : 0)
+        var best = c0
+        var bestGain = stay
+        for c32 in linked {
+            let c = Int(c32)
+            guard c != c0 else { continue }
+            let value = gain(c, link: linkWeight[c])
+            if value > bestGain {
+                best = c
+                bestGain = value
+            }
+        }
+        let tolerance = 1e-12 * (kPositive + kNegative)
+        if bestGain < -tolerance && size[c0] > 0, let empty = emptyIDs.last {
+            // Alone is better than anywhere else (gain 0).
+            best = Int(empty)
+            bestGain = 0
+        }
+        if best == c0 || bestGain <= stay + tolerance {
+            positiveTotal[c0] += kPositive
+            if signed { negativeTotal[c0] += kNegative }
+            size[c0] += 1
+            return false
+        }
+        if size[best] == 0, let last = emptyIDs.last, Int(last) == best { emptyIDs.removeLast() }
+        if size[c0] == 0 { emptyIDs.append(current) }
+        positiveTotal[best] += kPositive
+        if signed { negativeTotal[best] += kNegative }
+        size[best] += 1
+        community[u] = Int32(best)
+        return true
+    }
+}

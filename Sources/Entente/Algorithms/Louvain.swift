@@ -1,0 +1,57 @@
+/// Louvain community detection (Blondel, Guillaume, Lambiotte & Lefebvre 2008) on a
+/// ``CommunityGraph``: the engine of ``GraphView/communities(method:resolution:seed:signed:)`` with
+/// ``CommunityMethod/louvain``.
+///
+/// Each level starts with every node in a community of its own and sweeps the nodes, in an order
+/// shuffled once per level by a SplitMix64 generator seeded with `seed`, moving each to the
+/// neighbouring community with the largest modularity gain (ties: it stays), until a sweep moves
+/// nothing. The communities then become the nodes of the next level's graph (rebuilt in O(V + E)).
+/// It stops when a level moves no node. This is the scheme of networkx `louvain_communities` and
+/// igraph `community_multilevel`; like them it can leave a community internally disconnected
+/// (a node that held it together moved away), which Leiden repairs.
+///
+/// - Returns: the community of every node of `graph`, numbered `0..<count` by first node.
+/// - Complexity: O(E) per sweep; a handful of sweeps per level, O(log V) levels in practice.
+func louvainCommunities(_ graph: CommunityGraph, resolution: Double, seed: Int, refine: Bool = true) -> [Int32] {
+    var random = SplitMix64(seed: seed)
+    // levels[i] is the graph of level i; maps[i] the community (= node of level i + 1) of its nodes.
+    var levels = [graph]
+    var maps: [[Int32]] = []
+    var top = (0..<Int32(graph.nodeCount)).map { $0 }
+    while let level = levels.last {
+        var order = (0..<Int32(level.nodeCount)).map { $0 }
+        random.shuffle(&order)
+        var moving = LocalMoving(level, initial: order.indices.map { Int32($0) }, resolution: resolution)
+        var movedAtAll = false
+        while true {
+            var moved = false
+            for u in order where moving.move(Int(u), in: level) { moved = true }
+            if !moved { break }
+            movedAtAll = true
+        }
+        var community = moving.community
+        let count = renumberCommunities(&community, labelBound: level.nodeCount)
+        top = community
+        guard movedAtAll, count < level.nodeCount else { break }
+        maps.append(community)
+        levels.append(level.aggregated(by: community, count: count))
+    }
+    // top: the partition of the last level's nodes. Carry it down, moving nodes again at each level.
+    var partition = top
+    for index in stride(from: maps.count - 1, through: 0, by: -1) {
+        let level = levels[index]
+        partition = maps[index].map { partition[Int($0)] }
+        guard refine else { continue }
+        var order = (0..<Int32(level.nodeCount)).map { $0 }
+        random.shuffle(&order)
+        var moving = LocalMoving(level, initial: partition, resolution: resolution)
+        while true {
+            var moved = false
+            for u in order where moving.move(Int(u), in: level) { moved = true }
+            if !moved { break }
+        }
+        partition = moving.community
+    }
+    _ = renumberCommunities(&partition, labelBound: graph.nodeCount)
+    return partition
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Entente
+import Foundation
+
+/// `entente communities`: blocs, by Louvain or Leiden community detection.
+struct CommunitiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "communities",
+        abstract: "Blocs: communities of nodes tied more closely to each other than to the rest.",
+        discussion: """
+            Finds the partition of the nodes with the highest modularity by Louvain or Leiden (the \
+            default; its communities are connected) on weighted cooperative ties: the weights of the \
+            edges between two nodes are summed, direction ignored. --signed reads the sign of each pair \
+            (its cooperative weights minus its adversarial ones; a pair that sums to zero is no tie) and \
+            optimises Traag & Bruggeman's signed modularity, which puts rivals in different blocs; it \
+            includes adversarial edges. The node order is shuffled from --seed, so the same seed gives \
+            the same blocs; another seed may give others.
+
+            Prints the method, the modularity and the number of communities, then one community per \
+            line, largest first (then by first id), ids in id order. --json prints \
+            {"method","signed","resolution","seed","modularity","communities":[[ids]]} in that order.
+            """
+    )
+
+    @Argument(help: "The graph file (.json, .csv, .dot, .gv).")
+    var graph: String
+
+    @Option(help: "The algorithm: louvain or leiden (default).")
+    var method: CommunityMethod = .leiden
+
+    @Option(help: "Resolution γ > 0: above 1 gives more, smaller communities; below 1 fewer, larger ones.")
+    var resolution: Double = 1
+
+    // Unconditional parsing so that a negative seed is read as a value, not as an option.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the node-order shuffles (an integer).", valueName: "S"))
+    var seed: Int = Communities.defaultSeed
+
+    @Flag(help: "Optimise signed modularity over cooperative (+) and adversarial (−) ties.")
+    var signed = false
+
+    @Flag(help: "Print the communities as JSON.")
+    var json = false
+
+    @OptionGroup var analysis: AnalysisOptions
+
+    func validate() throws {
+        if !resolution.isFinite || resolution <= 0 {
+            throw ValidationError("--resolution must be a finite number greater than 0, not \(formatNumber(resolution))")
+        }
+        if analysis.includeAdversarial && !signed {
+            throw ValidationError("--include-adversarial needs --signed: without it communities use cooperative ties only")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let loaded = try analysis.load(graph)
+            var options = analysis
+            options.includeAdversarial = signed
+            let view = try options.view(of: loaded, file: graph)
+            let result: Communities
+            do {
+                result = try view.communities(method: method, resolution: resolution, seed: seed, signed: signed)
+            } catch {
+                throw Failure("\(graph): \(error)")
+            }
+            if json {
+                print(result.json.rendered(pretty: false))
+                return
+            }
+            var settings = signed ? ["signed"] : []
+            if resolution != 1 { settings.append("resolution \(formatNumber(resolution))") }
+            let qualifier = settings.isEmpty ? "" : " (" + settings.joined(separator: ", ") + ")"
+            let noun = result.count == 1 ? "community" : "communities"
+            print("\(result.method)\(qualifier): modularity \(String(format: "%.6f", result.modularity)), \(result.count) \(noun)")
+            let width = String(result.count).count
+            for (position, community) in result.communities.enumerated() {
+                let number = String(position + 1)
+                print(String(repeating: " ", count: width - number.count) + number + "  " + community.joined(separator: " "))
+            }
+        }
+    }
+}
+
+/// Parses a community detection method for `--method`.
+extension CommunityMethod: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
