@@ -27,7 +27,8 @@ public enum CommunityError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidResolution(let value):
-            return "modularity: the resolution must be a finite number greater than 0, not \(formatNumber(value))"
+            let shown = value.isFinite ? formatNumber(value) : "\(value)"
+            return "modularity: the resolution must be a finite number greater than 0, not \(shown)"
         case .noTies(let signed):
             return signed ? "modularity: no tie whose cooperative and adversarial weights do not cancel out"
                 : "modularity: no cooperative tie"

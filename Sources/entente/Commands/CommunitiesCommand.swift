@@ -28,7 +28,9 @@ struct CommunitiesCommand: ParsableCommand {
     @Option(help: "The algorithm: louvain or leiden (default).")
     var method: CommunityMethod = .leiden
 
-    @Option(help: "Resolution γ > 0: above 1 gives more, smaller communities; below 1 fewer, larger ones.")
+    // Unconditional parsing so that `--resolution -1` reaches validate() instead of reading as an option.
+    @Option(parsing: .unconditional,
+            help: "Resolution γ > 0 (default 1): above 1 gives more, smaller communities; below 1 fewer, larger ones.")
     var resolution: Double = 1
 
     // Unconditional parsing so that a negative seed is read as a value, not as an option.
@@ -45,7 +47,8 @@ struct CommunitiesCommand: ParsableCommand {
 
     func validate() throws {
         if !resolution.isFinite || resolution <= 0 {
-            throw ValidationError("--resolution must be a finite number greater than 0, not \(formatNumber(resolution))")
+            let value = resolution.isFinite ? formatNumber(resolution) : "\(resolution)"
+            throw ValidationError("--resolution must be a finite number greater than 0, not \(value)")
         }
         if analysis.includeAdversarial && !signed {
             throw ValidationError("--include-adversarial needs --signed: without it communities use cooperative ties only")
