@@ -10,11 +10,16 @@ struct CommunitiesCommand: ParsableCommand {
         discussion: """
             Finds the partition of the nodes with the highest modularity by Louvain or Leiden (the \
             default; its communities are connected) on weighted cooperative ties: the weights of the \
-            edges between two nodes are summed, direction ignored. --signed reads the sign of each pair \
-            (its cooperative weights minus its adversarial ones; a pair that sums to zero is no tie) and \
-            optimises Traag & Bruggeman's signed modularity, which puts rivals in different blocs; it \
-            includes adversarial edges. The node order is shuffled from --seed, so the same seed gives \
-            the same blocs; another seed may give others.
+            edges between two nodes are summed, direction ignored. --signed gives each pair the sign \
+            and weight of its cooperative weights minus its adversarial ones (a pair that sums to zero \
+            is no tie) and optimises Traag & Bruggeman's signed modularity, which rewards rivals in \
+            different blocs; it includes adversarial edges. --types and --kinds choose the edges and \
+            nodes first.
+
+            The node order is shuffled from --seed, so the same seed gives the same blocs (another seed \
+            may give others). Small graphs get several runs, 100,000 / (nodes + ties) of them and at most \
+            10 (one run from 50,000 nodes and ties up): the first from --seed, the others from seeds \
+            drawn from it; the partition with the highest modularity is kept.
 
             Prints the method, the modularity and the number of communities, then one community per \
             line, largest first (then by first id), ids in id order. --json prints \
@@ -25,12 +30,12 @@ struct CommunitiesCommand: ParsableCommand {
     @Argument(help: "The graph file (.json, .csv, .dot, .gv).")
     var graph: String
 
-    @Option(help: "The algorithm: louvain or leiden (default).")
+    @Option(help: "The algorithm: louvain or leiden.")
     var method: CommunityMethod = .leiden
 
     // Unconditional parsing so that `--resolution -1` reaches validate() instead of reading as an option.
     @Option(parsing: .unconditional,
-            help: "Resolution γ > 0 (default 1): above 1 gives more, smaller communities; below 1 fewer, larger ones.")
+            help: "Resolution γ > 0: above 1 gives more, smaller communities; below 1 fewer, larger ones.")
     var resolution: Double = 1
 
     // Unconditional parsing so that a negative seed is read as a value, not as an option.
