@@ -16,8 +16,8 @@
 ///    themselves are aggregated (as igraph does), so that every level shrinks the graph.
 ///
 /// It stops when the moving phase leaves every node of a level in a community of its own. Two
-/// iterations are run, the second starting from the first's partition, as igraph
-/// `community_leiden` and leidenalg `find_partition` do by default. Refinement picks the best
+/// iterations are run, the second starting from the first's partition (unless the first was
+/// already stable), as igraph `community_leiden` and leidenalg `find_partition` do by default. Refinement picks the best
 /// sub-community rather than a random one weighted by exp(gain/0.01), which on weights of order 1
 /// is what igraph's choice comes to.
 ///
@@ -30,13 +30,10 @@
 func leidenCommunities(_ graph: CommunityGraph, resolution: Double, seed: Int, iterations: Int = 2) -> [Int32] {
     var random = SplitMix64(seed: seed)
     var partition = (0..<Int32(graph.nodeCount)).map { $0 }
-    var done = 0
-    while iterations < 0 || done < iterations {
+    for _ in 0..<iterations {
         let next = leidenIteration(graph, initial: partition, resolution: resolution, random: &random)
-        done += 1
         if next == partition { break }
         partition = next
-        if done > 50 { break }
     }
     splitDisconnectedCommunities(graph, &partition, resolution: resolution)
     return partition

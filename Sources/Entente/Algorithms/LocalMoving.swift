@@ -84,28 +84,40 @@ struct LocalMoving {
                 }
             }
         }
-        // Take u out of its community.
+        // Take u out of its community, then weigh every linked community against staying.
         let c0 = Int(current)
         positiveTotal[c0] -= kPositive
         if signed { negativeTotal[c0] -= kNegative }
         size[c0] -= 1
-        func gain(_ c: Int, link: Double) -> Double {
-            var value = link - kPositive * positiveTotal[c] * positiveFactor
-            if signed { value += kNegative * negativeTotal[c] * negativeFactor }
-            return value
-        }
-        let stay = size[c0] == 0 ? 0 : gain(c0, link: mark[c0] == stamp ? linkWeight[c0] : 0)
-        var best = c0
-        var bestGain = stay
-        for c32 in linked {
-            let c = Int(c32)
-            guard c != c0 else { continue }
-            let value = gain(c, link: linkWeight[c])
-            if value > bestGain {
-                best = c
-                bestGain = value
+        let positiveFactor = self.positiveFactor, negativeFactor = self.negativeFactor
+        let stayLink = mark[c0] == stamp ? linkWeight[c0] : 0
+        let (stay, best0, bestGain0) = positiveTotal.withUnsafeBufferPointer { positiveTotal in
+            negativeTotal.withUnsafeBufferPointer { negativeTotal in
+                linkWeight.withUnsafeBufferPointer { linkWeight in
+                    linked.withUnsafeBufferPointer { linked in
+                        func gain(_ c: Int, link: Double) -> Double {
+                            var value = link - kPositive * positiveTotal[c] * positiveFactor
+                            if signed { value += kNegative * negativeTotal[c] * negativeFactor }
+                            return value
+                        }
+                        let stay = size[c0] == 0 ? 0 : gain(c0, link: stayLink)
+                        var best = c0
+                        var bestGain = stay
+                        for c32 in linked {
+                            let c = Int(c32)
+                            guard c != c0 else { continue }
+                            let value = gain(c, link: linkWeight[c])
+                            if value > bestGain {
+                                best = c
+                                bestGain = value
+                            }
+                        }
+                        return (stay, best, bestGain)
+                    }
+                }
             }
         }
+        var best = best0, bestGain = bestGain0
         let tolerance = 1e-12 * (kPositive + kNegative)
         if bestGain < -tolerance && size[c0] > 0, let empty = emptyIDs.last {
             // Alone is better than anywhere else (gain 0).

@@ -10,9 +10,14 @@
 /// igraph `community_multilevel`; like them it can leave a community internally disconnected
 /// (a node that held it together moved away), which Leiden repairs.
 ///
+/// Then the final partition is carried back down the levels, and at each level the nodes are swept
+/// again (in a new shuffled order) until none moves: Rotta & Noack's multilevel refinement, which
+/// lets a node of a lower level leave the community its aggregate was merged into. It costs a few
+/// sweeps and gains about 0.01 of modularity on the 1,000-node Barabási–Albert fixture.
+///
 /// - Returns: the community of every node of `graph`, numbered `0..<count` by first node.
 /// - Complexity: O(E) per sweep; a handful of sweeps per level, O(log V) levels in practice.
-func louvainCommunities(_ graph: CommunityGraph, resolution: Double, seed: Int, refine: Bool = true) -> [Int32] {
+func louvainCommunities(_ graph: CommunityGraph, resolution: Double, seed: Int) -> [Int32] {
     var random = SplitMix64(seed: seed)
     // levels[i] is the graph of level i; maps[i] the community (= node of level i + 1) of its nodes.
     var levels = [graph]
@@ -41,7 +46,6 @@ func louvainCommunities(_ graph: CommunityGraph, resolution: Double, seed: Int, 
     for index in stride(from: maps.count - 1, through: 0, by: -1) {
         let level = levels[index]
         partition = maps[index].map { partition[Int($0)] }
-        guard refine else { continue }
         var order = (0..<Int32(level.nodeCount)).map { $0 }
         random.shuffle(&order)
         var moving = LocalMoving(level, initial: partition, resolution: resolution)
