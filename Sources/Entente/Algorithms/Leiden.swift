@@ -71,11 +71,16 @@ private func leidenIteration(_ graph: CommunityGraph, initial: [Int32], resoluti
     return result
 }
 
-/// Leiden's fast local moving: a queue of nodes, each moved to its best community; the neighbours
-/// of a node that moved, outside its new community, are queued again.
-private func moveNodesFast(_ graph: CommunityGraph, _ moving: inout LocalMoving, random: inout SplitMix64) {
+/// Leiden's fast local moving: a queue of nodes, first all of them in a shuffled order, each moved to
+/// its best community; the neighbours of a node that moved, outside its new community, are queued
+/// again. Louvain uses it too.
+///
+/// - Returns: whether any node moved.
+@discardableResult
+func moveNodesFast(_ graph: CommunityGraph, _ moving: inout LocalMoving, random: inout SplitMix64) -> Bool {
     let n = graph.nodeCount
-    guard n > 0 else { return }
+    guard n > 0 else { return false }
+    var movedAtAll = false
     var queue = (0..<Int32(n)).map { $0 }
     random.shuffle(&queue)
     var queued = [Bool](repeating: true, count: n)
@@ -87,6 +92,7 @@ private func moveNodesFast(_ graph: CommunityGraph, _ moving: inout LocalMoving,
         length -= 1
         queued[u] = false
         guard moving.move(u, in: graph) else { continue }
+        movedAtAll = true
         let c = moving.community[u]
         for arc in graph.offsets[u]..<graph.offsets[u + 1] {
             let v = Int(graph.targets[arc])
@@ -99,6 +105,7 @@ private func moveNodesFast(_ graph: CommunityGraph, _ moving: inout LocalMoving,
             }
         }
     }
+    return movedAtAll
 }
 
 /// Leiden's refinement of a partition (see ``leidenCommunities(_:resolution:seed:iterations:)``).
