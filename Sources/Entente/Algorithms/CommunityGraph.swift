@@ -137,50 +137,59 @@ struct CommunityGraph: Sendable {
             members[fill[c]] = Int32(u)
             fill[c] += 1
         }
-        var slot = [Int](repeating: -1, count: count)
         var newOffsets = [Int](repeating: 0, count: count + 1)
-        var newTargets: [Int32] = []
-        var newWeights: [Double] = []
-        newTargets.reserveCapacity(min(targets.count, count * max(count - 1, 0)))
-        newWeights.reserveCapacity(newTargets.capacity)
+        // At most as many arcs as this level has; filled through buffer pointers, then trimmed.
+        var newTargets = [Int32](repeating: 0, count: targets.count)
+        var newWeights = [Double](repeating: 0, count: targets.count)
         var newLoops = [Double](repeating: 0, count: count)
         var newPositive = [Double](repeating: 0, count: count)
         var newNegative = [Double](repeating: 0, count: count)
+        let slot = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+        slot.initialize(repeating: -1)
+        defer { slot.deallocate() }
+        var arcCount = 0
         offsets.withUnsafeBufferPointer { offsets in
             targets.withUnsafeBufferPointer { targets in
                 weights.withUnsafeBufferPointer { weights in
                     community.withUnsafeBufferPointer { community in
-                        for c in 0..<count {
-                            let rowStart = newTargets.count
-                            var inside = 0.0, loop = 0.0, positive = 0.0, negative = 0.0
-                            for position in start[c]..<start[c + 1] {
-                                let u = Int(members[position])
-                                loop += loops[u]
-                                positive += positiveStrength[u]
-                                negative += negativeStrength[u]
-                                for arc in offsets[u]..<offsets[u + 1] {
-                                    let d = Int(community[Int(targets[arc])])
-                                    let weight = weights[arc]
-                                    if d == c {
-                                        inside += weight
-                                    } else if slot[d] >= rowStart {
-                                        newWeights[slot[d]] += weight
-                                    } else {
-                                        slot[d] = newTargets.count
-                                        newTargets.append(Int32(d))
-                                        newWeights.append(weight)
+                        newTargets.withUnsafeMutableBufferPointer { newTargets in
+                            newWeights.withUnsafeMutableBufferPointer { newWeights in
+                                for c in 0..<count {
+                                    let rowStart = arcCount
+                                    var inside = 0.0, loop = 0.0, positive = 0.0, negative = 0.0
+                                    for position in start[c]..<start[c + 1] {
+                                        let u = Int(members[position])
+                                        loop += loops[u]
+                                        positive += positiveStrength[u]
+                                        negative += negativeStrength[u]
+                                        for arc in offsets[u]..<offsets[u + 1] {
+                                            let d = Int(community[Int(targets[arc])])
+                                            let weight = weights[arc]
+                                            if d == c {
+                                                inside += weight
+                                            } else if slot[d] >= rowStart {
+                                                newWeights[slot[d]] += weight
+                                            } else {
+                                                slot[d] = arcCount
+                                                newTargets[arcCount] = Int32(d)
+                                                newWeights[arcCount] = weight
+                                                arcCount += 1
+                                            }
+                                        }
                                     }
+                                    newLoops[c] = loop + inside / 2
+                                    newPositive[c] = positive
+                                    newNegative[c] = negative
+                                    newOffsets[c + 1] = arcCount
                                 }
                             }
-                            newLoops[c] = loop + inside / 2
-                            newPositive[c] = positive
-                            newNegative[c] = negative
-                            newOffsets[c + 1] = newTargets.count
                         }
                     }
                 }
             }
         }
+        newTargets.removeLast(newTargets.count - arcCount)
+        newWeights.removeLast(newWeights.count - arcCount)
         return CommunityGraph(nodeCount: count, offsets: newOffsets, targets: newTargets, weights: newWeights,
                               loops: newLoops, positiveStrength: newPositive, negativeStrength: newNegative,
                               positiveTotal: positiveTotal, negativeTotal: negativeTotal)

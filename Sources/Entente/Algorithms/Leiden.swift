@@ -135,77 +135,103 @@ private func refine(_ graph: CommunityGraph, partition: [Int32], count: Int, res
         communityPositive[Int(partition[u])] += graph.positiveStrength[u]
         communityNegative[Int(partition[u])] += graph.negativeStrength[u]
     }
-    // Sub-communities, labelled by node id: each node starts alone.
+    // Sub-communities, labelled by node id: each node starts alone. Scratch buffers are raw
+    // allocations so that the loops below run without bounds checks or copy-on-write checks.
     var refined = (0..<Int32(n)).map { $0 }
-    var subPositive = graph.positiveStrength
-    var subNegative = graph.negativeStrength
-    var isAlone = [Bool](repeating: true, count: n)
-    // Weight from each sub-community to the rest of its community.
-    var outward = [Double](repeating: 0, count: n)
-    for u in 0..<n {
-        var total = 0.0
-        for arc in graph.offsets[u]..<graph.offsets[u + 1] where partition[Int(graph.targets[arc])] == partition[u] {
-            total += graph.weights[arc]
-        }
-        outward[u] = total
+    let subPositive = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+    let subNegative = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+    let outward = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+    let isAlone = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
+    let linkWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+    let mark = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+    let linked = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+    defer {
+        for buffer in [subPositive, subNegative, outward, linkWeight] { buffer.deallocate() }
+        isAlone.deallocate()
+        mark.deallocate()
+        linked.deallocate()
     }
+    _ = subPositive.initialize(from: graph.positiveStrength)
+    _ = subNegative.initialize(from: graph.negativeStrength)
+    isAlone.initialize(repeating: true)
+    linkWeight.initialize(repeating: 0)
+    mark.initialize(repeating: -1)
+    linked.initialize(repeating: 0)
     /// The modularity gain of joining two disjoint sets with these strengths and this weight between them.
     func joinGain(_ link: Double, _ aPositive: Double, _ aNegative: Double, _ bPositive: Double,
                   _ bNegative: Double) -> Double {
         link - aPositive * bPositive * positiveFactor + aNegative * bNegative * negativeFactor
     }
-    var linkWeight = [Double](repeating: 0, count: n)
-    var mark = [Int32](repeating: -1, count: n)
-    var linked: [Int32] = []
-    for c in 0..<count where start[c + 1] - start[c] > 1 {
-        let cPositive = communityPositive[c], cNegative = communityNegative[c]
-        for position in start[c]..<start[c + 1] {
-            let u = Int(members[position])
-            guard isAlone[u] else { continue }
-            let kPositive = graph.positiveStrength[u], kNegative = graph.negativeStrength[u]
-            // Well connected: joining u to the rest of its community does not lower modularity.
-            guard joinGain(outward[u], kPositive, kNegative, cPositive - kPositive, cNegative - kNegative) >= 0 else {
-                continue
-            }
-            linked.removeAll(keepingCapacity: true)
-            for arc in graph.offsets[u]..<graph.offsets[u + 1] {
-                let v = Int(graph.targets[arc])
-                guard partition[v] == partition[u] else { continue }
-                let r = Int(refined[v])
-                if mark[r] == Int32(u) {
-                    linkWeight[r] += graph.weights[arc]
-                } else {
-                    mark[r] = Int32(u)
-                    linkWeight[r] = graph.weights[arc]
-                    linked.append(Int32(r))
+    graph.offsets.withUnsafeBufferPointer { offsets in
+        graph.targets.withUnsafeBufferPointer { targets in
+            graph.weights.withUnsafeBufferPointer { weights in
+                partition.withUnsafeBufferPointer { partition in
+                    refined.withUnsafeMutableBufferPointer { refined in
+                        // Weight from each sub-community (a node, for now) to the rest of its community.
+                        for u in 0..<n {
+                            var total = 0.0
+                            for arc in offsets[u]..<offsets[u + 1] where partition[Int(targets[arc])] == partition[u] {
+                                total += weights[arc]
+                            }
+                            outward[u] = total
+                        }
+                        for c in 0..<count where start[c + 1] - start[c] > 1 {
+                            let cPositive = communityPositive[c], cNegative = communityNegative[c]
+                            for position in start[c]..<start[c + 1] {
+                                let u = Int(members[position])
+                                guard isAlone[u] else { continue }
+                                let kPositive = subPositive[u], kNegative = subNegative[u]
+                                // Well connected: joining u to the rest of its community does not lower modularity.
+                                guard joinGain(outward[u], kPositive, kNegative, cPositive - kPositive,
+                                               cNegative - kNegative) >= 0 else {
+                                    continue
+                                }
+                                var linkedCount = 0
+                                for arc in offsets[u]..<offsets[u + 1] {
+                                    let v = Int(targets[arc])
+                                    guard partition[v] == partition[u] else { continue }
+                                    let r = Int(refined[v])
+                                    if mark[r] == Int32(u) {
+                                        linkWeight[r] += weights[arc]
+                                    } else {
+                                        mark[r] = Int32(u)
+                                        linkWeight[r] = weights[arc]
+                                        linked[linkedCount] = Int32(r)
+                                        linkedCount += 1
+                                    }
+                                }
+                                var best = -1
+                                var bestGain = 1e-12 * (kPositive + kNegative)
+                                for index in 0..<linkedCount {
+                                    let r = Int(linked[index])
+                                    guard r != u, linkWeight[r] > 0 else { continue }
+                                    let rPositive = subPositive[r], rNegative = subNegative[r]
+                                    // The sub-community must itself be well connected to the rest of the community.
+                                    guard joinGain(outward[r], rPositive, rNegative, cPositive - rPositive,
+                                                   cNegative - rNegative) >= 0 else {
+                                        continue
+                                    }
+                                    let gain = joinGain(linkWeight[r], kPositive, kNegative, rPositive, rNegative)
+                                    if gain > bestGain {
+                                        best = r
+                                        bestGain = gain
+                                    }
+                                }
+                                guard best >= 0 else { continue }
+                                refined[u] = Int32(best)
+                                isAlone[u] = false
+                                isAlone[best] = false
+                                subPositive[best] += kPositive
+                                subNegative[best] += kNegative
+                                subPositive[u] = 0
+                                subNegative[u] = 0
+                                outward[best] += outward[u] - 2 * linkWeight[best]
+                                outward[u] = 0
+                            }
+                        }
+                    }
                 }
             }
-            var best = -1
-            var bestGain = 1e-12 * (kPositive + kNegative)
-            for r32 in linked {
-                let r = Int(r32)
-                guard r != u, linkWeight[r] > 0 else { continue }
-                let rPositive = subPositive[r], rNegative = subNegative[r]
-                // The sub-community must itself be well connected to the rest of the community.
-                guard joinGain(outward[r], rPositive, rNegative, cPositive - rPositive, cNegative - rNegative) >= 0 else {
-                    continue
-                }
-                let gain = joinGain(linkWeight[r], kPositive, kNegative, rPositive, rNegative)
-                if gain > bestGain {
-                    best = r
-                    bestGain = gain
-                }
-            }
-            guard best >= 0 else { continue }
-            refined[u] = Int32(best)
-            isAlone[u] = false
-            isAlone[best] = false
-            subPositive[best] += kPositive
-            subNegative[best] += kNegative
-            subPositive[u] = 0
-            subNegative[u] = 0
-            outward[best] += outward[u] - 2 * linkWeight[best]
-            outward[u] = 0
         }
     }
     return refined

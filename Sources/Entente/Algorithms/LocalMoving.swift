@@ -14,11 +14,10 @@ struct LocalMoving {
     private var size: [Int32]
     /// Ids of empty communities, to put a node on its own.
     private var emptyIDs: [Int32]
-    /// Scratch: weight from the current node to each community id, valid where `mark` is `stamp`.
+    /// Scratch: weight from the current node to each community id; NaN for a community it has no
+    /// tie to (NaN, not 0, because signed weights can sum to 0). Reset after each node.
     private var linkWeight: [Double]
-    private var mark: [Int]
-    private var stamp = 0
-    /// Scratch: the community ids linked to the current node.
+    /// Scratch: the community ids linked to the current node, `linkedCount` of them.
     private var linked: [Int32]
     private let positiveFactor: Double
     private let negativeFactor: Double
@@ -38,10 +37,8 @@ struct LocalMoving {
         }
         emptyIDs = []
         for c in (0..<n).reversed() where size[c] == 0 { emptyIDs.append(Int32(c)) }
-        linkWeight = [Double](repeating: 0, count: n)
-        mark = [Int](repeating: -1, count: n)
-        linked = []
-        linked.reserveCapacity(64)
+        linkWeight = [Double](repeating: .nan, count: n)
+        linked = [Int32](repeating: 0, count: n)
         let factors = graph.nullModel(resolution: resolution)
         positiveFactor = factors.positive
         negativeFactor = factors.negative
@@ -55,27 +52,59 @@ struct LocalMoving {
     /// - Returns: whether `u` changed community.
     /// - Complexity: O(degree of u).
     mutating func move(_ u: Int, in graph: CommunityGraph) -> Bool {
-        stamp += 1
-        let current = community[u]
+        let c0 = Int(community[u])
         let kPositive = graph.positiveStrength[u]
         let kNegative = graph.negativeStrength[u]
         let signed = negativeFactor > 0
-        linked.removeAll(keepingCapacity: true)
-        let stamp = self.stamp
-        graph.offsets.withUnsafeBufferPointer { offsets in
+        let positiveFactor = self.positiveFactor, negativeFactor = self.negativeFactor
+        let tolerance = 1e-12 * (kPositive + kNegative)
+        // Take u out of its community.
+        positiveTotal[c0] -= kPositive
+        if signed { negativeTotal[c0] -= kNegative }
+        size[c0] -= 1
+        let aloneInC0 = size[c0] == 0
+        let (stay, best0, bestGain0) = graph.offsets.withUnsafeBufferPointer { offsets in
             graph.targets.withUnsafeBufferPointer { targets in
                 graph.weights.withUnsafeBufferPointer { weights in
                     community.withUnsafeBufferPointer { community in
-                        mark.withUnsafeMutableBufferPointer { mark in
-                            linkWeight.withUnsafeMutableBufferPointer { linkWeight in
-                                for arc in offsets[u]..<offsets[u + 1] {
-                                    let c = Int(community[Int(targets[arc])])
-                                    if mark[c] == stamp {
-                                        linkWeight[c] += weights[arc]
-                                    } else {
-                                        mark[c] = stamp
-                                        linkWeight[c] = weights[arc]
-                                        linked.append(Int32(c))
+                        linkWeight.withUnsafeMutableBufferPointer { linkWeight in
+                            linked.withUnsafeMutableBufferPointer { linked in
+                                positiveTotal.withUnsafeBufferPointer { positiveTotal in
+                                    negativeTotal.withUnsafeBufferPointer { negativeTotal in
+                                        // The weight from u to each community it is tied to.
+                                        var linkedCount = 0
+                                        for arc in offsets[u]..<offsets[u + 1] {
+                                            let c = Int(community[Int(targets[arc])])
+                                            let weight = weights[arc]
+                                            if linkWeight[c].isNaN {
+                                                linkWeight[c] = weight
+                                                linked[linkedCount] = Int32(c)
+                                                linkedCount += 1
+                                            } else {
+                                                linkWeight[c] += weight
+                                            }
+                                        }
+                                        func gain(_ c: Int, link: Double) -> Double {
+                                            var value = link - kPositive * positiveTotal[c] * positiveFactor
+                                            if signed { value += kNegative * negativeTotal[c] * negativeFactor }
+                                            return value
+                                        }
+                                        let stayLink = linkWeight[c0].isNaN ? 0 : linkWeight[c0]
+                                        let stay = aloneInC0 ? 0 : gain(c0, link: stayLink)
+                                        var best = c0
+                                        var bestGain = stay
+                                        for index in 0..<linkedCount {
+                                            let c = Int(linked[index])
+                                            let link = linkWeight[c]
+                                            linkWeight[c] = .nan
+                                            guard c != c0 else { continue }
+                                            let value = gain(c, link: link)
+                                            if value > bestGain {
+                                                best = c
+                                                bestGain = value
+                                            }
+                                        }
+                                        return (stay, best, bestGain)
                                     }
                                 }
                             }
@@ -84,42 +113,8 @@ struct LocalMoving {
                 }
             }
         }
-        // Take u out of its community, then weigh every linked community against staying.
-        let c0 = Int(current)
-        positiveTotal[c0] -= kPositive
-        if signed { negativeTotal[c0] -= kNegative }
-        size[c0] -= 1
-        let positiveFactor = self.positiveFactor, negativeFactor = self.negativeFactor
-        let stayLink = mark[c0] == stamp ? linkWeight[c0] : 0
-        let (stay, best0, bestGain0) = positiveTotal.withUnsafeBufferPointer { positiveTotal in
-            negativeTotal.withUnsafeBufferPointer { negativeTotal in
-                linkWeight.withUnsafeBufferPointer { linkWeight in
-                    linked.withUnsafeBufferPointer { linked in
-                        func gain(_ c: Int, link: Double) -> Double {
-                            var value = link - kPositive * positiveTotal[c] * positiveFactor
-                            if signed { value += kNegative * negativeTotal[c] * negativeFactor }
-                            return value
-                        }
-                        let stay = size[c0] == 0 ? 0 : gain(c0, link: stayLink)
-                        var best = c0
-                        var bestGain = stay
-                        for c32 in linked {
-                            let c = Int(c32)
-                            guard c != c0 else { continue }
-                            let value = gain(c, link: linkWeight[c])
-                            if value > bestGain {
-                                best = c
-                                bestGain = value
-                            }
-                        }
-                        return (stay, best, bestGain)
-                    }
-                }
-            }
-        }
         var best = best0, bestGain = bestGain0
-        let tolerance = 1e-12 * (kPositive + kNegative)
-        if bestGain < -tolerance && size[c0] > 0, let empty = emptyIDs.last {
+        if bestGain < -tolerance && !aloneInC0, let empty = emptyIDs.last {
             // Alone is better than anywhere else (gain 0).
             best = Int(empty)
             bestGain = 0
@@ -131,7 +126,7 @@ struct LocalMoving {
             return false
         }
         if size[best] == 0, let last = emptyIDs.last, Int(last) == best { emptyIDs.removeLast() }
-        if size[c0] == 0 { emptyIDs.append(current) }
+        if aloneInC0 { emptyIDs.append(Int32(c0)) }
         positiveTotal[best] += kPositive
         if signed { negativeTotal[best] += kNegative }
         size[best] += 1
