@@ -31,6 +31,8 @@ TARGETS = [
     ("Dijkstra, length", "dijkstra", "large", 1.0, "fastest"),
     ("PageRank, weighted", "pagerank_weighted", "large", 1.0, "fastest"),
     ("eigenvector, weighted", "eigenvector", "large", 1.0, "fastest"),
+    ("Louvain, weighted (igraph community_multilevel)", "louvain", "large", 1.0, "igraph"),
+    ("Leiden, modularity (igraph community_leiden)", "leiden", "large", 1.0, "igraph"),
     ("CSV load (file → graph ready for algorithms)", "load", "large", 1.0, "igraph"),
     ("process: `entente centrality --measure pagerank --top 10`", "process_centrality", "large", 1.0, "igraph"),
     ("process: `entente path n0 n99999 --metric length`", "process_path", "large", 1.0, "igraph"),
@@ -38,7 +40,10 @@ TARGETS = [
     ("peak memory (max RSS), path process", "rss_path", "large", 1.5, "igraph"),
 ]
 OP_ORDER = ["load", "parse", "adjacency", "dijkstra", "bfs", "betweenness", "betweenness_weighted",
-            "closeness_weighted", "pagerank_weighted", "eigenvector", "process_centrality", "process_path"]
+            "closeness_weighted", "pagerank_weighted", "eigenvector", "louvain", "leiden", "process_centrality",
+            "process_path"]
+# Community ops: the check is the modularity found, which must be at least igraph's minus this.
+MODULARITY_SLACK = 0.005
 PEERS = ["igraph", "networkit"]
 
 
@@ -177,6 +182,18 @@ def table(args):
         values = list(by_peer.values())
         if max(values) - min(values) > 1e-6 * max(abs(v) for v in values):
             notes.append(f"{op} on {graph}: result sums differ: {by_peer}")
+    modularity = {}
+    for (peer, graph, op), r in records.items():
+        if op in ("louvain", "leiden") and isinstance(r.get("check"), (int, float)):
+            modularity.setdefault((graph, op), {})[peer] = r["check"]
+    for (graph, op), by_peer in sorted(modularity.items()):
+        ours, ig = by_peer.get("entente"), by_peer.get("igraph")
+        values = ", ".join(f"{p} {by_peer[p]:.4f}" for p in ["entente"] + PEERS if p in by_peer)
+        verdict = ""
+        if ours is not None and ig is not None:
+            verdict = (f"; Entente ≥ igraph − {MODULARITY_SLACK}: "
+                       + ("yes" if ours >= ig - MODULARITY_SLACK else "**no**"))
+        notes.append(f"{op} on {graph}: modularity {values}{verdict}")
     versions = {}
     for (peer, _, _), r in records.items():
         versions.setdefault(peer, r.get("version"))

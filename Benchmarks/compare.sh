@@ -27,7 +27,7 @@ out=${BENCH_OUT:-Benchmarks/graphs/results}
 python=${PYTHON:-python3}
 
 all_pairs_ops="betweenness,betweenness_weighted,closeness_weighted"
-other_ops="load,dijkstra,bfs,pagerank_weighted,eigenvector"
+other_ops="load,dijkstra,bfs,pagerank_weighted,eigenvector,louvain,leiden"
 
 if ! "$python" -c 'import igraph, networkit' 2>/dev/null; then
     echo "installing igraph and networkit (pip)" >&2

@@ -14,6 +14,10 @@ timing protocol, trimmed to the two peers the targets name. All ops on the undir
   closeness_weighted    closeness, weight as length
   pagerank_weighted     PageRank, damping 0.85, weight as strength (networkit tol 1e-10; igraph PRPACK)
   eigenvector           eigenvector centrality, weighted, library default tolerance
+  louvain               Louvain communities, weight as strength: igraph community_multilevel(weights=),
+                        networkit PLM (refine=False, gamma 1; parallel)
+  leiden                Leiden communities: igraph community_leiden(objective_function="modularity",
+                        weights=) (2 iterations, its default), networkit ParallelLeiden (parallel)
 
 Timing: an op runs once; if that took < 5 s it is a discarded warm-up, otherwise it counts as the
 first run; runs continue until --runs are timed (a first run > 60 s is reported alone).
@@ -23,13 +27,15 @@ seconds is killed, the op reported as skipped, and a new worker takes the remain
 Output: one JSON line per (peer, op) on stdout:
   {"peer", "graph", "op", "seconds", "runs", "version", "nodes", "edges", "check"}
 with seconds = "skipped" and a "reason" when the op was not measured. "check" is the sum of the
-finite values of the result (networkit counts each unordered pair twice in betweenness).
+finite values of the result (networkit counts each unordered pair twice in betweenness); for louvain
+and leiden it is the modularity of the partition found (weighted, resolution 1), computed untimed.
 """
 import argparse
 import csv
 import json
 import math
 import os
+import random
 import select
 import statistics
 import subprocess
@@ -38,7 +44,8 @@ import time
 
 PEERS = ["igraph", "networkit"]
 OPS = ["load", "dijkstra", "bfs", "betweenness", "betweenness_weighted", "closeness_weighted",
-       "pagerank_weighted", "eigenvector"]
+       "pagerank_weighted", "eigenvector", "louvain", "leiden"]
+COMMUNITY_OPS = ("louvain", "leiden")
 WARMUP_MAX = 5.0        # seconds: a first run below this is a discarded warm-up
 SINGLE_RUN_MAX = 60.0   # seconds: a first run above this is reported alone
 SOURCE = "n0"
@@ -113,6 +120,15 @@ class IGraph:
         # no directed=False: python-igraph 1.0.0 raises "Invalid mode" with it even on undirected graphs
         return g.eigenvector_centrality(weights="weight")  # ARPACK
 
+    def louvain(self, g):
+        return g.community_multilevel(weights="weight").membership
+
+    def leiden(self, g):
+        return g.community_leiden(objective_function="modularity", weights="weight").membership
+
+    def modularity(self, g, membership):
+        return g.modularity(membership, weights="weight")
+
 
 class NetworKit:
     name = "networkit"
@@ -171,6 +187,19 @@ class NetworKit:
     def eigenvector(self, g):
         return self._scores(self.nk.centrality.EigenvectorCentrality(g[0]))
 
+    def louvain(self, g):
+        plm = self.nk.community.PLM(g[0], refine=False, gamma=1.0)
+        plm.run()
+        return plm.getPartition()
+
+    def leiden(self, g):
+        leiden = self.nk.community.ParallelLeiden(g[0])
+        leiden.run()
+        return leiden.getPartition()
+
+    def modularity(self, g, partition):
+        return self.nk.community.Modularity().getQuality(partition, g[0])
+
 
 PEER_CLASSES = {c.name: c for c in (IGraph, NetworKit)}
 
@@ -208,6 +237,7 @@ def finite_sum(values):
 
 
 def worker(args):
+    random.seed(0)  # igraph draws from Python's generator: the same community runs every time
     peer = PEER_CLASSES[args.worker]()
     ops = args.ops.split(",")
     emit({"event": "hello", "version": peer.version})
@@ -222,7 +252,8 @@ def worker(args):
             continue
         fn = getattr(peer, op)
         times, res = measure(lambda: fn(g), op, args.runs)
-        emit({"event": "done", "op": op, "runs": times, "size": peer.size(g), "check": finite_sum(res)})
+        check = peer.modularity(g, res) if op in COMMUNITY_OPS else finite_sum(res)
+        emit({"event": "done", "op": op, "runs": times, "size": peer.size(g), "check": check})
         del res
     emit({"event": "bye"})
 

@@ -14,6 +14,9 @@
 //   closeness_weighted    Wasserman–Faust closeness under .length
 //   pagerank_weighted     PageRank, alpha 0.85, summed weights
 //   eigenvector           eigenvector centrality, summed weights
+//   louvain               Louvain communities (view.communities(method: .louvain)), resolution 1, default
+//                         seed; check = the modularity
+//   leiden                Leiden communities, the same way
 //
 // Timing protocol (the same as peers.py): each operation runs once; if that took less than 5 s it is a
 // discarded warm-up, otherwise it counts as the first run; then runs continue until N are timed (a first
@@ -23,7 +26,7 @@ import Entente
 import Foundation
 
 let allOperations = ["load", "parse", "adjacency", "dijkstra", "bfs", "betweenness", "betweenness_weighted",
-                     "closeness_weighted", "pagerank_weighted", "eigenvector"]
+                     "closeness_weighted", "pagerank_weighted", "eigenvector", "louvain", "leiden"]
 let warmUpLimit = 5.0
 let singleRunLimit = 60.0
 let sourceID = "n0"
@@ -177,6 +180,12 @@ do {
     run("closeness_weighted") { length.closenessCentrality() }
     try run("pagerank_weighted") { try length.pageRank(alpha: 0.85) }
     try run("eigenvector") { try length.eigenvectorCentrality() }
+    // Communities from the view, as `entente communities` computes them: the timing includes building
+    // the community graph from the view and the partition by id; the check is the modularity.
+    for (op, method) in [("louvain", CommunityMethod.louvain), ("leiden", .leiden)] where wanted.contains(op) {
+        let (times, result) = try measure(runs: options.runs) { try view.communities(method: method) }
+        report(options, op: op, times: times, check: result.modularity, nodes: nodes, edges: edges)
+    }
 } catch {
     fail("\(error)", status: 1)
 }

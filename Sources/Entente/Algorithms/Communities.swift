@@ -1,0 +1,204 @@
+/// A community detection algorithm: how ``GraphView/communities(method:resolution:seed:signed:)``
+/// finds blocs.
+public enum CommunityMethod: String, CaseIterable, Hashable, Sendable, Encodable, CustomStringConvertible {
+    /// Louvain (Blondel et al. 2008), as networkx `louvain_communities` and igraph
+    /// `community_multilevel`. A community can come out internally disconnected.
+    case louvain
+    /// Leiden (Traag, Waltman & van Eck 2019), as igraph `community_leiden` and leidenalg: Louvain
+    /// with a refinement phase, so that communities are connected. The default.
+    case leiden
+
+    /// `louvain` or `leiden`: the name the CLI's `--method` takes.
+    public var description: String { rawValue }
+}
+
+/// Why communities or a modularity could not be computed.
+public enum CommunityError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The resolution γ is not a finite number greater than 0.
+    case invalidResolution(Double)
+    /// The view has no tie to build communities on: no cooperative edge (or, signed, no pair whose
+    /// weights do not cancel out).
+    case noTies(signed: Bool)
+    /// The communities given to ``GraphView/modularity(of:resolution:signed:)`` are not a partition
+    /// of the view's nodes; the text says why, naming a node.
+    case notAPartition(String)
+
+    /// One line: `modularity: the resolution must be a finite number greater than 0, not -1`.
+    public var description: String {
+        switch self {
+        case .invalidResolution(let value):
+            let shown = value.isFinite ? formatNumber(value) : "\(value)"
+            return "modularity: the resolution must be a finite number greater than 0, not \(shown)"
+        case .noTies(let signed):
+            return signed ? "modularity: no tie whose cooperative and adversarial weights do not cancel out"
+                : "modularity: no cooperative tie"
+        case .notAPartition(let reason):
+            return "modularity: not a partition of the nodes: \(reason)"
+        }
+    }
+}
+
+/// Communities (blocs) of a graph view: the partition of its nodes by id, with its modularity.
+///
+/// Communities are sorted by size, largest first, then by their first id; the ids in a community
+/// are in id order. Its JSON (``json`` or `Encodable`) is
+/// `{"method":"leiden","signed":false,"resolution":1,"seed":0,"modularity":0.41,"communities":[["A","B"],["C"]]}`.
+public struct Communities: Hashable, Sendable, Encodable {
+    /// The seed used when none is given: results are deterministic by default.
+    public static let defaultSeed = 0
+    /// The most runs ``GraphView/communities(method:resolution:seed:signed:)`` makes on a small graph.
+    static let maximumRuns = 10
+
+    /// The algorithm that found the communities.
+    public let method: CommunityMethod
+    /// Whether signed modularity was optimised (adversarial ties as negative weights).
+    public let signed: Bool
+    /// The resolution γ.
+    public let resolution: Double
+    /// The seed of the node-order shuffles.
+    public let seed: Int
+    /// The modularity of the partition (signed modularity when ``signed``), as
+    /// ``GraphView/modularity(of:resolution:signed:)`` computes it.
+    public let modularity: Double
+    /// The communities: node ids, largest community first.
+    public let communities: [[String]]
+    /// The position in ``communities`` of each node id.
+    private let positionByID: [String: Int]
+
+    /// The number of communities.
+    public var count: Int { communities.count }
+
+    /// The position in ``communities`` of the community that holds a node, or `nil` for an id the
+    /// view does not have.
+    ///
+    /// - Complexity: O(1) on average.
+    public func community(of id: String) -> Int? { positionByID[id] }
+
+    /// Creates a result from communities of node ids, which it sorts: ids in id order, communities
+    /// by size (largest first), then by first id.
+    public init(method: CommunityMethod, signed: Bool, resolution: Double, seed: Int, modularity: Double,
+                communities: [[String]]) {
+        self.method = method
+        self.signed = signed
+        self.resolution = resolution
+        self.seed = seed
+        self.modularity = modularity
+        let sorted = communities.map { $0.sorted() }.sorted { a, b in
+            a.count != b.count ? a.count > b.count : (a.first ?? "") < (b.first ?? "")
+        }
+        self.communities = sorted
+        var positions: [String: Int] = [:]
+        for (position, community) in sorted.enumerated() {
+            for id in community { positions[id] = position }
+        }
+        positionByID = positions
+    }
+
+    /// The JSON document, members in the documented order, numbers as ``formatNumber(_:)`` writes them.
+    public var json: JSONOutput {
+        .object([
+            ("method", .string(method.rawValue)),
+            ("signed", .bool(signed)),
+            ("resolution", .number(resolution)),
+            ("seed", .integer(seed)),
+            ("modularity", .number(modularity)),
+            ("communities", .array(communities.map { .array($0.map(JSONOutput.string)) })),
+        ])
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case method, signed, resolution, seed, modularity, communities
+    }
+
+    /// Encodes the members of ``json``, in its order.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(method, forKey: .method)
+        try container.encode(signed, forKey: .signed)
+        try container.encode(resolution, forKey: .resolution)
+        try container.encode(seed, forKey: .seed)
+        try container.encode(modularity, forKey: .modularity)
+        try container.encode(communities, forKey: .communities)
+    }
+}
+
+extension GraphView {
+    /// The communities (blocs) of the view: the partition of its nodes that a community detection
+    /// algorithm finds for the highest modularity, with that modularity.
+    ///
+    /// Communities are found on weighted ties, undirected: the weights of the edges between two
+    /// nodes are summed (both directions of a directed graph too, since a bloc has no direction).
+    /// Without `signed`, the view's cooperative edges are the ties and adversarial ones are ignored,
+    /// and the modularity is Newman's (networkx `modularity`). With `signed`, a pair's weight is its
+    /// cooperative weights minus its adversarial ones (a pair that sums to zero is no tie) and the
+    /// algorithm optimises Traag & Bruggeman's signed modularity (see
+    /// ``modularity(of:resolution:signed:)``), as leidenalg's `optimise_partition_multiplex` does with
+    /// a positive and a negative `RBConfigurationVertexPartition` layer and `layer_weights=[1, -1]`.
+    /// A node without ties is a community of its own.
+    ///
+    /// ``CommunityMethod/louvain`` agrees with networkx `louvain_communities` and igraph
+    /// `community_multilevel`; ``CommunityMethod/leiden`` with igraph `community_leiden(objective_function="modularity")`
+    /// and leidenalg's `ModularityVertexPartition`, and its communities are connected (by cooperative
+    /// ties). Both are randomised by the order in which nodes are visited, which `seed` fixes: the same
+    /// seed gives the same communities on every run and platform.
+    ///
+    /// On a small graph one run can land in a poorer local optimum than another seed would (on a
+    /// graph of a dozen nodes the spread is larger than the differences that matter), so the method
+    /// makes 100 000 / (V + E) runs, at most 10 (a single run from V + E = 50 000 up): the first from
+    /// `seed`, the others from seeds a SplitMix64 generator draws from it. It keeps the partition with
+    /// the highest modularity (the first of equal ones).
+    ///
+    /// - Parameters:
+    ///   - method: Louvain or Leiden (default).
+    ///   - resolution: γ > 0; higher values give more, smaller communities (default 1).
+    ///   - seed: the seed of the node-order shuffles (default ``Communities/defaultSeed``).
+    ///   - signed: optimise signed modularity on cooperative and adversarial ties.
+    /// - Throws: ``CommunityError/invalidResolution(_:)``, ``CommunityError/noTies(signed:)``.
+    /// - Complexity: O(V + E) per pass over the nodes, O(V + E) per aggregation; a few passes per
+    ///   level and O(log V) levels in practice.
+    package func communities(method: CommunityMethod = .leiden, resolution: Double = 1,
+                             seed: Int = Communities.defaultSeed, signed: Bool = false) throws(CommunityError) -> Communities {
+        guard resolution.isFinite, resolution > 0 else { throw .invalidResolution(resolution) }
+        let graph = CommunityGraph(self, signed: signed)
+        guard graph.positiveTotal + graph.negativeTotal > 0 else { throw .noTies(signed: signed) }
+        // Small graphs: several runs, the first from `seed`, the others from seeds drawn from it.
+        let runs = min(Communities.maximumRuns, max(1, 100_000 / max(1, graph.nodeCount + graph.targets.count / 2)))
+        var seeds = SplitMix64(seed: seed)
+        var best: (membership: [Int32], count: Int, modularity: Double)?
+        for run in 0..<runs {
+            let runSeed = run == 0 ? seed : Int(truncatingIfNeeded: seeds.next())
+            let membership: [Int32]
+            switch method {
+            case .louvain: membership = louvainCommunities(graph, resolution: resolution, seed: runSeed)
+            case .leiden: membership = leidenCommunities(graph, resolution: resolution, seed: runSeed)
+            }
+            var count = 0
+            for c in membership { count = max(count, Int(c) + 1) }
+            let modularity = graph.modularity(of: membership, count: count, resolution: resolution)
+            if modularity > best?.modularity ?? -.infinity { best = (membership, count, modularity) }
+        }
+        guard let best else { throw .noTies(signed: signed) }
+        var ids = [[String]](repeating: [], count: best.count)
+        for (local, c) in best.membership.enumerated() { ids[Int(c)].append(node(at: local).id) }
+        return Communities(method: method, signed: signed, resolution: resolution, seed: seed,
+                           modularity: best.modularity, communities: ids)
+    }
+}
+
+extension Analysis {
+    /// Blocs: the communities of the analysed view by Louvain or Leiden, keyed by node id.
+    ///
+    /// ```swift
+    /// let blocs = try graph.analysis().communities()               // Leiden, γ = 1, seed 0
+    /// let signed = try graph.analysis(includeAdversarial: true).communities(signed: true)
+    /// ```
+    /// Unsigned: modularity on the cooperative ties' summed weights (`networkx.community.modularity`).
+    /// Signed (the analysis must keep adversarial ties): Traag & Bruggeman's signed modularity.
+    ///
+    /// - Throws: ``CommunityError`` for a resolution that is not finite and positive, or a view with no tie.
+    /// - Complexity: O(V + E) per pass and per aggregation; a few passes per level, O(log V) levels in practice.
+    public func communities(method: CommunityMethod = .leiden, resolution: Double = 1,
+                            seed: Int = Communities.defaultSeed, signed: Bool = false) throws -> Communities {
+        try view.communities(method: method, resolution: resolution, seed: seed, signed: signed)
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Entente
+import Foundation
+
+/// `entente communities`: blocs, by Louvain or Leiden community detection.
+struct CommunitiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "communities",
+        abstract: "Blocs: communities of nodes tied more closely to each other than to the rest.",
+        discussion: """
+            Finds the partition of the nodes with the highest modularity by Louvain or Leiden (the \
+            default; its communities are connected) on weighted cooperative ties: the weights of the \
+            edges between two nodes are summed, direction ignored. --signed gives each pair the sign \
+            and weight of its cooperative weights minus its adversarial ones (a pair that sums to zero \
+            is no tie) and optimises Traag & Bruggeman's signed modularity, which rewards rivals in \
+            different blocs; it includes adversarial edges. --types and --kinds choose the edges and \
+            nodes first.
+
+            The node order is shuffled from --seed, so the same seed gives the same blocs (another seed \
+            may give others). Small graphs get several runs, 100,000 / (nodes + ties) of them and at most \
+            10 (one run from 50,000 nodes and ties up): the first from --seed, the others from seeds \
+            drawn from it; the partition with the highest modularity is kept.
+
+            Prints the method, the modularity and the number of communities, then one community per \
+            line, largest first (then by first id), ids in id order. --json prints \
+            {"method","signed","resolution","seed","modularity","communities":[[ids]]} in that order.
+            """
+    )
+
+    @Argument(help: "The graph file (.json, .csv, .dot, .gv).")
+    var graph: String
+
+    @Option(help: "The algorithm: louvain or leiden.")
+    var method: CommunityMethod = .leiden
+
+    // Unconditional parsing so that `--resolution -1` reaches validate() instead of reading as an option.
+    @Option(parsing: .unconditional,
+            help: "Resolution γ > 0: above 1 gives more, smaller communities; below 1 fewer, larger ones.")
+    var resolution: Double = 1
+
+    // Unconditional parsing so that a negative seed is read as a value, not as an option.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the node-order shuffles (an integer).", valueName: "S"))
+    var seed: Int = Communities.defaultSeed
+
+    @Flag(help: "Optimise signed modularity over cooperative (+) and adversarial (−) ties.")
+    var signed = false
+
+    @Flag(help: "Print the communities as JSON.")
+    var json = false
+
+    @OptionGroup var analysis: AnalysisOptions
+
+    func validate() throws {
+        if !resolution.isFinite || resolution <= 0 {
+            let value = resolution.isFinite ? formatNumber(resolution) : "\(resolution)"
+            throw ValidationError("--resolution must be a finite number greater than 0, not \(value)")
+        }
+        if analysis.includeAdversarial && !signed {
+            throw ValidationError("--include-adversarial needs --signed: without it communities use cooperative ties only")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var options = analysis
+            options.includeAdversarial = signed
+            let result: Communities
+            let analysed = try options.analysis(of: graph, metric: .strength)
+            do {
+                result = try analysed.communities(method: method, resolution: resolution, seed: seed, signed: signed)
+            } catch {
+                throw Failure("\(graph): \(error)")
+            }
+            if json {
+                print(result.json.rendered(pretty: false))
+                return
+            }
+            var settings = signed ? ["signed"] : []
+            if resolution != 1 { settings.append("resolution \(formatNumber(resolution))") }
+            let qualifier = settings.isEmpty ? "" : " (" + settings.joined(separator: ", ") + ")"
+            let noun = result.count == 1 ? "community" : "communities"
+            print("\(result.method)\(qualifier): modularity \(String(format: "%.6f", result.modularity)), \(result.count) \(noun)")
+            let width = String(result.count).count
+            for (position, community) in result.communities.enumerated() {
+                let number = String(position + 1)
+                print(String(repeating: " ", count: width - number.count) + number + "  " + community.joined(separator: " "))
+            }
+        }
+    }
+}
+
+/// Parses a community detection method for `--method`.
+extension CommunityMethod: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
