@@ -217,12 +217,17 @@ def test_hover_highlights_ties(ctx):
     graph = ctx["graph"]
     ind = next(i for i, node in enumerate(graph["nodes"]) if node["id"] == "IND")
     page.hover(f"#node-{ind}")
-    page.wait_for_timeout(250)  # the fade is a 0.12 s transition
     lit = set(page.eval_on_selector_all(".lit", "items => items.map(i => i.id)"))
     ties = {f"edge-{i}" for i, edge in enumerate(graph["edges"]) if "IND" in (edge["source"], edge["target"])}
     assert ties <= lit, f"hovering India lights {sorted(lit)}"
-    faded = page.evaluate("() => getComputedStyle(document.querySelector('svg .node:not(.lit)')).opacity")
-    assert float(faded) < 0.5, f"the other nodes are not faded (opacity {faded})"
+    # The rest is faded by a veil, with copies of India and its ties drawn over it.
+    veil = page.evaluate("() => { const v = document.querySelector('#drawing .overlay.hover .veil');"
+                         " return v && Number(v.getAttribute('fill-opacity')); }")
+    assert veil and veil > 0.5, f"no veil fades the rest ({veil})"
+    copies = page.eval_on_selector_all("#drawing .overlay.hover > g", "gs => gs.length")
+    assert copies == len(lit), f"{copies} copies over the veil for {len(lit)} lit elements"
+    page.mouse.move(5, 5)
+    assert page.eval_on_selector_all("#drawing .overlay, #drawing .lit", "xs => xs.length") == 0, "leaving kept the highlight"
     page.close()
 
 
@@ -335,7 +340,7 @@ FORM_QUERIES = """([pairs, metric]) => pairs.map(([a, b]) => {
     document.getElementById('path-form').requestSubmit();
     const line = document.querySelector('#path-result .path-line');
     return [line ? line.textContent : document.getElementById('path-result').textContent,
-            document.querySelectorAll('#drawing .node.on-path').length];
+            document.querySelectorAll('#drawing .overlay.path .node.on-path').length];
 })"""
 
 

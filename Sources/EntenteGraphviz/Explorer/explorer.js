@@ -215,7 +215,9 @@
 
   function applyFilters() {
     for (const edge of edges) {
-      if (edge.element) edge.element.classList.toggle("filtered", !isShown(edge));
+      const shown = isShown(edge);
+      if (edge.element && edge.shown !== shown) edge.element.classList.toggle("filtered", !shown);
+      edge.shown = shown;
     }
     for (const [name, texts] of legendEntries.types) {
       for (const text of texts) text.classList.toggle("legend-off", hiddenTypes.has(name));
@@ -267,23 +269,69 @@
       element("span", { class: "count" }, String(data.polarities.adversarial))));
   }
 
-  // ---------------------------------------------------------------- hover: a node's ties
+  // ---------------------------------------------------------------- emphasis: hover and path
 
-  let lit = [];
-  function light(elements) {
-    unlight();
-    svg.classList.add("lighting");
-    for (const item of elements) {
-      if (item) {
-        item.classList.add("lit");
-        lit.push(item);
+  // What is emphasised is drawn again on top of a white veil over the whole drawing, so that
+  // fading the rest costs one rectangle, not an opacity on each of thousands of elements.
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  const graphGroup = svg.querySelector("g.graph") || svg;
+
+  /**
+   * An overlay: a veil and copies of the emphasised elements, last in the drawing. The originals
+   * get the class `mark` (`lit`, `on-path`), for scripts and tests.
+   */
+  class Overlay {
+    constructor(name, opacity, mark) {
+      this.mark = mark;
+      this.group = document.createElementNS(SVG_NS, "g");
+      this.group.setAttribute("class", "overlay " + name);
+      this.group.setAttribute("aria-hidden", "true");
+      this.opacity = opacity;
+      this.marked = [];
+    }
+
+    /** Shows copies of `elements` (each adjusted by `adjust`) over the veiled drawing. */
+    show(elements, adjust) {
+      this.clear();
+      const box = graphGroup.getBBox();
+      const veil = document.createElementNS(SVG_NS, "rect");
+      for (const [name, value] of [["x", box.x - 10], ["y", box.y - 10], ["width", box.width + 20],
+        ["height", box.height + 20], ["fill", "#ffffff"], ["fill-opacity", this.opacity], ["class", "veil"]]) {
+        veil.setAttribute(name, String(value));
       }
+      this.group.append(veil);
+      for (const item of elements) {
+        if (!item) continue;
+        const copy = item.cloneNode(true);
+        copy.removeAttribute("id");
+        copy.removeAttribute("tabindex");
+        copy.classList.remove("filtered");
+        for (const inner of copy.querySelectorAll("[id]")) inner.removeAttribute("id");
+        for (const hit of copy.querySelectorAll(".hit")) hit.remove();
+        if (adjust) adjust(copy);
+        this.group.append(copy);
+        item.classList.add(this.mark);
+        this.marked.push(item);
+      }
+      graphGroup.append(this.group);
+    }
+
+    clear() {
+      for (const item of this.marked) item.classList.remove(this.mark);
+      this.marked = [];
+      this.group.replaceChildren();
+      this.group.remove();
     }
   }
+
+  const hoverOverlay = new Overlay("hover", 0.78, "lit");
+  const pathOverlay = new Overlay("path", 0.72, "on-path");
+
+  function light(elements) {
+    hoverOverlay.show(elements);
+  }
   function unlight() {
-    for (const item of lit) item.classList.remove("lit");
-    lit = [];
-    svg.classList.remove("lighting");
+    hoverOverlay.clear();
   }
   function lightNode(node) {
     const elements = [node.element];
@@ -390,6 +438,7 @@
     selected = choice;
     const target = choice.node ? choice.node.element : choice.edge.element;
     if (target) target.classList.add("selected");
+    if (pathShown) drawPath(pathShown);
     showSelection();
     document.body.classList.add("panel-open");
     panel.hidden = false;
@@ -587,28 +636,21 @@
   }
 
   function clearPath() {
-    svg.classList.remove("path-mode");
-    for (const item of svg.querySelectorAll(".on-path")) item.classList.remove("on-path");
-    for (const line of svg.querySelectorAll("[data-width]")) {
-      line.setAttribute("stroke-width", line.getAttribute("data-width"));
-      line.removeAttribute("data-width");
-    }
+    pathOverlay.clear();
     pathShown = null;
   }
 
+  /** Draws a path bold over the faded drawing: its nodes and its edges, 2.5 times as wide. */
   function drawPath(path) {
-    clearPath();
-    svg.classList.add("path-mode");
-    for (const id of path.nodes) nodeById.get(id).element.classList.add("on-path");
-    for (const index of path.edges) {
-      const group = edgeByIndex.get(index).element;
-      group.classList.add("on-path");
-      for (const line of group.querySelectorAll("path:not(.hit), polygon")) {
-        const width = line.getAttribute("stroke-width") || "1";
-        line.setAttribute("data-width", width);
-        line.setAttribute("stroke-width", String(Number(width) * 2.5));
+    const onPath = [...path.edges.map((index) => edgeByIndex.get(index).element),
+      ...path.nodes.map((id) => nodeById.get(id).element)];
+    pathOverlay.show(onPath, (copy) => {
+      copy.classList.add("on-path");
+      if (!copy.classList.contains("edge")) return;
+      for (const line of copy.querySelectorAll("path, polygon")) {
+        line.setAttribute("stroke-width", String(Number(line.getAttribute("stroke-width") || "1") * 2.5));
       }
-    }
+    });
     pathShown = path;
   }
 
