@@ -290,7 +290,7 @@
       this.marked = [];
     }
 
-    /** Shows copies of `elements` (each adjusted by `adjust`) over the veiled drawing. */
+    /** Shows copies of `elements` over the veiled drawing; `adjust(copy, original)` may restyle each. */
     show(elements, adjust) {
       this.clear();
       const box = graphGroup.getBBox();
@@ -308,7 +308,7 @@
         copy.classList.remove("filtered");
         for (const inner of copy.querySelectorAll("[id]")) inner.removeAttribute("id");
         for (const hit of copy.querySelectorAll(".hit")) hit.remove();
-        if (adjust) adjust(copy);
+        if (adjust) adjust(copy, item);
         this.group.append(copy);
         item.classList.add(this.mark);
         this.marked.push(item);
@@ -324,22 +324,25 @@
     }
   }
 
-  const hoverOverlay = new Overlay("hover", 0.78, "lit");
-  const pathOverlay = new Overlay("path", 0.72, "on-path");
+  const hoverOverlay = new Overlay("hover", 0.75, "lit");
+  const pathOverlay = new Overlay("path", 0.62, "on-path");
 
-  function light(elements) {
-    hoverOverlay.show(elements);
+  function light(elements, adjust) {
+    hoverOverlay.show(elements, adjust);
   }
   function unlight() {
     hoverOverlay.clear();
   }
-  function lightNode(node) {
+  /** Lights a node, its shown ties and their other ends; a focused node keeps its focus ring on top. */
+  function lightNode(node, focused) {
     const elements = [node.element];
     for (const edge of node.ties) {
       if (!isShown(edge)) continue;
       elements.push(edge.element, otherEnd(edge, node).element);
     }
-    light(elements);
+    light(elements, (copy, original) => {
+      if (focused && original === node.element && original.matches(":focus-visible")) copy.classList.add("focus-copy");
+    });
   }
 
   // ---------------------------------------------------------------- the side panel
@@ -466,7 +469,7 @@
     group.setAttribute("aria-label", describe(node) + ", " + node.kind + ", " + node.ties.length + " ties");
     group.addEventListener("mouseenter", () => lightNode(node));
     group.addEventListener("mouseleave", unlight);
-    group.addEventListener("focus", () => lightNode(node));
+    group.addEventListener("focus", () => lightNode(node, true));
     group.addEventListener("blur", unlight);
     group.addEventListener("click", (event) => {
       event.stopPropagation();
