@@ -275,6 +275,7 @@
   // fading the rest costs one rectangle, not an opacity on each of thousands of elements.
   const SVG_NS = "http://www.w3.org/2000/svg";
   const graphGroup = svg.querySelector("g.graph") || svg;
+  let drawingBox = null;  // the drawing's extent, measured before any overlay is added
 
   /**
    * An overlay: a veil and copies of the emphasised elements, last in the drawing. The originals
@@ -293,14 +294,15 @@
     /** Shows copies of `elements` over the veiled drawing; `adjust(copy, original)` may restyle each. */
     show(elements, adjust) {
       this.clear();
-      const box = graphGroup.getBBox();
+      drawingBox = drawingBox || graphGroup.getBBox();
+      const box = drawingBox;
       const veil = document.createElementNS(SVG_NS, "rect");
       for (const [name, value] of [["x", box.x - 10], ["y", box.y - 10], ["width", box.width + 20],
         ["height", box.height + 20], ["fill", "#ffffff"], ["fill-opacity", this.opacity], ["class", "veil"]]) {
         veil.setAttribute(name, String(value));
       }
       this.group.append(veil);
-      for (const item of elements) {
+      for (const item of new Set(elements)) {
         if (!item) continue;
         const copy = item.cloneNode(true);
         copy.removeAttribute("id");
