@@ -407,14 +407,14 @@ RELATIONS = os.path.join(FIXTURES, "relations.json")
 DIRECTED = os.path.join(FIXTURES, "directed.json")
 
 # (page, graph, directed, metrics, CLI options, types, include adversarial, every n-th pair). Every
-# ordered pair of Graphs/pakistan.json on each metric; every third pair of the fixtures (parallel and
+# ordered pair of Graphs/pakistan.json on each metric; every fifth pair of the fixtures (parallel and
 # adversarial edges, a type filter, a directed graph), since `entente path` costs a process per pair.
 PATH_CHECKS = {
     "pakistan": [("pakistan", PAKISTAN, False, METRICS)],
     "fixtures": [
-        ("relations", RELATIONS, False, ("strength",), ("--include-adversarial",), None, True, 3),
-        ("relations", RELATIONS, False, ("length",), ("--types", "economic,security"), ["economic", "security"], False, 3),
-        ("directed", DIRECTED, True, ("strength", "hops"), (), None, False, 3),
+        ("relations", RELATIONS, False, ("strength",), ("--include-adversarial",), None, True, 5),
+        ("relations", RELATIONS, False, ("length",), ("--types", "economic,security"), ["economic", "security"], False, 5),
+        ("directed", DIRECTED, True, ("strength", "hops"), (), None, False, 5),
     ],
 }
 
