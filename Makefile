@@ -1,5 +1,6 @@
 # Entente: the two commands a new machine needs are `make demo` and `make test`.
-# Both install what is missing first (Graphviz's libraries through apt, networkx through pip).
+# Both install what is missing first (Graphviz's libraries and Chromium through apt, networkx and
+# Playwright through pip).
 
 SWIFT ?= swift
 PYTHON ?= python3
@@ -9,7 +10,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: deps build release test demo bench bench-quick docs clean
 
 # Graphviz's development files (libgvc, libcgraph, pkg-config metadata) and programs for the
-# benchmark comparison; networkx and jsonschema for the tests that check GraphML and JSON output.
+# benchmark comparison; networkx and jsonschema for the tests that check GraphML and JSON output;
+# Debian's chromium and Playwright for the browser tests of the explorer page (Playwright drives the
+# installed chromium: no browser is downloaded). If chromium cannot be installed, the browser tests
+# say so and skip.
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null; then \
 	    echo "installing graphviz libgraphviz-dev pkg-config"; \
@@ -19,6 +23,14 @@ deps:
 	    echo "installing networkx jsonschema"; \
 	    $(PYTHON) -m pip install --quiet networkx jsonschema; \
 	fi
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	    echo "installing chromium"; \
+	    ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium) || echo "chromium could not be installed"; \
+	fi
+	@if ! $(PYTHON) -c "import playwright.sync_api" 2>/dev/null; then \
+	    echo "installing playwright"; \
+	    $(PYTHON) -m pip install --quiet playwright; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -26,11 +38,14 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Every test: the unit and CLI tests (Swift Testing), the evidence check of Graphs/ (in the suite,
-# and by the shared checker when it is next to this clone), and both Examples packages.
+# Every test: the unit and CLI tests (Swift Testing), the browser tests of the explorer page
+# (Tests/Browser), the evidence check of Graphs/ (in the suite, and by the shared checker when it is
+# next to this clone), and both Examples packages.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	OUT=$(OUT) ENTENTE_NO_CHROMIUM=$$(command -v chromium >/dev/null 2>&1 || echo 1) \
+	    $(PYTHON) Tests/Browser/test_explorer.py .build/debug/entente
 	@if [ -f ../shared/tools/check_evidence.py ]; then $(PYTHON) ../shared/tools/check_evidence.py; fi
 	cd Examples && $(SWIFT) run
 	@mkdir -p $(OUT)
@@ -44,7 +59,9 @@ demo: release
 	@mkdir -p $(OUT)
 	.build/release/entente render Graphs/pakistan.json -o $(OUT)/pakistan.svg
 	.build/release/entente render Graphs/pakistan.json -o $(OUT)/pakistan-highlight.svg --highlight RUS EU
-	@echo "diagrams written to $(OUT)/pakistan.svg and $(OUT)/pakistan-highlight.svg"
+	.build/release/entente render Graphs/pakistan.json -o $(OUT)/pakistan.html
+	@echo "diagrams written to $(OUT)/pakistan.svg and $(OUT)/pakistan-highlight.svg;"
+	@echo "the interactive explorer to $(OUT)/pakistan.html (open it in a browser)"
 
 # Entente against igraph and networkit on the benchmark graphs, in one run (see Benchmarks/README.md).
 bench: deps

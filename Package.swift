@@ -28,7 +28,14 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "EntenteGraphviz", dependencies: ["Entente", "CGraphviz"]),
+        .target(
+            name: "EntenteGraphviz",
+            dependencies: ["Entente", "CGraphviz"],
+            resources: [
+                .embedInCode("Explorer/explorer.html"), .embedInCode("Explorer/explorer.css"),
+                .embedInCode("Explorer/explorer.js"), .embedInCode("Explorer/paths.js"),
+            ]
+        ),
         .executableTarget(
             name: "entente",
             dependencies: [

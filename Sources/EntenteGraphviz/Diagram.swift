@@ -45,6 +45,11 @@ public struct Diagram: Sendable {
         self.init(view: analysis.view, style: style, title: title, highlight: highlight, nodeSizes: nodeSizes)
     }
 
+    /// A diagram of a view as it is (for the package's own tests and tools).
+    package init(_ view: GraphView, title: String? = nil) {
+        self.init(view: view, style: DiagramStyle(), title: title, highlight: nil, nodeSizes: nil)
+    }
+
     package init(view: GraphView, style: DiagramStyle, title: String?, highlight: RelationPath?, nodeSizes: NodeValues?) {
         self.view = view
         self.style = style

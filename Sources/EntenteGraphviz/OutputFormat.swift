@@ -10,6 +10,9 @@ public enum OutputFormat: String, CaseIterable, Hashable, Sendable, CustomString
     case dot
     /// Graphviz's JSON description of the laid-out graph.
     case json
+    /// An interactive page around the SVG drawing, written by ``ExplorerPage`` (``Renderer`` gives
+    /// the SVG drawing alone for it).
+    case html
 
     /// The format named by a file extension or `--to` value (`gv` is DOT), in any case.
     public init?(name: String) {
@@ -17,10 +20,10 @@ public enum OutputFormat: String, CaseIterable, Hashable, Sendable, CustomString
         self.init(rawValue: lower == "gv" ? "dot" : lower)
     }
 
-    /// The name of Graphviz's output device for the format.
-    var device: String { rawValue }
+    /// The name of Graphviz's output device for the format (for html, that of its drawing).
+    var device: String { self == .html ? "svg" : rawValue }
 
-    /// The format's name: `svg`, `png`, `pdf`, `dot` or `json`.
+    /// The format's name: `svg`, `png`, `pdf`, `dot`, `json` or `html`.
     public var description: String { rawValue }
 }
 

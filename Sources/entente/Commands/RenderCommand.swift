@@ -10,19 +10,20 @@ import EntenteGraphviz
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render a relations diagram (svg, png, pdf, dot, json) through Graphviz.",
+        abstract: "Render a relations diagram (svg, png, pdf, dot, json, or an interactive html page) through Graphviz.",
         discussion: """
             The output format comes from the extension of -o unless --to is given; -o - writes to \
             standard output, as svg unless --to says otherwise. Edges are coloured by type, drawn as \
             wide as their weight, dashed when adversarial; the legend under the title explains them. \
-            No Graphviz program is run: Entente links Graphviz's libraries.
+            No Graphviz program is run: Entente links Graphviz's libraries. An .html page holds the \
+            drawing with the graph's data: filters, search, evidence and a path finder, offline.
             """
     )
 
     @Argument(help: "The graph file to draw (.json, .csv, .dot, .gv).")
     var graph: String
 
-    @Option(name: .shortAndLong, help: "The file to write (.svg, .png, .pdf, .dot, .gv, .json), or - for standard output.")
+    @Option(name: .shortAndLong, help: "The file to write (.svg, .png, .pdf, .dot, .gv, .json, .html), or - for standard output.")
     var output: String
 
     @Option(help: "Write this format whatever the extension of -o.")
@@ -129,7 +130,10 @@ struct RenderCommand: ParsableCommand {
                     diagram.nodeSizes = try Analysis(loaded, filter: filter, metric: metric).centrality(sizeMeasure)
                 }
             }
-            let bytes = try Renderer.render(diagram, as: outputFormat ?? .svg, layout: layout)
+            let format = outputFormat ?? .svg
+            let bytes = format == .html
+                ? try ExplorerPage.render(diagram, layout: layout, metric: metric)
+                : try Renderer.render(diagram, as: format, layout: layout)
             try FileIO.writeAtomically(bytes, to: output)
         }
     }

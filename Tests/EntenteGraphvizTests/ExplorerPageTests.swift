@@ -1,0 +1,185 @@
+import Entente
+@testable import EntenteGraphviz
+import Foundation
+import Testing
+
+/// The explorer page as bytes: its parts, its data block and its safety. What it does in a browser is
+/// tested by Tests/Browser/test_explorer.py.
+@Suite struct ExplorerPageTests {
+    /// The text between `open` and the next `close` after it, or nil.
+    private func between(_ text: String, _ open: String, _ close: String) -> String? {
+        guard let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) else {
+            return nil
+        }
+        return String(text[start.upperBound..<end.lowerBound])
+    }
+
+    private func page(_ graph: RelationGraph, title: String? = nil) throws -> String {
+        String(decoding: try ExplorerPage.render(Diagram(GraphView(graph), title: title)), as: UTF8.self)
+    }
+
+    /// The page's JSON data block, parsed.
+    private func data(of page: String) throws -> [String: Any] {
+        let text = try #require(between(page, "<script type=\"application/json\" id=\"entente-data\">", "</script>"))
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func sha256AndBase64MatchTheStandardVectors() {
+        func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+        #expect(hex(SHA256.digest([])) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(hex(SHA256.digest(Array("abc".utf8))) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(hex(SHA256.digest(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(hex(SHA256.digest([UInt8](repeating: 0x61, count: 1000)))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(SHA256.base64([]) == "")
+        #expect(SHA256.base64(Array("f".utf8)) == "Zg==")
+        #expect(SHA256.base64(Array("fo".utf8)) == "Zm8=")
+        #expect(SHA256.base64(Array("foobar".utf8)) == "Zm9vYmFy")
+    }
+
+    @Test func pakistanPageIsSmallCompleteAndDeterministic() throws {
+        let graph = try realGraph("pakistan")
+        let bytes = try ExplorerPage.render(Diagram(GraphView(graph)))
+        #expect(bytes.count < 300_000)
+        #expect(try ExplorerPage.render(Diagram(GraphView(graph))) == bytes)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("<!DOCTYPE html>"))
+        #expect(!text.contains("{{"), "a placeholder was left unfilled")
+        #expect(!text.contains("<?xml"))
+        #expect(text.contains("<title>Pakistan&#39;s foreign relations</title>"))
+        #expect(text.contains(" id=\"drawing\" role=\"group\" aria-labelledby=\"drawing-title\""))
+        #expect(text.contains("<title id=\"drawing-title\">Pakistan&#39;s foreign relations</title>"))
+        #expect(text.contains("<desc id=\"drawing-desc\">Relations diagram of 14 nodes and 45 ties (economic, security, cultural, membership), 2 of them adversarial."))
+        // Every node and edge of the drawing, by the ids the script looks up.
+        for index in 0..<14 { #expect(text.contains("id=\"node&#45;\(index)\"")) }
+        for index in 0..<45 { #expect(text.contains("id=\"edge&#45;\(index)\"")) }
+        // No network: nothing is loaded from anywhere.
+        #expect(!text.contains("src="))
+    }
+
+    @Test func theContentSecurityPolicyAllowsExactlyThePageScript() throws {
+        let text = try page(try realGraph("pakistan"))
+        let script = try #require(between(text, "<script>", "</script>"))
+        let hash = "sha256-" + SHA256.base64(SHA256.digest(Array(script.utf8)))
+        #expect(text.contains("script-src '\(hash)'"))
+        #expect(text.contains("default-src 'none'"))
+        #expect(text.components(separatedBy: "<script").count - 1 == 2, "one data block and one script")
+    }
+
+    @Test func dataBlockCarriesNodesEdgesEvidenceAndCentralities() throws {
+        let graph = try realGraph("pakistan")
+        let data = try data(of: try page(graph))
+        let nodes = try #require(data["nodes"] as? [[String: Any]])
+        let edges = try #require(data["edges"] as? [[String: Any]])
+        #expect(nodes.count == graph.nodes.count)
+        #expect(edges.count == graph.edges.count)
+        #expect(nodes.map { $0["id"] as? String } == graph.nodes.map(\.id))
+        #expect(nodes.map { $0["index"] as? Int } == Array(graph.nodes.indices))
+
+        // Evidence, verbatim, with its edge's ends and type.
+        for (index, edge) in graph.edges.enumerated() {
+            let record = edges[index]
+            #expect(record["index"] as? Int == index)
+            #expect(record["source"] as? String == edge.source)
+            #expect(record["target"] as? String == edge.target)
+            #expect(record["type"] as? String == edge.type.name)
+            #expect(record["weight"] as? Double == edge.weight)
+            #expect(record["polarity"] as? String == edge.polarity.rawValue)
+            let evidence = try #require(record["evidence"] as? [[String: String]])
+            #expect(evidence.map { $0["quote"] } == edge.evidence.map(\.quote))
+            #expect(evidence.map { $0["source"] } == edge.evidence.map(\.source))
+        }
+
+        // Centralities as Entente computes them on cooperative ties, with ranks.
+        let cooperative = WeightedAdjacency(GraphView(graph, filter: .cooperative), metric: .strength)
+        for (key, measure) in [("degree", CentralityMeasure.degree), ("strength", .strength),
+                               ("betweenness", .betweenness), ("pagerank", .pagerank)] {
+            guard case .nodes(let expected) = try cooperative.centrality(measure) else {
+                Issue.record("\(key) gave no node values")
+                continue
+            }
+            // Foundation's JSON parser may miss the last bit of a shortest-digits number.
+            let values = nodes.map { $0[key] as? Double ?? .nan }
+            #expect(values.count == expected.count)
+            for (value, reference) in zip(values, expected) {
+                #expect(abs(value - reference) <= 1e-14 * max(1, abs(reference)), "\(key)")
+            }
+        }
+        let pakistan = try #require(nodes.first { $0["id"] as? String == "PAK" })
+        #expect(abs((pakistan["betweenness"] as? Double ?? 0) - 0.6217948717948718) < 1e-12)
+        for key in ["degreeRank", "strengthRank", "betweennessRank", "pagerankRank"] {
+            #expect(pakistan[key] as? Int == 1, "\(key)")
+        }
+
+        // Types with their diagram colours, sources with titles and citations.
+        let types = try #require(data["types"] as? [[String: Any]])
+        #expect(types.map { $0["name"] as? String } == ["economic", "security", "cultural", "membership"])
+        #expect(types.map { $0["color"] as? String } == ["#0072B2", "#D55E00", "#009E73", "#CC79A7"])
+        #expect(types.compactMap { $0["count"] as? Int }.reduce(0, +) == 45)
+        let sources = try #require(data["sources"] as? [[String: String]])
+        #expect(sources.map { $0["id"] } == graph.sources.map(\.id))
+        #expect(sources.map { $0["citation"] } == graph.sources.map(\.citation))
+        let polarities = try #require(data["polarities"] as? [String: Int])
+        #expect(polarities == ["cooperative": 43, "adversarial": 2])
+    }
+
+    @Test func aViewLimitsTheData() throws {
+        let graph = try realGraph("pakistan")
+        let india = try #require(graph.index(of: "IND"))
+        let view = GraphView(graph, filter: .analysis(types: [.security], includeAdversarial: true)).ego(around: india, depth: 1)
+        let text = String(decoding: try ExplorerPage.render(Diagram(view), metric: .hops), as: UTF8.self)
+        let data = try data(of: text)
+        let nodes = try #require(data["nodes"] as? [[String: Any]])
+        let edges = try #require(data["edges"] as? [[String: Any]])
+        #expect(nodes.map { $0["index"] as? Int } == view.nodeIndices.map { Optional($0) })
+        #expect(edges.map { $0["index"] as? Int } == view.edgeIndices.map { Optional($0) })
+        #expect(Set(edges.compactMap { $0["type"] as? String }) == ["security"])
+        #expect(data["metric"] as? String == "hops")
+        let types = try #require(data["types"] as? [[String: Any]])
+        #expect(types.map { $0["name"] as? String } == ["security"])
+    }
+
+    @Test func hostileTextStaysTextInMarkupAndData() throws {
+        var graph = try hostileGraph()
+        try graph.addNode(Node(id: "\" onmouseover=\"alert(1)", label: "\" onmouseover=\"alert(1)"))
+        try graph.addNode(Node(id: "{{script}}", label: "</script><script>alert(2)</script>\u{2028}<!--"))
+        _ = try graph.addEdge(from: "{{script}}", to: "\" onmouseover=\"alert(1)", type: .economic, weight: 1)
+        let text = try page(graph, title: "</title><script>alert(3)</script>")
+        // The executable script is the page's own, once; the data block is one JSON text.
+        #expect(text.components(separatedBy: "<script").count - 1 == 2)
+        let block = try #require(between(text, "<script type=\"application/json\" id=\"entente-data\">", "</script>"))
+        for forbidden in ["<", ">", "&", "\u{2028}"] { #expect(!block.contains(forbidden), "raw \(forbidden) in the data block") }
+        // Outside the data block and the script, no markup came from the names.
+        #expect(!text.contains("onmouseover=\"alert"))
+        #expect(!text.contains("<script>alert"))
+        #expect(text.contains("<title>&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;</title>"))
+        // The data reads back exactly.
+        let nodes = try #require(try data(of: text)["nodes"] as? [[String: Any]])
+        #expect(nodes.map { $0["id"] as? String } == graph.nodes.map(\.id))
+        #expect(nodes.map { $0["label"] as? String } == graph.nodes.map(\.label))
+    }
+
+    @Test func placeholdersAreFilledInOnePass() {
+        let filled = ExplorerPage.fill(template: "a {{x}} b {{y}} c {{unknown}} d {{", with: ["x": "{{y}}", "y": "Y"])
+        #expect(filled == "a {{y}} b Y c {{unknown}} d {{")
+    }
+
+    @Test func theResourcesCannotBreakOutOfTheirElements() {
+        let script = String(decoding: PackageResources.paths_js + PackageResources.explorer_js, as: UTF8.self).lowercased()
+        #expect(!script.contains("</script"))
+        #expect(!script.contains("<!--"))
+        #expect(!script.contains("innerhtml"), "user text goes into the page through textContent only")
+        #expect(!script.contains("eval("))
+        #expect(!String(decoding: PackageResources.explorer_css, as: UTF8.self).lowercased().contains("</style"))
+        let template = String(decoding: PackageResources.explorer_html, as: UTF8.self)
+        for marker in ["title", "style", "svg", "data", "script", "script-hash"] {
+            #expect(template.contains("{{\(marker)}}"), "\(marker)")
+        }
+    }
+
+    @Test func ranksShareTiesAndSkipAfterThem() {
+        #expect(ExplorerMeasures.ranks(of: [0.5, 1, 0.5, nil, 0.25, 0.5 + 1e-17]) == [2, 1, 2, nil, 5, 2])
+        #expect(ExplorerMeasures.ranks(of: []) == [])
+    }
+}
