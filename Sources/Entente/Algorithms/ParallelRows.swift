@@ -24,7 +24,7 @@ func sumOverRowBlocks(rowCount: Int, _ body: (Range<Int>) -> Double) -> Double {
     partials.withUnsafeMutableBufferPointer { slots in
         withoutActuallyEscaping(body) { body in
             let shared = UncheckedSendable((slots: slots.baseAddress, body: body))
-            DispatchQueue.concurrentPerform(iterations: blocks) { block in
+            ParallelWork.perform(iterations: blocks) { block in
                 let (slots, body) = shared.value
                 slots?.advanced(by: block).pointee = body(rows(block))
             }
@@ -33,6 +33,23 @@ func sumOverRowBlocks(rowCount: Int, _ body: (Range<Int>) -> Double) -> Double {
     var total = 0.0
     for partial in partials { total += partial }
     return total
+}
+
+/// How the parallel parts of the algorithms run: on all cores through Dispatch, or on the calling
+/// thread alone. Results are the same either way (work is split into a fixed number of chunks whose
+/// partial results are added in chunk order); the tests run both and compare them bit for bit.
+package enum ParallelWork {
+    /// Set (for a task and what it calls) to run every parallel loop on the calling thread.
+    @TaskLocal package static var isSerial = false
+
+    /// Runs `body(0..<iterations)` concurrently, or in order on this thread when ``isSerial``.
+    static func perform(iterations: Int, _ body: @Sendable (Int) -> Void) {
+        if isSerial {
+            for iteration in 0..<iterations { body(iteration) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: iterations, execute: body)
+        }
+    }
 }
 
 /// Raw views of the in-arcs with their summed weights, for the pull-based iterations.

@@ -27,7 +27,7 @@ func inSourceChunks<Partial>(sourceCount: Int, _ body: (_ sources: StrideTo<Int>
         withoutActuallyEscaping(body) { body in
             // Each iteration writes only its own slot and reads shared data only.
             let shared = UncheckedSendable((slots: slots.baseAddress, body: body))
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            ParallelWork.perform(iterations: chunks) { chunk in
                 let (slots, body) = shared.value
                 slots?.advanced(by: chunk).pointee = body(stride(from: chunk, to: sourceCount, by: chunks))
             }
