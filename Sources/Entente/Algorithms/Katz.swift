@@ -4,7 +4,8 @@ package struct KatzResult: Sendable {
     package let values: [Double]
     /// The alpha used, in the units of the graph's weights.
     package let alpha: Double
-    /// λmax of the weighted adjacency, when alpha was derived from it (the default, 0.9/λmax).
+    /// λmax of the weighted adjacency, when alpha was derived from it (the default, 0.9/λmax) and it
+    /// is a finite number (with weights near 1e308 it may exceed the largest one).
     package let largestEigenvalue: Double?
 }
 
@@ -31,8 +32,9 @@ extension WeightedAdjacency {
             return KatzResult(values: try katzCentrality(alpha: 0.1, beta: beta), alpha: 0.1, largestEigenvalue: 0)
         }
         let scaledAlpha = Self.katzDefaultFraction / scaledRadius
+        let largest = scaledRadius / weightScale
         return KatzResult(values: try katzScaled(alpha: scaledAlpha, beta: beta), alpha: scaledAlpha * weightScale,
-                          largestEigenvalue: scaledRadius / weightScale)
+                          largestEigenvalue: largest.isFinite ? largest : nil)
     }
 
     /// Katz centrality, as `nx.katz_centrality_numpy(G, alpha:, beta:, weight="weight")`: the solution

@@ -8,7 +8,8 @@
 /// for entry in betweenness.top(3) { print(entry.id, entry.value) }
 /// ```
 /// Encodes as `entente centrality --json` prints it: `{"measure","metric","values":{id: value}}`,
-/// ids in Unicode order; Katz adds `"alpha"`, and `"lambdaMax"` when alpha is the default 0.9/λmax.
+/// ids in Unicode order; Katz adds `"alpha"`, and `"lambdaMax"` when alpha is the default 0.9/λmax
+/// (and λmax is finite).
 public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
     /// One node's value.
     public struct Entry: Hashable, Sendable {
@@ -26,17 +27,21 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
     public let metric: EdgeMetric
     /// Katz's attenuation as used: the one given, or the default 0.9/λmax; `nil` for other measures.
     public let alpha: Double?
-    /// λmax of the weighted adjacency, when Katz's alpha was derived from it (the default).
+    /// λmax of the weighted adjacency, when Katz's alpha was derived from it (the default) and it is
+    /// finite.
     public let largestEigenvalue: Double?
+    /// Whether Katz's alpha is the computed default, 0.9/λmax.
+    public let isDefaultAlpha: Bool
     private let entries: [Entry]
     private let positionByID: [String: Int]
 
     package init(measure: CentralityMeasure, metric: EdgeMetric, view: GraphView, values: [Double],
-                 alpha: Double? = nil, largestEigenvalue: Double? = nil) {
+                 alpha: Double? = nil, largestEigenvalue: Double? = nil, isDefaultAlpha: Bool = false) {
         self.measure = measure
         self.metric = metric
         self.alpha = alpha
         self.largestEigenvalue = largestEigenvalue
+        self.isDefaultAlpha = isDefaultAlpha
         var entries: [Entry] = []
         entries.reserveCapacity(values.count)
         var positions: [String: Int] = [:]
@@ -51,11 +56,12 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
     }
 
     private init(measure: CentralityMeasure, metric: EdgeMetric, alpha: Double?, largestEigenvalue: Double?,
-                 entries: [Entry]) {
+                 isDefaultAlpha: Bool, entries: [Entry]) {
         self.measure = measure
         self.metric = metric
         self.alpha = alpha
         self.largestEigenvalue = largestEigenvalue
+        self.isDefaultAlpha = isDefaultAlpha
         self.entries = entries
         var positions: [String: Int] = [:]
         for (position, entry) in entries.enumerated() { positions[entry.id] = position }
@@ -84,7 +90,8 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
 
     /// The values of the `n` highest nodes only (what `--top N --json` prints).
     public func limited(to n: Int) -> NodeValues {
-        NodeValues(measure: measure, metric: metric, alpha: alpha, largestEigenvalue: largestEigenvalue, entries: top(n))
+        NodeValues(measure: measure, metric: metric, alpha: alpha, largestEigenvalue: largestEigenvalue,
+                   isDefaultAlpha: isDefaultAlpha, entries: top(n))
     }
 
     /// The 1-based rank of a node (1 = highest), ties sharing the better rank; `nil` for an unknown id.
@@ -210,6 +217,9 @@ public struct CentralityTable: Sendable, Encodable {
         public let values: NodeValues?
         /// Why it could not be computed.
         public let failure: GraphError?
+        /// Whether it failed because a value exceeds the largest finite number: a failure of the whole
+        /// question rather than of one measure.
+        public var overflowed: Bool { failure?.isOverflow ?? false }
     }
 
     /// How edges were costed.
@@ -285,7 +295,7 @@ extension Analysis {
                                  reason: "gives a value per tie, not per node; use edgeBetweenness()")
         }
         return NodeValues(measure: measure, metric: metric, view: view, values: values, alpha: katz?.alpha,
-                          largestEigenvalue: katz?.largestEigenvalue)
+                          largestEigenvalue: katz?.largestEigenvalue, isDefaultAlpha: measure == .katz && alpha == nil)
     }
 
     /// Edge betweenness of every tie (parallel edges are one tie), keyed by its pair of node ids

@@ -105,6 +105,8 @@ struct CentralityCommand: ParsableCommand {
                 }
             } else {
                 let table = analysis.centralities(measures, normalized: !raw, alpha: alpha)
+                // A value past the largest finite number fails the command; it is never shown as n/a.
+                if let overflow = table.columns.first(where: \.overflowed)?.failure { throw overflow }
                 for column in table.columns {
                     if let failure = column.failure { printError("entente: \(failure)") }
                     if let values = column.values { noteKatzAlpha(values) }
@@ -168,8 +170,11 @@ struct CentralityCommand: ParsableCommand {
         }, numericColumns: table.columns.count, into: &output)
     }
 
-    /// A value with six decimals, as the table shows it.
-    private func fixed(_ value: Double) -> String { String(format: "%.6f", value) }
+    /// A value with six decimals, as the table shows it; from 1e15 on, seven significant digits
+    /// (`6e+307`), as no table column is that wide.
+    private func fixed(_ value: Double) -> String {
+        abs(value) >= 1e15 ? String(format: "%.7g", value) : String(format: "%.6f", value)
+    }
 
     /// Prints aligned columns: text columns padded on the right, the last `numericColumns` on the left.
     private func printTable(header: [String], rows: [[String]], numericColumns: Int, into output: inout Output) {
@@ -179,9 +184,9 @@ struct CentralityCommand: ParsableCommand {
 }
 
 /// The note on standard error when Katz ran with its computed default alpha:
-/// `entente: katz: alpha = 0.9/λmax = 0.0318 (λmax 28.3); --alpha sets another`.
+/// `entente: katz: alpha = 0.9/λmax = 0.0315078 (λmax 28.5644); --alpha sets another`.
 func katzAlphaNote(_ values: NodeValues) -> String? {
-    guard values.measure == .katz, let alpha = values.alpha, let lambda = values.largestEigenvalue else { return nil }
-    return "entente: katz: alpha = 0.9/λmax = \(formatNumber(alpha, significantDigits: 6)) "
-        + "(λmax \(formatNumber(lambda, significantDigits: 6))); --alpha sets another"
+    guard values.measure == .katz, values.isDefaultAlpha, let alpha = values.alpha else { return nil }
+    let lambda = values.largestEigenvalue.map { formatNumber($0, significantDigits: 6) } ?? "beyond 1.8e308"
+    return "entente: katz: alpha = 0.9/λmax = \(formatNumber(alpha, significantDigits: 6)) (λmax \(lambda)); --alpha sets another"
 }
