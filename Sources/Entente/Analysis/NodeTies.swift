@@ -96,12 +96,7 @@ public struct NodeTies: Sendable, Encodable {
                 var line = "  " + (arrow + tie.other.id).padded(to: idWidth) + "  " + tie.other.label.padded(to: labelWidth)
                     + "  " + String(repeating: " ", count: weightWidth - weight.count) + weight
                     + "  " + tie.edge.polarity.rawValue
-                switch (tie.edge.since, tie.edge.until) {
-                case (let since?, let until?): line += "  \(since)–\(until)"
-                case (let since?, nil): line += "  since \(since)"
-                case (nil, let until?): line += "  until \(until)"
-                case (nil, nil): break
-                }
+                if let years = tie.edge.years { line += "  " + years }
                 result.append(line)
                 guard evidence else { continue }
                 if tie.edge.evidence.isEmpty { result.append("      (no evidence recorded)") }

@@ -85,12 +85,7 @@ public struct PathEdge: Hashable, Sendable, Encodable {
     /// with the title of the source it comes from (the source's id when the graph does not list it).
     package func explanation(sources: [String: Source], directed: Bool) -> [String] {
         var tie = "\(edge.type.name) \(formatNumber(edge.weight)), \(edge.polarity.rawValue)"
-        switch (edge.since, edge.until) {
-        case (let since?, let until?): tie += ", \(since)–\(until)"
-        case (let since?, nil): tie += ", since \(since)"
-        case (nil, let until?): tie += ", until \(until)"
-        case (nil, nil): break
-        }
+        if let years = edge.years { tie += ", " + years }
         var lines = ["  \(source) \(directed ? "→" : "–") \(target): \(tie)"]
         if edge.evidence.isEmpty { lines.append("    (no evidence recorded)") }
         for item in edge.evidence {
@@ -98,6 +93,18 @@ public struct PathEdge: Hashable, Sendable, Encodable {
             lines.append("      \u{2014} \(sources[item.source]?.title ?? item.source)")
         }
         return lines
+    }
+}
+
+extension Edge {
+    /// When the tie holds, in words: `since 2001`, `until 1991`, `1945–1991`; `nil` without years.
+    package var years: String? {
+        switch (since, until) {
+        case (let since?, let until?): return "\(since)–\(until)"
+        case (let since?, nil): return "since \(since)"
+        case (nil, let until?): return "until \(until)"
+        case (nil, nil): return nil
+        }
     }
 }
 
