@@ -34,24 +34,41 @@ public enum DOTReader {
             do throws(OwnedGraph.ParseFailure) {
                 parsed = try OwnedGraph(parsing: text, context: context)
             } catch {
-                throw syntaxError(error.message, file: file)
+                throw syntaxError(error.message, file: file, text: text)
             }
-            return try convert(parsed, file: file)
+            return try convert(parsed, file: file, text: text)
         }
     }
 
-    /// `syntax error in line 3 near 'x'` → a location on line 3 and `syntax error near 'x'`.
-    static func syntaxError(_ message: String?, file: String) -> GraphError {
+    /// `syntax error in line 3 near 'x'` → a location on line 3 and `syntax error near 'x'`. When a
+    /// `[` or a string opened on an earlier line is still open there, the error is that, on its line
+    /// (Graphviz reports a missing `]` at the statement after it).
+    static func syntaxError(_ message: String?, file: String, text: String = "") -> GraphError {
+        // One line: cgraph follows some messages with the text it was scanning.
+        let message = message.map { String($0.prefix { $0 != "\n" }) }
         guard let message else { return .syntax(SourceLocation(file: file), "no graph found in the DOT text") }
         let marker = " in line "
         guard let range = message.firstRange(of: marker) else { return .syntax(SourceLocation(file: file), message) }
         let digits = message[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
         guard let line = Int(digits) else { return .syntax(SourceLocation(file: file), message) }
         let rest = message[message.index(range.upperBound, offsetBy: digits.count)...]
-        return .syntax(SourceLocation(file: file, line: line), String(message[..<range.lowerBound] + rest))
+        let problem = String(message[..<range.lowerBound] + rest)
+        let lines = DOTLines(text)
+        if let open = lines.unclosedString, open < line {
+            return .syntax(SourceLocation(file: file, line: open), "a string opened on this line is not closed (\(problem) on line \(line))")
+        }
+        if let open = lines.unclosedBracket(before: line) {
+            return .syntax(SourceLocation(file: file, line: open), "'[' is not closed by ']' (\(problem) on line \(line))")
+        }
+        return .syntax(SourceLocation(file: file, line: line), problem)
     }
 
-    private static func convert(_ parsed: borrowing OwnedGraph, file: String) throws(GraphError) -> RelationGraph {
+    /// The location of `name=value` in the DOT text: the file and, when the scan finds it, the line.
+    private static func location(ofAttribute name: String, value: String, in text: String, file: String) -> SourceLocation {
+        SourceLocation(file: file, line: DOTLines(text).line(ofAttribute: name, value: value))
+    }
+
+    private static func convert(_ parsed: borrowing OwnedGraph, file: String, text: String) throws(GraphError) -> RelationGraph {
         let g = parsed.pointer
         let location = SourceLocation(file: file)
         let graphAttributes = attributes(of: UnsafeMutableRawPointer(g), kind: AGRAPH, in: g)
@@ -95,18 +112,19 @@ public enum DOTReader {
             if let type = values.removeValue(forKey: "type") { edge.type = RelationType(type) }
             if let weight = values.removeValue(forKey: "weight") {
                 guard let value = Double(weight.trimmingCharacters(in: " \t")), value.isFinite, value > 0 else {
-                    throw .invalidWeight(location, value: weight)
+                    throw .invalidWeight(Self.location(ofAttribute: "weight", value: weight, in: text, file: file), value: weight)
                 }
                 edge.weight = value
             }
             if let polarity = values.removeValue(forKey: "polarity") {
                 guard let value = Polarity(rawValue: polarity) else {
-                    throw .invalidValue(location, field: "polarity", value: polarity, expected: "cooperative or adversarial")
+                    throw .invalidValue(Self.location(ofAttribute: "polarity", value: polarity, in: text, file: file),
+                                        field: "polarity", value: polarity, expected: "cooperative or adversarial")
                 }
                 edge.polarity = value
             }
-            edge.since = try year(values.removeValue(forKey: "since"), field: "since", at: location)
-            edge.until = try year(values.removeValue(forKey: "until"), field: "until", at: location)
+            edge.since = try year(values.removeValue(forKey: "since"), field: "since", text: text, file: file)
+            edge.until = try year(values.removeValue(forKey: "until"), field: "until", text: text, file: file)
             edge.note = values.removeValue(forKey: "note")
             if let evidence = values.removeValue(forKey: "evidence") { edge.evidence = Evidence.list(parsing: evidence) }
             edge.attributes = values
@@ -130,10 +148,11 @@ public enum DOTReader {
         return values
     }
 
-    private static func year(_ text: String?, field: String, at location: SourceLocation) throws(GraphError) -> Int? {
-        guard let text else { return nil }
-        guard let year = Int(text.trimmingCharacters(in: " \t")) else {
-            throw .invalidValue(location, field: field, value: text, expected: "a year")
+    private static func year(_ value: String?, field: String, text: String, file: String) throws(GraphError) -> Int? {
+        guard let value else { return nil }
+        guard let year = Int(value.trimmingCharacters(in: " \t")) else {
+            throw .invalidValue(location(ofAttribute: field, value: value, in: text, file: file), field: field, value: value,
+                                expected: "a year")
         }
         return year
     }

@@ -104,11 +104,12 @@ public struct Diagram: Sendable {
         }
 
         let arrow = graph.isDirected ? "->" : "--"
+        let largestWeight = view.edgeIndices.reduce(0.0) { max($0, graph.edges[$1].weight) }
         for edgeIndex in view.edgeIndices {
             let edge = graph.edges[edgeIndex]
             let emphasised = highlightedEdges.contains(edgeIndex)
             let color = style.color(of: edge.type, in: graph)
-            var width = style.penWidth(ofWeight: edge.weight)
+            var width = style.penWidth(ofWeight: edge.weight, largestWeight: largestWeight)
             if fades && emphasised { width *= style.highlightPenFactor }
             var attributes: [(String, String)] = [
                 ("type", edge.type.name), ("weight", formatNumber(edge.weight)), ("polarity", edge.polarity.rawValue),

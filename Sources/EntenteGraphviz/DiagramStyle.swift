@@ -15,10 +15,14 @@ public struct DiagramStyle: Sendable, Hashable {
     public var typeColors: [RelationType: String]
     /// Colours for types without an entry in ``typeColors``, given in the order the graph lists its types.
     public var extraTypeColors: [String]
-    /// Line width per unit of edge weight: an edge of weight 4 is drawn `4 × penWidthPerWeight` points wide.
+    /// Line width per unit of edge weight: an edge of weight 4 is drawn `4 × penWidthPerWeight` points
+    /// wide, as long as the heaviest edge drawn stays within ``maximumPenWidth``.
     public var penWidthPerWeight: Double
     /// The thinnest an edge is drawn, in points.
     public var minimumPenWidth: Double
+    /// The widest an edge is drawn, in points: when the heaviest edge drawn would be wider, every
+    /// width is scaled down by the same factor so that the heaviest is this wide.
+    public var maximumPenWidth: Double
     /// Graphviz `style` of adversarial edges; cooperative edges are solid.
     public var adversarialLineStyle: String
     /// Node shape (a Graphviz shape name) by kind.
@@ -56,6 +60,7 @@ public struct DiagramStyle: Sendable, Hashable {
         extraTypeColors = ["#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
         penWidthPerWeight = 0.7
         minimumPenWidth = 0.7
+        maximumPenWidth = 3.5
         adversarialLineStyle = "dashed"
         kindShapes = [.state: "ellipse", .bloc: "box", .organization: "box"]
         extraKindShapes = ["hexagon", "octagon", "diamond", "house", "parallelogram"]
@@ -91,9 +96,22 @@ public struct DiagramStyle: Sendable, Hashable {
         return extraKindShapes[position % extraKindShapes.count]
     }
 
-    /// The width of an edge of the given weight.
+    /// The width of an edge of the given weight, alone: `weight × penWidthPerWeight`, within
+    /// ``minimumPenWidth``…``maximumPenWidth``.
     public func penWidth(ofWeight weight: Double) -> Double {
-        max(minimumPenWidth, weight * penWidthPerWeight)
+        penWidth(ofWeight: weight, largestWeight: weight)
+    }
+
+    /// The width of an edge of the given weight in a drawing whose heaviest edge weighs
+    /// `largestWeight`: by scaled value, `weight × penWidthPerWeight` while `largestWeight ×
+    /// penWidthPerWeight` ≤ ``maximumPenWidth`` (so the 1-to-5 rubric spans 0.7 to 3.5 points), else
+    /// `weight × maximumPenWidth / largestWeight` (trade volumes of 120 and 30 are drawn 3.5 and 0.875
+    /// points wide, not 84 and 21); never below ``minimumPenWidth``.
+    public func penWidth(ofWeight weight: Double, largestWeight: Double) -> Double {
+        let perWeight = largestWeight * penWidthPerWeight > maximumPenWidth && largestWeight > 0
+            ? maximumPenWidth / largestWeight : penWidthPerWeight
+        let width = weight * perWeight
+        return width.isFinite ? max(minimumPenWidth, width) : maximumPenWidth
     }
 
     /// Graph attributes that make each layout engine draw a readable relations diagram.

@@ -50,9 +50,16 @@ private func jsonPaths(_ result: CLIResult) throws -> (document: [String: Any], 
 @Test func jsonOutput() throws {
     let result = try runEntente(["path", pakistan, "pak", "EU", "--json"])
     #expect(result.status == 0)
+    // Every hop carries its evidence, and "sources" lists the documents it cites.
     #expect(result.stdout == """
         {"from":"PAK","to":"EU","metric":"strength","paths":[{"nodes":["PAK","EU"],"cost":0.25,"hops":1,\
-        "edges":[{"source":"PAK","target":"EU","type":"economic","weight":4,"polarity":"cooperative"}]}]}
+        "edges":[{"source":"PAK","target":"EU","type":"economic","weight":4,"polarity":"cooperative",\
+        "evidence":[{"source":"article","quote":"Strong commercial ties existed between Pakistan and the EU, particularly \
+        during the period of Generalized Scheme of Preferences Plus (GSP+), where duty-free access to the European \
+        markets was awarded to Pakistan."},{"source":"article","quote":"An important development partner, the EU \
+        supports programs in governance, health, and education."}]}]}],"sources":[{"id":"article","title":"Pakistan's \
+        foreign relations: neighbours, major powers, the Muslim world and international organisations (article)",\
+        "file":"000_823396fff7b74d69.txt"}]}
 
         """)
     // An undirected edge is listed in the direction travelled (the file has PAK → EU, PAK → RUS).
@@ -107,7 +114,7 @@ private func jsonPaths(_ result: CLIResult) throws -> (document: [String: Any], 
     #expect(text.status == 0)
     #expect(text.stdout == "PAK  cost 0\n")
     let json = try runEntente(["path", pakistan, "PAK", "PAK", "--json"])
-    #expect(json.stdout == #"{"from":"PAK","to":"PAK","metric":"strength","paths":[{"nodes":["PAK"],"cost":0,"hops":0,"edges":[]}]}"# + "\n")
+    #expect(json.stdout == #"{"from":"PAK","to":"PAK","metric":"strength","paths":[{"nodes":["PAK"],"cost":0,"hops":0,"edges":[]}],"sources":[]}"# + "\n")
 }
 
 @Test func viaMayEqualAnEndpoint() throws {
@@ -126,7 +133,7 @@ private func jsonPaths(_ result: CLIResult) throws -> (document: [String: Any], 
     #expect(text.stderr.isEmpty)
     let json = try runEntente(["path", directed, "NATO", "USA", "--json"])
     #expect(json.status == 0)
-    #expect(json.stdout == #"{"from":"NATO","to":"USA","metric":"strength","paths":[]}"# + "\n")
+    #expect(json.stdout == #"{"from":"NATO","to":"USA","metric":"strength","paths":[],"sources":[]}"# + "\n")
     let isolated = try runEntente(["path", relations, "AFG", "CHN"])
     #expect(isolated.status == 0)
     #expect(isolated.stdout.hasPrefix("no path from AFG"))

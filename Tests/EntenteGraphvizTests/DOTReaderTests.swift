@@ -87,18 +87,40 @@ import Testing
 
     @Test(arguments: ["0", "-2", "heavy", "nan", "inf", "1e999", "0x"])
     func rejectsInvalidWeights(_ weight: String) {
-        #expect(throws: GraphError.invalidWeight(Entente.SourceLocation(file: "test.dot"), value: weight)) {
+        #expect(throws: GraphError.invalidWeight(Entente.SourceLocation(file: "test.dot", line: 1), value: weight)) {
             try read("graph { a -- b [weight=\"\(weight)\"] }")
+        }
+    }
+
+    @Test func errorsNameTheLineOfTheProblem() {
+        // cgraph reports a missing `]` at the statement after it; the error names the line of the `[`.
+        #expect(throws: GraphError.syntax(Entente.SourceLocation(file: "test.dot", line: 2),
+                                          "'[' is not closed by ']' (syntax error near '--' on line 3)")) {
+            try read("graph g {\n  a -- b [weight=2\n  b -- c\n}\n")
+        }
+        #expect(throws: GraphError.invalidWeight(Entente.SourceLocation(file: "test.dot", line: 4), value: "abc")) {
+            try read("graph g {\n  // weight=abc in a comment is not it\n  a -- b [weight=2]\n  b -- c [type=economic, weight=\"abc\"]\n}\n")
+        }
+        #expect(throws: GraphError.invalidValue(Entente.SourceLocation(file: "test.dot", line: 3), field: "until", value: "later",
+                                                expected: "a year")) {
+            try read("graph g {\n  a -- b\n  edge [until=later]\n  b -- c\n}\n")
+        }
+        // A string that never closes: one line, on the line where it opens.
+        #expect {
+            try read("graph g {\n  a -- b [label=\"x]\n  b -- c\n}\n")
+        } throws: { error in
+            guard let error = error as? GraphError else { return false }
+            return error.location?.line == 2 && !error.description.contains("\n")
         }
     }
 
     @Test func rejectsSelfLoopsAndBadValues() {
         #expect(throws: GraphError.selfLoop(Entente.SourceLocation(file: "test.dot"), id: "a")) { try read("graph { a -- a }") }
-        #expect(throws: GraphError.invalidValue(Entente.SourceLocation(file: "test.dot"), field: "polarity", value: "hostile",
+        #expect(throws: GraphError.invalidValue(Entente.SourceLocation(file: "test.dot", line: 1), field: "polarity", value: "hostile",
                                                 expected: "cooperative or adversarial")) {
             try read("graph { a -- b [polarity=hostile] }")
         }
-        #expect(throws: GraphError.invalidValue(Entente.SourceLocation(file: "test.dot"), field: "since", value: "soon",
+        #expect(throws: GraphError.invalidValue(Entente.SourceLocation(file: "test.dot", line: 1), field: "since", value: "soon",
                                                 expected: "a year")) {
             try read("graph { a -- b [since=soon] }")
         }

@@ -30,7 +30,10 @@ import Testing
         #expect(path.description == "PAK -[economic 4]- EU  cost 0.25")
         #expect(try EntenteJSONEncoder().encode(path) == """
             {"nodes":["PAK","EU"],"cost":0.25,"hops":1,"edges":[{"source":"PAK","target":"EU","type":"economic",\
-            "weight":4,"polarity":"cooperative"}]}
+            "weight":4,"polarity":"cooperative","evidence":[{"source":"article","quote":"Strong commercial ties existed \
+            between Pakistan and the EU, particularly during the period of Generalized Scheme of Preferences Plus (GSP+), \
+            where duty-free access to the European markets was awarded to Pakistan."},{"source":"article","quote":"An \
+            important development partner, the EU supports programs in governance, health, and education."}]}]}
             """)
     }
 

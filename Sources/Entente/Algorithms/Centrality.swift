@@ -54,12 +54,15 @@ package enum CentralityError: Error, CustomStringConvertible, Sendable, Equatabl
     case invalidParameter(measure: String, name: String, value: Double, reason: String)
     /// The measure is defined on directed graphs only (networkx raises `NetworkXNotImplemented`).
     case undirectedGraph(measure: String)
+    /// A value exceeds the largest finite number even with the weights scaled (a strength of 1e308
+    /// plus 1e308, say).
+    case overflow(measure: String)
 
     /// One line that starts with the measure's name: `pagerank: did not converge in 10000 iterations …`.
     package var description: String {
         switch self {
         case let .notConverged(measure, _, _), let .emptyGraph(measure), let .ambiguous(measure, _),
-             let .invalidParameter(measure, _, _, _), let .undirectedGraph(measure):
+             let .invalidParameter(measure, _, _, _), let .undirectedGraph(measure), let .overflow(measure):
             return "\(measure): \(reason)"
         }
     }
@@ -77,6 +80,8 @@ package enum CentralityError: Error, CustomStringConvertible, Sendable, Equatabl
             return "\(name) \(formatNumber(value)) \(reason)"
         case .undirectedGraph:
             return "the graph is undirected (every edge counts both ways); use degree"
+        case .overflow:
+            return "a value exceeds the largest finite number (about 1.8e308): the weights are too large"
         }
     }
 }
@@ -90,31 +95,37 @@ package enum CentralityValues: Sendable {
 }
 
 extension WeightedAdjacency {
-    /// Computes one measure with the networkx defaults, or the parameters given.
+    /// Computes one measure with the networkx defaults, or the parameters given, in the units of the
+    /// graph's weights (the adjacency's ``weightScale`` undone).
     ///
     /// - Parameters:
     ///   - measure: the measure to compute.
     ///   - normalized: for betweenness and edge betweenness.
-    ///   - alpha: damping for PageRank (default 0.85) or attenuation for Katz (default 0.1).
+    ///   - alpha: damping for PageRank (default 0.85) or attenuation for Katz (default 0.9/λmax,
+    ///     see ``katzCentrality(alpha:beta:)``).
     ///   - beta: Katz's constant term (default 1).
-    /// - Throws: ``CentralityError/emptyGraph(measure:)`` when the adjacency has no nodes, and the
-    ///   errors of the iterative measures.
+    /// - Throws: ``CentralityError/emptyGraph(measure:)`` when the adjacency has no nodes,
+    ///   ``CentralityError/overflow(measure:)`` when a value is not finite, and the errors of the
+    ///   iterative measures.
     /// - Complexity: that of the measure chosen.
     package func centrality(_ measure: CentralityMeasure, normalized: Bool = true, alpha: Double? = nil,
                            beta: Double = 1) throws(CentralityError) -> CentralityValues {
         guard nodeCount > 0 else { throw .emptyGraph(measure: measure.rawValue) }
+        let values: [Double]
         switch measure {
-        case .degree: return .nodes(degreeCentrality())
-        case .inDegree: return .nodes(try directedDegreeCentrality(incoming: true))
-        case .outDegree: return .nodes(try directedDegreeCentrality(incoming: false))
-        case .strength: return .nodes(strength())
-        case .closeness: return .nodes(closenessCentrality())
-        case .harmonic: return .nodes(harmonicCentrality())
-        case .betweenness: return .nodes(betweennessCentrality(normalized: normalized))
+        case .degree: values = degreeCentrality()
+        case .inDegree: values = try directedDegreeCentrality(incoming: true)
+        case .outDegree: values = try directedDegreeCentrality(incoming: false)
+        case .strength: values = strength().map { $0 / weightScale }
+        case .closeness: values = closenessCentrality().map { $0 * costScale }
+        case .harmonic: values = harmonicCentrality().map { $0 * costScale }
+        case .betweenness: values = betweennessCentrality(normalized: normalized)
         case .edgeBetweenness: return .edges(edgeBetweennessCentrality(normalized: normalized))
-        case .eigenvector: return .nodes(try eigenvectorCentrality())
-        case .pagerank: return .nodes(try pageRank(alpha: alpha ?? 0.85))
-        case .katz: return .nodes(try katzCentrality(alpha: alpha ?? 0.1, beta: beta))
+        case .eigenvector: values = try eigenvectorCentrality()
+        case .pagerank: values = try pageRank(alpha: alpha ?? 0.85)
+        case .katz: values = try katz(alpha: alpha, beta: beta).values
         }
+        guard values.allSatisfy(\.isFinite) else { throw .overflow(measure: measure.rawValue) }
+        return .nodes(values)
     }
 }

@@ -1,30 +1,81 @@
+/// A Katz centrality and the attenuation it was computed with.
+package struct KatzResult: Sendable {
+    /// One value per local node index.
+    package let values: [Double]
+    /// The alpha used, in the units of the graph's weights.
+    package let alpha: Double
+    /// λmax of the weighted adjacency, when alpha was derived from it (the default, 0.9/λmax) and it
+    /// is a finite number (with weights near 1e308 it may exceed the largest one).
+    package let largestEigenvalue: Double?
+}
+
 extension WeightedAdjacency {
+    /// The fraction of 1/λmax that Katz's default alpha is: 0.9, so that the series converges
+    /// (alpha < 1/λmax) on every graph while long walks still count.
+    package static let katzDefaultFraction = 0.9
+
+    /// Katz centrality with the alpha given, or by default alpha = 0.9/λmax (λmax: the spectral
+    /// radius of the weighted adjacency, ``largestEigenvalue()``), which converges on every graph.
+    /// networkx's fixed default, 0.1, diverges on any graph whose λmax reaches 10, such as the
+    /// seed graphs with their weights of 1 to 5.
+    ///
+    /// - Throws: the errors of ``katzCentrality(alpha:beta:)``; for the default, those of
+    ///   ``largestEigenvalue()``.
+    /// - Complexity: that of ``katzCentrality(alpha:beta:)``, plus ``largestEigenvalue()`` for the default.
+    package func katz(alpha: Double?, beta: Double = 1) throws(CentralityError) -> KatzResult {
+        if let alpha {
+            return KatzResult(values: try katzCentrality(alpha: alpha, beta: beta), alpha: alpha, largestEigenvalue: nil)
+        }
+        let scaledRadius = try scaledSpectralRadius()
+        guard scaledRadius > 0 else {
+            // No arc: every walk has length 0, any alpha gives beta·1.
+            return KatzResult(values: try katzCentrality(alpha: 0.1, beta: beta), alpha: 0.1, largestEigenvalue: 0)
+        }
+        let scaledAlpha = Self.katzDefaultFraction / scaledRadius
+        let largest = scaledRadius / weightScale
+        return KatzResult(values: try katzScaled(alpha: scaledAlpha, beta: beta), alpha: scaledAlpha * weightScale,
+                          largestEigenvalue: largest.isFinite ? largest : nil)
+    }
+
     /// Katz centrality, as `nx.katz_centrality_numpy(G, alpha:, beta:, weight="weight")`: the solution
     /// of x = alpha·Aᵀx + beta·1, i.e. x_v = alpha·Σ_{u→v} w(u, v)·x_u + beta (in-arcs, summed weights),
     /// scaled to unit Euclidean norm with the sign of its sum.
     ///
     /// Up to 2000 nodes the system is solved directly (Gaussian elimination with partial pivoting);
     /// larger graphs iterate x ← alpha·Aᵀx + beta·1 (Jacobi, rows in parallel, deterministic) until no
-    /// entry changes by more than 1e-14 of the largest.
+    /// entry changes by more than 1e-14 of the largest. The weights are those of the graph times
+    /// ``weightScale``, and alpha is divided by it, so huge weights give finite values.
     ///
     /// The Katz series converges only for alpha < 1/λmax (λmax: the largest eigenvalue of the weighted
     /// adjacency). Then every entry has the sign of beta; a solution that breaks this shows that alpha
     /// is too large, and is reported instead of returned (networkx would return it).
     ///
     /// - Parameters:
-    ///   - alpha: the attenuation factor (networkx's default 0.1), 0 < alpha < 1/λmax.
+    ///   - alpha: the attenuation factor, 0 < alpha < 1/λmax, in the units of the graph's weights.
     ///   - beta: the weight of every node's own term (default 1), not 0.
     /// - Throws: ``CentralityError/invalidParameter(measure:name:value:reason:)`` for alpha ≥ 1/λmax,
     ///   alpha ≤ 0 or beta = 0; ``CentralityError/notConverged(measure:iterations:tolerance:)`` when
     ///   the iteration does not settle in 10 000 steps; ``CentralityError/emptyGraph(measure:)``.
     /// - Returns: one value per local node index.
     /// - Complexity: O(V³) time and O(V²) memory up to 2000 nodes; O((V + E)·k) for k iterations above.
-    package func katzCentrality(alpha: Double = 0.1, beta: Double = 1) throws(CentralityError) -> [Double] {
+    package func katzCentrality(alpha: Double, beta: Double = 1) throws(CentralityError) -> [Double] {
+        guard alpha > 0, alpha.isFinite else {
+            throw .invalidParameter(measure: "katz", name: "alpha", value: alpha, reason: "is not positive")
+        }
+        do {
+            return try katzScaled(alpha: alpha / weightScale, beta: beta)
+        } catch .invalidParameter(let measure, "alpha", _, let reason) {
+            throw .invalidParameter(measure: measure, name: "alpha", value: alpha, reason: reason)
+        }
+    }
+
+    /// ``katzCentrality(alpha:beta:)`` on the scaled weights, with alpha already divided by ``weightScale``.
+    private func katzScaled(alpha: Double, beta: Double) throws(CentralityError) -> [Double] {
         let measure = "katz"
         let n = nodeCount
         guard n > 0 else { throw .emptyGraph(measure: measure) }
         guard alpha > 0, alpha.isFinite else {
-            throw .invalidParameter(measure: measure, name: "alpha", value: alpha, reason: "is not positive")
+            throw .invalidParameter(measure: measure, name: "alpha", value: alpha * weightScale, reason: "is not positive")
         }
         guard beta != 0, beta.isFinite else {
             throw .invalidParameter(measure: measure, name: "beta", value: beta, reason: "is not a nonzero number")
@@ -33,8 +84,9 @@ extension WeightedAdjacency {
         guard let solution, solution.allSatisfy({ $0.isFinite && ($0 > 0) == (beta > 0) && $0 != 0 }) else {
             // Name the bound when it is known: λmax is the Perron root, found with the eigenvector.
             var bound = "1/λmax"
-            if let largest = largestEigenvalue(), largest > 0 {
-                bound += " = \(formatNumber(1 / largest, significantDigits: 6)) (λmax \(formatNumber(largest, significantDigits: 6)))"
+            if let scaled = try? scaledSpectralRadius(), scaled > 0 {
+                let largest = scaled / weightScale
+                bound += " = \(formatNumber(weightScale / scaled, significantDigits: 6)) (λmax \(formatNumber(largest, significantDigits: 6)))"
             }
             throw .invalidParameter(measure: measure, name: "alpha", value: alpha,
                                     reason: "is not below \(bound), the inverse of the largest eigenvalue of the "
@@ -49,20 +101,67 @@ extension WeightedAdjacency {
         return solution.map { $0 / norm }
     }
 
-    /// The largest eigenvalue of the weighted adjacency (its Perron root), from the eigenvector
-    /// centrality: for Aᵀx = λx, λ = Σ(Aᵀx)_v / Σx_v. Nil when the graph is not (strongly) connected.
-    func largestEigenvalue() -> Double? {
-        guard let vector = try? eigenvectorCentrality() else { return nil }
-        var image = 0.0, total = 0.0
+    /// λmax: the spectral radius of the weighted adjacency (summed weights), which for a nonnegative
+    /// matrix is its largest eigenvalue (the Perron root; `max(abs(numpy.linalg.eigvals(A)))`).
+    ///
+    /// An undirected graph of up to 2000 nodes gets every eigenvalue of its symmetric adjacency
+    /// (Householder and QL, exact to rounding); otherwise power iteration on Aᵀ + I from the uniform
+    /// vector (the shift makes it converge on periodic graphs, such as bipartite ones) until the
+    /// growth rate changes by at most 1e-13 of itself.
+    ///
+    /// - Throws: ``CentralityError/notConverged(measure:iterations:tolerance:)`` after 100 000 iterations.
+    /// - Complexity: O(V³) up to 2000 undirected nodes; O((V + E)·k) for k iterations otherwise.
+    package func largestEigenvalue() throws(CentralityError) -> Double {
+        try scaledSpectralRadius() / weightScale
+    }
+
+    /// The spectral radius of the stored (scaled) weights.
+    private func scaledSpectralRadius() throws(CentralityError) -> Double {
+        let n = nodeCount
+        guard n > 0, arcCount > 0 else { return 0 }
+        if !isDirected && n <= 2000 {
+            var matrix = [Double](repeating: 0, count: n * n)
+            for node in 0..<n {
+                for arc in offsets[node]..<offsets[node + 1] { matrix[node * n + Int(targets[arc])] = weights[arc] }
+            }
+            if let values = symmetricEigenvalues(matrix, order: n), let largest = values.max() { return max(largest, 0) }
+        }
+        let tolerance = 1e-13
+        let maximumIterations = 100_000
+        var vector = [Double](repeating: 1 / Double(n), count: n)
+        var next = [Double](repeating: 0, count: n)
+        var previousGrowth = -1.0
+        var radius: Double?
         withWeightedInArcs { arcs in
-            vector.withUnsafeBufferPointer { x in
-                for node in 0..<nodeCount {
-                    total += x[node]
-                    image = arcs.pull(x, into: node, startingAt: image)
+            for _ in 0..<maximumIterations {
+                let growth = vector.withUnsafeBufferPointer { old in
+                    next.withUnsafeMutableBufferPointer { new in
+                        let newBase = new.baseAddress
+                        return sumOverRowBlocks(rowCount: n) { rows in
+                            var total = 0.0
+                            for node in rows {
+                                let value = arcs.pull(old, into: node, startingAt: old[node])
+                                newBase?.advanced(by: node).pointee = value
+                                total += value
+                            }
+                            return total
+                        }
+                    }
                 }
+                // The vector sums to 1, so the sum of its image is the growth rate of (Aᵀ + I).
+                guard growth > 0, growth.isFinite else { break }
+                for node in 0..<n { vector[node] = next[node] / growth }
+                if abs(growth - previousGrowth) <= tolerance * growth {
+                    radius = growth - 1
+                    break
+                }
+                previousGrowth = growth
             }
         }
-        return total > 0 ? image / total : nil
+        guard let radius else {
+            throw .notConverged(measure: "katz", iterations: maximumIterations, tolerance: tolerance)
+        }
+        return max(radius, 0)
     }
 
     /// Solves (I − alpha·Aᵀ)x = beta·1 by Gaussian elimination with partial pivoting; nil if singular.
@@ -130,7 +229,8 @@ extension WeightedAdjacency {
                 let change = vector.withUnsafeBufferPointer { old in
                     next.withUnsafeMutableBufferPointer { new in
                         let newBase = new.baseAddress
-                        return sumOverRowBlocks(rowCount: n) { rows in
+                        // The largest change over all rows: the maximum of the blocks' maxima.
+                        return maximumOverRowBlocks(rowCount: n) { rows in
                             var change = 0.0
                             for node in rows {
                                 let value = alpha * arcs.pull(old, into: node) + beta

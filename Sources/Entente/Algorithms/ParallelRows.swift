@@ -13,11 +13,24 @@ let parallelRowThreshold = 8192
 /// Each row belongs to one block and so is computed by one thread: results are bit-identical
 /// whatever the number of threads.
 func sumOverRowBlocks(rowCount: Int, _ body: (Range<Int>) -> Double) -> Double {
+    combineRowBlocks(rowCount: rowCount, body, +)
+}
+
+/// Computes `body(rows)` for each of ``rowBlockCount`` contiguous blocks of `0..<rowCount` (in
+/// parallel for large counts) and returns the largest of the blocks' results: a maximum over rows
+/// computed block by block.
+func maximumOverRowBlocks(rowCount: Int, _ body: (Range<Int>) -> Double) -> Double {
+    combineRowBlocks(rowCount: rowCount, body, max)
+}
+
+/// The blocks' results of `body`, combined in block order from 0 by `combine`.
+private func combineRowBlocks(rowCount: Int, _ body: (Range<Int>) -> Double,
+                              _ combine: (Double, Double) -> Double) -> Double {
     let blocks = rowBlockCount
     @Sendable func rows(_ block: Int) -> Range<Int> { (rowCount * block / blocks)..<(rowCount * (block + 1) / blocks) }
     guard rowCount >= parallelRowThreshold else {
         var total = 0.0
-        for block in 0..<blocks { total += body(rows(block)) }
+        for block in 0..<blocks { total = combine(total, body(rows(block))) }
         return total
     }
     var partials = [Double](repeating: 0, count: blocks)
@@ -31,7 +44,7 @@ func sumOverRowBlocks(rowCount: Int, _ body: (Range<Int>) -> Double) -> Double {
         }
     }
     var total = 0.0
-    for partial in partials { total += partial }
+    for partial in partials { total = combine(total, partial) }
     return total
 }
 

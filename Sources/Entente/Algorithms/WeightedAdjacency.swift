@@ -56,6 +56,20 @@ package struct WeightedAdjacency: Sendable {
     package let inCosts: [Double]
     /// Weight of each in-arc.
     package let inWeights: [Double]
+    /// The power of two every weight was multiplied by before it entered ``weights`` and ``costs``:
+    /// 1 while the view's weights lie between 2⁻⁴⁰ and 2⁴⁰, else the one that centres their range on
+    /// 1, so that sums and products of huge (1e308) or tiny weights stay finite. Being a power of two,
+    /// it changes no digit of any result; results in the graph's units divide it back out.
+    package let weightScale: Double
+    /// What ``costs`` were multiplied by: ``weightScale`` for `length`, its inverse for `strength`, 1
+    /// for `hops`. A path cost or a distance in the graph's units is the stored one divided by it.
+    package var costScale: Double {
+        switch metric {
+        case .length: return weightScale
+        case .strength: return 1 / weightScale
+        case .hops: return 1
+        }
+    }
 
     /// Builds the adjacency of a view.
     ///
@@ -67,6 +81,8 @@ package struct WeightedAdjacency: Sendable {
         self.isDirected = view.isDirected
         let graph = view.graph
         let n = view.nodeCount
+        let scale = Self.scale(ofWeightsIn: view)
+        weightScale = scale
         var arcSources: [Int32] = []
         var arcTargets: [Int32] = []
         var arcEdges: [Int32] = []
@@ -88,14 +104,16 @@ package struct WeightedAdjacency: Sendable {
                 arcEdges.append(Int32(index))
             }
         }
-        let out = Self.compress(n: n, from: arcSources, to: arcTargets, edges: arcEdges, graph: graph, metric: metric)
+        let out = Self.compress(n: n, from: arcSources, to: arcTargets, edges: arcEdges, graph: graph, metric: metric,
+                                scale: scale)
         offsets = out.offsets
         targets = out.neighbours
         costs = out.costs
         weights = out.weights
         edgeIndices = out.edges
         if view.isDirected {
-            let incoming = Self.compress(n: n, from: arcTargets, to: arcSources, edges: arcEdges, graph: graph, metric: metric)
+            let incoming = Self.compress(n: n, from: arcTargets, to: arcSources, edges: arcEdges, graph: graph, metric: metric,
+                                         scale: scale)
             inOffsets = incoming.offsets
             inSources = incoming.neighbours
             inCosts = incoming.costs
@@ -108,9 +126,23 @@ package struct WeightedAdjacency: Sendable {
         }
     }
 
+    /// The ``weightScale`` of a view: 1 for weights within 2⁻⁴⁰…2⁴⁰, else 2^−e for the mean e of the
+    /// binary exponents of the smallest and the largest weight.
+    private static func scale(ofWeightsIn view: GraphView) -> Double {
+        var smallest = Double.infinity, largest = 0.0
+        for index in view.edgeIndices {
+            let weight = view.graph.edges[index].weight
+            smallest = min(smallest, weight)
+            largest = max(largest, weight)
+        }
+        guard largest > 0x1p40 || (smallest < 0x1p-40 && smallest > 0) else { return 1 }
+        let middle = (Int(largest.exponent) + Int(smallest.exponent)) / 2
+        return Double(sign: .plus, exponent: -middle, significand: 1)
+    }
+
     /// Counting sort of arcs by source, then per-row sort by neighbour and merge of parallel arcs.
     private static func compress(n: Int, from: [Int32], to: [Int32], edges: [Int32], graph: RelationGraph,
-                                 metric: EdgeMetric)
+                                 metric: EdgeMetric, scale: Double)
         -> (offsets: [Int], neighbours: [Int32], costs: [Double], weights: [Double], edges: [Int32]) {
         var start = [Int](repeating: 0, count: n + 1)
         for u in from { start[Int(u) + 1] += 1 }
@@ -140,7 +172,7 @@ package struct WeightedAdjacency: Sendable {
             for arc in row {
                 let v = to[Int(arc)]
                 let edgeIndex = edges[Int(arc)]
-                let weight = graph.edges[Int(edgeIndex)].weight
+                let weight = graph.edges[Int(edgeIndex)].weight * scale
                 let cost = metric.cost(ofWeight: weight)
                 if v == previous, let last = neighbours.indices.last {
                     weights[last] += weight

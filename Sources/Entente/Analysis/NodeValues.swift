@@ -8,7 +8,8 @@
 /// for entry in betweenness.top(3) { print(entry.id, entry.value) }
 /// ```
 /// Encodes as `entente centrality --json` prints it: `{"measure","metric","values":{id: value}}`,
-/// ids in Unicode order.
+/// ids in Unicode order; Katz adds `"alpha"`, and `"lambdaMax"` when alpha is the default 0.9/λmax
+/// (and λmax is finite).
 public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
     /// One node's value.
     public struct Entry: Hashable, Sendable {
@@ -24,12 +25,23 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
     public let measure: CentralityMeasure
     /// How edges were costed (it matters for the distance measures only).
     public let metric: EdgeMetric
+    /// Katz's attenuation as used: the one given, or the default 0.9/λmax; `nil` for other measures.
+    public let alpha: Double?
+    /// λmax of the weighted adjacency, when Katz's alpha was derived from it (the default) and it is
+    /// finite.
+    public let largestEigenvalue: Double?
+    /// Whether Katz's alpha is the computed default, 0.9/λmax.
+    public let isDefaultAlpha: Bool
     private let entries: [Entry]
     private let positionByID: [String: Int]
 
-    package init(measure: CentralityMeasure, metric: EdgeMetric, view: GraphView, values: [Double]) {
+    package init(measure: CentralityMeasure, metric: EdgeMetric, view: GraphView, values: [Double],
+                 alpha: Double? = nil, largestEigenvalue: Double? = nil, isDefaultAlpha: Bool = false) {
         self.measure = measure
         self.metric = metric
+        self.alpha = alpha
+        self.largestEigenvalue = largestEigenvalue
+        self.isDefaultAlpha = isDefaultAlpha
         var entries: [Entry] = []
         entries.reserveCapacity(values.count)
         var positions: [String: Int] = [:]
@@ -43,9 +55,13 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
         self.positionByID = positions
     }
 
-    private init(measure: CentralityMeasure, metric: EdgeMetric, entries: [Entry]) {
+    private init(measure: CentralityMeasure, metric: EdgeMetric, alpha: Double?, largestEigenvalue: Double?,
+                 isDefaultAlpha: Bool, entries: [Entry]) {
         self.measure = measure
         self.metric = metric
+        self.alpha = alpha
+        self.largestEigenvalue = largestEigenvalue
+        self.isDefaultAlpha = isDefaultAlpha
         self.entries = entries
         var positions: [String: Int] = [:]
         for (position, entry) in entries.enumerated() { positions[entry.id] = position }
@@ -74,7 +90,8 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
 
     /// The values of the `n` highest nodes only (what `--top N --json` prints).
     public func limited(to n: Int) -> NodeValues {
-        NodeValues(measure: measure, metric: metric, entries: top(n))
+        NodeValues(measure: measure, metric: metric, alpha: alpha, largestEigenvalue: largestEigenvalue,
+                   isDefaultAlpha: isDefaultAlpha, entries: top(n))
     }
 
     /// The 1-based rank of a node (1 = highest), ties sharing the better rank; `nil` for an unknown id.
@@ -83,13 +100,15 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
         return entries.reduce(1) { $0 + ($1.value > value ? 1 : 0) }
     }
 
-    private enum CodingKeys: String, CodingKey { case measure, metric, values }
+    private enum CodingKeys: String, CodingKey { case measure, metric, alpha, lambdaMax, values }
 
-    /// `{"measure":m,"metric":c,"values":{id: value}}`, ids in Unicode order.
+    /// `{"measure":m,"metric":c[,"alpha":a[,"lambdaMax":λ]],"values":{id: value}}`, ids in Unicode order.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(measure.rawValue, forKey: .measure)
         try container.encode(metric.rawValue, forKey: .metric)
+        try container.encodeIfPresent(alpha, forKey: .alpha)
+        try container.encodeIfPresent(largestEigenvalue, forKey: .lambdaMax)
         var values = container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .values)
         try encodeByID(into: &values)
     }
@@ -198,6 +217,9 @@ public struct CentralityTable: Sendable, Encodable {
         public let values: NodeValues?
         /// Why it could not be computed.
         public let failure: GraphError?
+        /// Whether it failed because a value exceeds the largest finite number: a failure of the whole
+        /// question rather than of one measure.
+        public var overflowed: Bool { failure?.isOverflow ?? false }
     }
 
     /// How edges were costed.
@@ -207,12 +229,18 @@ public struct CentralityTable: Sendable, Encodable {
     /// Node ids and labels in file order.
     public let nodes: [Node]
 
-    private enum CodingKeys: String, CodingKey { case metric, measures }
+    private enum CodingKeys: String, CodingKey { case metric, katz, measures }
+    private enum KatzKeys: String, CodingKey { case alpha, lambdaMax }
 
-    /// `{"metric":c,"measures":{name: {id: value} | null}}`.
+    /// `{"metric":c[,"katz":{"alpha":a[,"lambdaMax":λ]}],"measures":{name: {id: value} | null}}`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(metric.rawValue, forKey: .metric)
+        if let katz = columns.first(where: { $0.measure == .katz })?.values, let alpha = katz.alpha {
+            var parameters = container.nestedContainer(keyedBy: KatzKeys.self, forKey: .katz)
+            try parameters.encode(alpha, forKey: .alpha)
+            try parameters.encodeIfPresent(katz.largestEigenvalue, forKey: .lambdaMax)
+        }
         var measures = container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .measures)
         for column in columns {
             if let values = column.values {
@@ -249,8 +277,16 @@ extension Analysis {
     package func nodeValues(_ measure: CentralityMeasure, normalized: Bool = true,
                             alpha: Double? = nil) throws(GraphError) -> NodeValues {
         let result: CentralityValues
-        do {
-            result = try adjacency.centrality(measure, normalized: normalized, alpha: alpha)
+        var katz: KatzResult?
+        do throws(CentralityError) {
+            if measure == .katz {
+                let found = try adjacency.katz(alpha: alpha)
+                guard found.values.allSatisfy(\.isFinite) else { throw CentralityError.overflow(measure: measure.rawValue) }
+                katz = found
+                result = .nodes(found.values)
+            } else {
+                result = try adjacency.centrality(measure, normalized: normalized, alpha: alpha)
+            }
         } catch {
             throw .measureFailed(file: graph.file, measure: measure.rawValue, reason: error.reason)
         }
@@ -258,7 +294,8 @@ extension Analysis {
             throw .measureFailed(file: graph.file, measure: measure.rawValue,
                                  reason: "gives a value per tie, not per node; use edgeBetweenness()")
         }
-        return NodeValues(measure: measure, metric: metric, view: view, values: values)
+        return NodeValues(measure: measure, metric: metric, view: view, values: values, alpha: katz?.alpha,
+                          largestEigenvalue: katz?.largestEigenvalue, isDefaultAlpha: measure == .katz && alpha == nil)
     }
 
     /// Edge betweenness of every tie (parallel edges are one tie), keyed by its pair of node ids

@@ -17,13 +17,14 @@ public struct RelationPath: Hashable, Sendable, Encodable, CustomStringConvertib
     /// The number of hops (edges); 0 for the path that stays at its node.
     public var hops: Int { edges.count }
 
-    package init(_ path: GraphPath, in graph: RelationGraph) {
+    /// A path found on an adjacency whose costs were multiplied by `costScale`, in the graph's units.
+    package init(_ path: GraphPath, in graph: RelationGraph, costScale: Double = 1) {
         nodes = path.nodes.map { graph.nodes[$0].id }
         edges = path.edges.enumerated().map { hop, index in
             PathEdge(source: graph.nodes[path.nodes[hop]].id, target: graph.nodes[path.nodes[hop + 1]].id,
                      edge: graph.edges[index], index: index)
         }
-        cost = path.cost
+        cost = path.cost / costScale
         isDirected = graph.isDirected
     }
 
@@ -63,9 +64,11 @@ public struct PathEdge: Hashable, Sendable, Encodable {
     /// The edge's position in the graph, for drawing it.
     package let index: Int
 
-    private enum CodingKeys: String, CodingKey { case source, target, type, weight, polarity }
+    private enum CodingKeys: String, CodingKey { case source, target, type, weight, polarity, since, until, evidence }
 
-    /// `{"source","target","type","weight","polarity"}`: the direction travelled and the tie.
+    /// `{"source","target","type","weight","polarity"[,"since"][,"until"],"evidence":[{"source","quote"}]}`:
+    /// the direction travelled, the tie, and the quotes it rests on (each naming a ``Source/id``;
+    /// ``PathReport`` lists those sources). `evidence` is always there, empty for a tie without any.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(source, forKey: .source)
@@ -73,6 +76,35 @@ public struct PathEdge: Hashable, Sendable, Encodable {
         try container.encode(edge.type, forKey: .type)
         try container.encode(edge.weight, forKey: .weight)
         try container.encode(edge.polarity, forKey: .polarity)
+        try container.encodeIfPresent(edge.since, forKey: .since)
+        try container.encodeIfPresent(edge.until, forKey: .until)
+        try container.encode(edge.evidence, forKey: .evidence)
+    }
+
+    /// The lines `entente path --explain` prints under a path for this hop: the tie, then each quote
+    /// with the title of the source it comes from (the source's id when the graph does not list it).
+    package func explanation(sources: [String: Source], directed: Bool) -> [String] {
+        var tie = "\(edge.type.name) \(formatNumber(edge.weight)), \(edge.polarity.rawValue)"
+        if let years = edge.years { tie += ", " + years }
+        var lines = ["  \(source) \(directed ? "→" : "–") \(target): \(tie)"]
+        if edge.evidence.isEmpty { lines.append("    (no evidence recorded)") }
+        for item in edge.evidence {
+            lines.append("    \u{201C}\(item.quote)\u{201D}")
+            lines.append("      \u{2014} \(sources[item.source]?.title ?? item.source)")
+        }
+        return lines
+    }
+}
+
+extension Edge {
+    /// When the tie holds, in words: `since 2001`, `until 1991`, `1945–1991`; `nil` without years.
+    package var years: String? {
+        switch (since, until) {
+        case (let since?, let until?): return "\(since)–\(until)"
+        case (let since?, nil): return "since \(since)"
+        case (nil, let until?): return "until \(until)"
+        case (nil, nil): return nil
+        }
     }
 }
 
@@ -99,12 +131,29 @@ public struct PathReport: Sendable, Encodable {
     public let metric: EdgeMetric
     /// The paths, in the order the selection gives.
     public let paths: [RelationPath]
+    /// The sources that the paths' evidence cites, in the graph's order (each once).
+    public let sources: [Source]
     /// What the analysis kept, in words, for a "no path" message.
     package let scope: String
+    /// Whether the graph is directed (how hops are written).
+    package var isDirected = false
 
-    private enum CodingKeys: String, CodingKey { case from, to, via, metric, paths }
+    package init(from: String, to: String, via: String?, metric: EdgeMetric, paths: [RelationPath],
+                 graphSources: [Source], scope: String) {
+        self.from = from
+        self.to = to
+        self.via = via
+        self.metric = metric
+        self.paths = paths
+        let cited = Set(paths.flatMap { $0.edges.flatMap { $0.edge.evidence.map(\.source) } })
+        self.sources = graphSources.filter { cited.contains($0.id) }
+        self.scope = scope
+    }
 
-    /// `{"from","to"[,"via"],"metric","paths":[…]}`.
+    private enum CodingKeys: String, CodingKey { case from, to, via, metric, paths, sources }
+
+    /// `{"from","to"[,"via"],"metric","paths":[…],"sources":[{"id","title","file"|"citation"}]}`:
+    /// every hop carries its evidence, and `sources` lists the documents it cites.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(from, forKey: .from)
@@ -112,12 +161,35 @@ public struct PathReport: Sendable, Encodable {
         try container.encodeIfPresent(via, forKey: .via)
         try container.encode(metric.rawValue, forKey: .metric)
         try container.encode(paths, forKey: .paths)
+        try container.encode(sources, forKey: .sources)
     }
 
     /// The lines `entente path` prints: one per path, or why there is none.
     public var lines: [String] {
         guard paths.isEmpty else { return paths.map(\.description) }
         return ["no path from \(fromName) to \(toName)\(viaName.map { " via \($0)" } ?? "") over \(scope)"]
+    }
+
+    /// The lines `entente path --explain` prints: each path, then under it every hop's tie (type,
+    /// weight, polarity, years when known) and each quote it rests on with its source's title.
+    /// Paths are separated by a blank line.
+    ///
+    /// ```text
+    /// PAK -[economic 4]- EU  cost 0.25
+    ///   PAK – EU: economic 4, cooperative
+    ///     “…”
+    ///       — Pakistan's foreign relations: … (article)
+    /// ```
+    public var explanation: [String] {
+        guard !paths.isEmpty else { return lines }
+        let byID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [String] = []
+        for (number, path) in paths.enumerated() {
+            if number > 0 { result.append("") }
+            result.append(path.description)
+            for hop in path.edges { result += hop.explanation(sources: byID, directed: isDirected) }
+        }
+        return result
     }
 
     package var fromName = "", toName = "", viaName: String?
@@ -155,9 +227,17 @@ extension Analysis {
             throw GraphError.invalidArgument("a path via a stop is one cheapest route; it cannot be combined with all or k paths")
         }
         let name = { (local: Int) in graph.describe(node: view.nodeIndices[local]) }
+        let relationPaths = found.map { RelationPath($0, in: graph, costScale: adjacency.costScale) }
+        guard relationPaths.allSatisfy(\.cost.isFinite) else {
+            throw GraphError.measureFailed(file: graph.file, measure: "path",
+                                           reason: "the cost from \(name(source)) to \(name(target)) exceeds the largest "
+                                               + "finite number (about 1.8e308) under --metric \(metric.rawValue)")
+        }
         var report = PathReport(from: graph.nodes[view.nodeIndices[source]].id, to: graph.nodes[view.nodeIndices[target]].id,
                                 via: stop.map { graph.nodes[view.nodeIndices[$0]].id }, metric: metric,
-                                paths: found.map { RelationPath($0, in: graph) }, scope: filter.description(in: graph))
+                                paths: relationPaths, graphSources: graph.sources,
+                                scope: filter.description(in: graph))
+        report.isDirected = graph.isDirected
         report.fromName = name(source)
         report.toName = name(target)
         report.viaName = stop.map(name)

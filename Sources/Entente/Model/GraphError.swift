@@ -180,3 +180,13 @@ func closestNames(to name: String, among names: [String]) -> [String] {
     return scored.filter { $0.distance <= max(2, wanted.count / 3) && $0.distance > 0 || $0.name.lowercased() == name.lowercased() && $0.name != name }
         .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(2).map(\.name)
 }
+
+extension GraphError {
+    /// Whether a measure failed because a value exceeds the largest finite number.
+    package var isOverflow: Bool {
+        if case .measureFailed(_, let measure, let reason) = self {
+            return reason == CentralityError.overflow(measure: measure).reason
+        }
+        return false
+    }
+}

@@ -18,6 +18,10 @@ struct CentralityCommand: ParsableCommand {
             graphs), sorted by id. JSON keys are node ids \
             (edge-betweenness: "A|B") in id order. With `all`, a measure that cannot be computed (such as \
             eigenvector on a disconnected graph) is reported on standard error and shown as n/a (JSON null).
+
+            Katz's default alpha is 0.9/λmax (λmax: the largest eigenvalue of the weighted adjacency), \
+            computed for the graph so that the series converges; a note on standard error gives it, and \
+            the JSON carries "alpha" and "lambdaMax". An explicit --alpha at or past 1/λmax is an error.
             """
     )
 
@@ -33,7 +37,7 @@ struct CentralityCommand: ParsableCommand {
     @Flag(help: "Unnormalized betweenness and edge-betweenness (networkx normalized=False).")
     var raw = false
 
-    @Option(help: "Damping factor for pagerank (default 0.85, between 0 and 1) or attenuation for katz (default 0.1).")
+    @Option(help: "Damping factor for pagerank (default 0.85, between 0 and 1) or attenuation for katz (default 0.9/λmax, computed).")
     var alpha: Double?
 
     @Option(help: "Print only the N highest rows of the table or CSV.")
@@ -93,6 +97,7 @@ struct CentralityCommand: ParsableCommand {
                 }
             } else if measures.count == 1, let only = measures.first {
                 let values = try analysis.centrality(only, normalized: !raw, alpha: alpha)
+                noteKatzAlpha(values)
                 if json {
                     try output.json(top.map { values.limited(to: $0) } ?? values)
                 } else {
@@ -100,7 +105,12 @@ struct CentralityCommand: ParsableCommand {
                 }
             } else {
                 let table = analysis.centralities(measures, normalized: !raw, alpha: alpha)
-                for column in table.columns { if let failure = column.failure { printError("entente: \(failure)") } }
+                // A value past the largest finite number fails the command; it is never shown as n/a.
+                if let overflow = table.columns.first(where: \.overflowed)?.failure { throw overflow }
+                for column in table.columns {
+                    if let failure = column.failure { printError("entente: \(failure)") }
+                    if let values = column.values { noteKatzAlpha(values) }
+                }
                 if json {
                     try output.json(table)
                 } else {
@@ -109,6 +119,10 @@ struct CentralityCommand: ParsableCommand {
             }
             try output.flush()
         }
+    }
+
+    private func noteKatzAlpha(_ values: NodeValues) {
+        if let note = katzAlphaNote(values) { printError(note) }
     }
 
     private func printNodes(_ values: NodeValues, into output: inout Output) {
@@ -156,22 +170,23 @@ struct CentralityCommand: ParsableCommand {
         }, numericColumns: table.columns.count, into: &output)
     }
 
-    /// A value with six decimals, as the table shows it.
-    private func fixed(_ value: Double) -> String { String(format: "%.6f", value) }
+    /// A value with six decimals, as the table shows it; from 1e15 on, seven significant digits
+    /// (`6e+307`), as no table column is that wide.
+    private func fixed(_ value: Double) -> String {
+        abs(value) >= 1e15 ? String(format: "%.7g", value) : String(format: "%.6f", value)
+    }
 
     /// Prints aligned columns: text columns padded on the right, the last `numericColumns` on the left.
     private func printTable(header: [String], rows: [[String]], numericColumns: Int, into output: inout Output) {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        let firstNumeric = header.count - numericColumns
-        for line in all {
-            let cells = line.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return column >= firstNumeric ? padding + cell : cell + padding
-            }
-            var text = cells.joined(separator: "  ")
-            while text.last == " " { text.removeLast() }
-            output.line(text)
-        }
+        let numbers = Set((header.count - numericColumns)..<header.count)
+        for line in alignedColumns(header: header, rows: rows, rightAligned: numbers) { output.line(line) }
     }
+}
+
+/// The note on standard error when Katz ran with its computed default alpha:
+/// `entente: katz: alpha = 0.9/λmax = 0.0315078 (λmax 28.5644); --alpha sets another`.
+func katzAlphaNote(_ values: NodeValues) -> String? {
+    guard values.measure == .katz, values.isDefaultAlpha, let alpha = values.alpha else { return nil }
+    let lambda = values.largestEigenvalue.map { formatNumber($0, significantDigits: 6) } ?? "beyond 1.8e308"
+    return "entente: katz: alpha = 0.9/λmax = \(formatNumber(alpha, significantDigits: 6)) (λmax \(lambda)); --alpha sets another"
 }

@@ -11,6 +11,10 @@ struct PathCommand: ParsableCommand {
             costs (within 1e-10 relative) are ties; --all prints every tied path sorted by node ids, \
             otherwise ties go to the lowest node positions in the file. --via routes through a stop \
             and may pass a node twice.
+
+            --explain prints under each path every hop's tie (type, weight, polarity, and its years \
+            when the graph gives them) and each quote it rests on, with the title of its source. \
+            --json always carries each hop's evidence and the sources it cites.
             """
     )
 
@@ -36,7 +40,10 @@ struct PathCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Route through this node (id, label or alias).", valueName: "NODE"))
     var via: String?
 
-    @Flag(help: "Print the paths as JSON.")
+    @Flag(help: "Under each path, print every hop's tie and the quotes it rests on, with their sources.")
+    var explain = false
+
+    @Flag(help: "Print the paths as JSON, with each hop's evidence and the sources it cites.")
     var json = false
 
     @OptionGroup var analysis: AnalysisOptions
@@ -45,6 +52,7 @@ struct PathCommand: ParsableCommand {
         if let k, k < 1 { throw ValidationError("--k must be at least 1, not \(k)") }
         if all && k != nil { throw ValidationError("--all and --k cannot be used together") }
         if via != nil && (all || k != nil) { throw ValidationError("--via cannot be combined with --all or --k") }
+        if explain && json { throw ValidationError("--explain and --json cannot be used together; --json always carries the evidence") }
     }
 
     func run() throws {
@@ -56,7 +64,7 @@ struct PathCommand: ParsableCommand {
             if json {
                 try output.json(report)
             } else {
-                for line in report.lines { output.line(line) }
+                for line in explain ? report.explanation : report.lines { output.line(line) }
             }
             try output.flush()
         }

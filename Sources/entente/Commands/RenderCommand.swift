@@ -61,6 +61,9 @@ struct RenderCommand: ParsableCommand {
                                valueName: "measure"))
     var sizeBy: String?
 
+    @Option(help: "Attenuation for --size-by katz (default 0.9/λmax, computed) or damping for --size-by pagerank (default 0.85).")
+    var alpha: Double?
+
     /// The measures --size-by accepts: those with one value per node.
     static let sizeMeasures = CentralityMeasure.allCases.filter(\.isNodeMeasure)
 
@@ -96,6 +99,17 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--size-by '\(sizeBy)' is not a node measure (measures: "
                                   + Self.sizeMeasures.map(\.rawValue).joined(separator: ", ") + ")")
         }
+        if let alpha {
+            guard sizeMeasure == .katz || sizeMeasure == .pagerank else {
+                throw ValidationError("--alpha needs --size-by katz or --size-by pagerank")
+            }
+            if !alpha.isFinite || alpha <= 0 {
+                throw ValidationError("--alpha must be a positive number, not \(formatNumber(alpha))")
+            }
+            if sizeMeasure == .pagerank && alpha >= 1 {
+                throw ValidationError("--alpha for pagerank must be between 0 and 1, not \(formatNumber(alpha))")
+            }
+        }
     }
 
     func run() throws {
@@ -127,7 +141,9 @@ struct RenderCommand: ParsableCommand {
                     diagram.highlight = path
                 }
                 if let sizeMeasure {
-                    diagram.nodeSizes = try Analysis(loaded, filter: filter, metric: metric).centrality(sizeMeasure)
+                    let sizes = try Analysis(loaded, filter: filter, metric: metric).centrality(sizeMeasure, alpha: alpha)
+                    if let note = katzAlphaNote(sizes) { printError(note) }
+                    diagram.nodeSizes = sizes
                 }
             }
             let format = outputFormat ?? .svg

@@ -1,0 +1,80 @@
+/// Every node of a filtered graph with its names, kind, degree and strength: what `entente nodes`
+/// prints.
+///
+/// ```swift
+/// let list = try graph.nodeList()
+/// list.rows.first?.node.id          // "PAK"
+/// list.rows.first?.degree           // distinct neighbours over cooperative ties
+/// ```
+/// Encodes as `entente nodes --json` prints it:
+/// `{"nodes":[{"id","label","kind","aliases":[…],"degree","strength"}]}`, in file order.
+public struct NodeList: Sendable, Encodable {
+    /// One node.
+    public struct Row: Hashable, Sendable, Encodable {
+        /// The node (id, label, kind, aliases).
+        public let node: Node
+        /// How many distinct nodes it is tied to by a kept edge (parallel edges count once;
+        /// in a directed graph, in either direction).
+        public let degree: Int
+        /// The sum of the weights of its kept edges (parallel edges each count).
+        public let strength: Double
+
+        private enum CodingKeys: String, CodingKey { case id, label, kind, aliases, degree, strength }
+
+        /// `{"id","label","kind","aliases":[…],"degree","strength"}`; `aliases` is always there.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(node.id, forKey: .id)
+            try container.encode(node.label, forKey: .label)
+            try container.encode(node.kind, forKey: .kind)
+            try container.encode(node.aliases, forKey: .aliases)
+            try container.encode(degree, forKey: .degree)
+            try container.encode(strength, forKey: .strength)
+        }
+    }
+
+    /// The nodes the filter keeps, in file order.
+    public let rows: [Row]
+
+    private enum CodingKeys: String, CodingKey { case nodes }
+
+    /// `{"nodes":[…]}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rows, forKey: .nodes)
+    }
+}
+
+extension RelationGraph {
+    /// Every node the filter keeps, in file order, with its degree and strength over the kept edges.
+    ///
+    /// By default the ties counted are the cooperative ones, as `entente centrality --measure strength`
+    /// sums them; pass ``RelationFilter/everything`` to count rivalries too. Unlike an ``Analysis``,
+    /// a filter that keeps no edge is no error: every node then has degree 0.
+    ///
+    /// - Throws: ``GraphError`` for an empty graph, a type or kind the graph does not know, an ego
+    ///   centre that does not resolve, or a strength that exceeds the largest finite number.
+    /// - Complexity: O(V + E).
+    public func nodeList(filter: RelationFilter = .cooperative) throws -> NodeList {
+        let view = try GraphView(checked: self, filter: filter)
+        var neighbours = [Set<Int>](repeating: [], count: nodes.count)
+        var strength = [Double](repeating: 0, count: nodes.count)
+        for index in view.edgeIndices {
+            let edge = edges[index]
+            neighbours[edge.sourceIndex].insert(edge.targetIndex)
+            neighbours[edge.targetIndex].insert(edge.sourceIndex)
+            strength[edge.sourceIndex] += edge.weight
+            strength[edge.targetIndex] += edge.weight
+        }
+        var rows: [NodeList.Row] = []
+        for index in view.nodeIndices {
+            guard strength[index].isFinite else {
+                throw GraphError.measureFailed(file: file, measure: "strength",
+                                               reason: "the weights of \(nodes[index].id)'s ties add up beyond the "
+                                                   + "largest finite number (about 1.8e308)")
+            }
+            rows.append(NodeList.Row(node: nodes[index], degree: neighbours[index].count, strength: strength[index]))
+        }
+        return NodeList(rows: rows)
+    }
+}

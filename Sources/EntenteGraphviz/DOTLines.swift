@@ -1,0 +1,147 @@
+import Entente
+
+/// Where things are in DOT text: cgraph keeps no line numbers for nodes, edges or attributes, and
+/// reports a missing `]` at the token after it, so errors find their line by scanning the text.
+///
+/// The scan knows DOT's lexical rules: `//`, `/* */` and `#` line comments, double-quoted strings
+/// with backslash escapes, `<…>` HTML strings with nested brackets.
+struct DOTLines {
+    /// A token of DOT text: an identifier or number, a string (without its quotes), or one character
+    /// of punctuation.
+    struct Token {
+        enum Kind { case word, quoted, html, punctuation }
+        let kind: Kind
+        let text: String
+        let line: Int
+    }
+
+    let tokens: [Token]
+    /// The line of a `"` or `<` that is never closed, if any.
+    let unclosedString: Int?
+
+    init(_ text: String) {
+        var tokens: [Token] = []
+        var unclosed: Int?
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        var line = 1
+        var atLineStart = true
+        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "_" || scalar == "." || scalar == "-" || scalar.value >= 0x80
+                || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\n" {
+                line += 1
+                atLineStart = true
+                index += 1
+                continue
+            }
+            if scalar == " " || scalar == "\t" || scalar == "\r" {
+                index += 1
+                continue
+            }
+            let startsLine = atLineStart
+            atLineStart = false
+            let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if (scalar == "#" && startsLine) || (scalar == "/" && next == "/") {
+                while index < scalars.count && scalars[index] != "\n" { index += 1 }
+            } else if scalar == "/" && next == "*" {
+                index += 2
+                while index < scalars.count && !(scalars[index] == "*" && index + 1 < scalars.count && scalars[index + 1] == "/") {
+                    if scalars[index] == "\n" { line += 1 }
+                    index += 1
+                }
+                index += 2
+            } else if scalar == "\"" {
+                let startLine = line
+                var value = String.UnicodeScalarView()
+                index += 1
+                var closed = false
+                while index < scalars.count {
+                    let current = scalars[index]
+                    if current == "\\" && index + 1 < scalars.count {
+                        value.append(current)
+                        value.append(scalars[index + 1])
+                        if scalars[index + 1] == "\n" { line += 1 }
+                        index += 2
+                        continue
+                    }
+                    if current == "\"" {
+                        closed = true
+                        index += 1
+                        break
+                    }
+                    if current == "\n" { line += 1 }
+                    value.append(current)
+                    index += 1
+                }
+                if !closed && unclosed == nil { unclosed = startLine }
+                tokens.append(Token(kind: .quoted, text: String(value), line: startLine))
+            } else if scalar == "<" {
+                let startLine = line
+                var depth = 0
+                var value = String.UnicodeScalarView()
+                while index < scalars.count {
+                    let current = scalars[index]
+                    if current == "<" { depth += 1 }
+                    if current == ">" { depth -= 1 }
+                    if current == "\n" { line += 1 }
+                    value.append(current)
+                    index += 1
+                    if depth == 0 { break }
+                }
+                if depth != 0 && unclosed == nil { unclosed = startLine }
+                tokens.append(Token(kind: .html, text: String(value), line: startLine))
+            } else if isWordScalar(scalar) {
+                var value = String.UnicodeScalarView()
+                while index < scalars.count && isWordScalar(scalars[index]) {
+                    // `--` and `->` are edge operators, not part of a word.
+                    if scalars[index] == "-" && index + 1 < scalars.count && (scalars[index + 1] == "-" || scalars[index + 1] == ">") {
+                        break
+                    }
+                    value.append(scalars[index])
+                    index += 1
+                }
+                if value.isEmpty {
+                    tokens.append(Token(kind: .punctuation, text: String(scalar), line: line))
+                    index += 1
+                } else {
+                    tokens.append(Token(kind: .word, text: String(value), line: line))
+                }
+            } else {
+                tokens.append(Token(kind: .punctuation, text: String(scalar), line: line))
+                index += 1
+            }
+        }
+        self.tokens = tokens
+        self.unclosedString = unclosed
+    }
+
+    /// The line of the first `[` still open when the text reaches `line`: where a missing `]` is,
+    /// when Graphviz reports the error at the statement after it.
+    func unclosedBracket(before line: Int) -> Int? {
+        var open: [Int] = []
+        for token in tokens where token.kind == .punctuation {
+            if token.line >= line { break }
+            if token.text == "[" { open.append(token.line) }
+            if token.text == "]" { _ = open.popLast() }
+        }
+        return open.first
+    }
+
+    /// The line where `name = value` is written (the first such, in a statement or a default),
+    /// comparing the value as written without quotes.
+    func line(ofAttribute name: String, value: String) -> Int? {
+        guard tokens.count >= 3 else { return nil }
+        for position in 0..<(tokens.count - 2) {
+            let key = tokens[position], equals = tokens[position + 1], written = tokens[position + 2]
+            guard key.kind != .punctuation, key.text == name, equals.kind == .punctuation, equals.text == "=" else {
+                continue
+            }
+            if written.text == value { return key.line }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Entente
+
+/// `entente nodes`: every node with its names, kind, degree and strength.
+struct NodesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nodes",
+        abstract: "List the nodes: id, label, kind, degree, strength and aliases.",
+        discussion: """
+            One row per node, in file order. degree counts the distinct nodes a node is tied to \
+            (parallel edges once), strength sums the weights of its ties (parallel edges each), both \
+            over cooperative ties unless --include-adversarial, and over the ties --types, \
+            --exclude-types, --kinds and --at keep. --csv joins aliases with '|'.
+            """
+    )
+
+    @Argument(help: "The graph file (.json, .csv, .dot, .gv, .graphml, .gexf).")
+    var graph: String
+
+    @Flag(help: "Print the nodes as JSON.")
+    var json = false
+
+    @Flag(help: "Print the nodes as CSV with a header.")
+    var csv = false
+
+    @OptionGroup var analysis: AnalysisOptions
+
+    func validate() throws {
+        if json && csv { throw ValidationError("--json and --csv cannot be used together") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let list = try analysis.input.file.read(graph).nodeList(filter: analysis.filter)
+            var output = Output()
+            if json {
+                try output.json(list)
+            } else if csv {
+                output.line("id,label,kind,aliases,degree,strength")
+                for row in list.rows {
+                    let cells = [row.node.id, row.node.label, row.node.kind.name, row.node.aliases.joined(separator: "|"),
+                                 String(row.degree), formatNumber(row.strength)]
+                    output.line(cells.map(CSVEdgeList.escape).joined(separator: ","))
+                }
+            } else {
+                let rows = list.rows.map { row in
+                    [row.node.id, row.node.label, row.node.kind.name, String(row.degree), formatNumber(row.strength),
+                     row.node.aliases.joined(separator: "; ")]
+                }
+                let header = ["id", "label", "kind", "degree", "strength", "aliases"]
+                for line in alignedColumns(header: header, rows: rows, rightAligned: [3, 4]) { output.line(line) }
+            }
+            try output.flush()
+        }
+    }
+}
