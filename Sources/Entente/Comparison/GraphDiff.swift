@@ -286,9 +286,15 @@ extension RelationGraph {
         if let measure {
             var analysed = filter
             analysed.center = nil
-            let before = try Analysis(base, filter: analysed.restricted(to: base), metric: metric).centrality(measure)
-            let after = try Analysis(self, filter: analysed.restricted(to: self), metric: metric).centrality(measure)
-            comparison = MeasureComparison(base: before, other: after)
+            func values(in graph: RelationGraph) throws -> NodeValues {
+                let restricted = analysed.restricted(to: graph)
+                // Every type asked for is one the graph lacks: say so in the words of the filter given.
+                if restricted.types?.isEmpty == true && !graph.nodes.isEmpty {
+                    throw GraphError.emptyView(file: graph.file, description: analysed.description)
+                }
+                return try Analysis(graph, filter: restricted, metric: metric).centrality(measure)
+            }
+            comparison = MeasureComparison(base: try values(in: base), other: try values(in: self))
         }
         return GraphDiff(base: baseView, other: otherView, measure: comparison)
     }
