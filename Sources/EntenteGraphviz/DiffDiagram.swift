@@ -8,7 +8,7 @@ extension Diagram {
     /// try Renderer.render(diagram, to: "diff.svg")
     /// ```
     ///
-    /// Ties are matched as ``GraphDiff`` matches them (per pair and type). Added ties are drawn bold
+    /// Ties are matched as `GraphDiff` matches them (per pair and type). Added ties are drawn bold
     /// with a `+` label; removed ties (the base's, drawn too) faded and dotted; a changed weight is
     /// labelled `3→5`; a flipped polarity is drawn as a double line labelled with the signed weights
     /// (`−2→+3`). Nodes only the other graph has get a double outline; nodes only the base has are
