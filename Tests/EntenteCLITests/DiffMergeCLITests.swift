@@ -124,6 +124,19 @@ private let smallOther = "Tests/EntenteTests/Fixtures/graphs/diff-other.json"
                                                         + "cooperative (weight 3) in Graphs/awaam-agenda.json; the overlay's is kept.") == true)
         #expect((flipped["evidence"] as? [[String: Any]])?.compactMap { $0["source"] as? String } == ["manifesto", "article"])
 
+        // The balance of the scenario, as the README reports it.
+        let balance = try runEntente(["balance", output.path]).stdout.split(separator: "\n").map(String.init)
+        #expect(Array(balance.prefix(6)) == [
+            "signs:        unweighted (±1 per tie)",
+            "network:      19 nodes, 43 ties (42 positive, 1 negative)",
+            "triangles:    30: +++ 25, +-- 0, ++- 5, --- 0",
+            "balanced:     25 of 30 (83.33%)",
+            "walk:         0.741405",
+            "frustration:  1 (exact)",
+        ])
+        let weighted = try runEntente(["balance", output.path, "--weighted"]).stdout.split(separator: "\n").map(String.init)
+        #expect(weighted.contains("walk:         0.578808") && weighted.contains("frustration:  3 (exact)"))
+
         // The merged scenario differs from today by the agenda's ties only: nothing is removed.
         let diff = try runEntente(["diff", pakistan, output.path])
         #expect(diff.stdout.hasPrefix("nodes: 5 added, 0 removed\nties:  12 added, 0 removed, 2 weight changed, 1 flipped\n"))
