@@ -16,7 +16,11 @@ extension Diagram {
     /// the legend explains each mark the diagram uses.
     ///
     /// - Parameters:
+    ///   - other: the graph drawn.
+    ///   - base: the graph it is compared with; its removed nodes and ties are drawn too.
     ///   - filter: what to draw, applied to both graphs (types either graph declares may be named).
+    ///   - style: how the diagram looks.
+    ///   - title: the title over the diagram; `nil` uses the other graph's name.
     /// - Throws: ``GraphError`` when the graphs differ in direction or the filter names a type or kind
     ///   neither graph knows.
     public init(_ other: RelationGraph, comparedWith base: RelationGraph, showing filter: RelationFilter = .everything,
