@@ -63,6 +63,19 @@ demo: release
 	@echo "diagrams written to $(OUT)/pakistan.svg and $(OUT)/pakistan-highlight.svg;"
 	@echo "the interactive explorer to $(OUT)/pakistan.html (open it in a browser)"
 
+# The README's "What the agenda would change": the scenario, its diff from today with the betweenness
+# change, the balance before and after, and the diff diagram in docs/images.
+.PHONY: agenda
+agenda: release
+	@mkdir -p $(OUT)
+	.build/release/entente diff Graphs/pakistan.json Graphs/awaam-agenda.json
+	.build/release/entente merge Graphs/pakistan.json Graphs/awaam-agenda.json -o $(OUT)/scenario.json
+	.build/release/entente diff Graphs/pakistan.json $(OUT)/scenario.json --measure betweenness
+	.build/release/entente balance Graphs/pakistan.json
+	.build/release/entente balance $(OUT)/scenario.json
+	.build/release/entente render $(OUT)/scenario.json --diff Graphs/pakistan.json -o docs/images/agenda-diff.svg \
+	    --title "What the agenda would change (scenario against today)"
+
 # Entente against igraph and networkit on the benchmark graphs, in one run (see Benchmarks/README.md).
 bench: deps
 	Benchmarks/compare.sh

@@ -28,6 +28,8 @@ public struct Diagram: Sendable {
     /// What the node sizes measure, shown in the legend; `nil` names the measure of ``nodeSizes``
     /// (with its metric for a distance measure).
     public var sizeCaption: String?
+    /// The base a diff diagram is drawn against (``init(_:comparedWith:showing:style:title:)``).
+    var comparison: ComparisonGraph?
 
     /// Creates a diagram of a graph through a filter (by default everything, adversarial ties dashed).
     ///
@@ -100,6 +102,7 @@ public struct Diagram: Sendable {
             }
             attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: node))))
             attributes.append(("id", "node-\(nodeIndex)"))
+            comparison?.style(node: nodeIndex, kind: node.kind, attributes: &attributes, style: style)
             text += "  \(DOTWriter.quote(node.id)) \(attributeList(attributes));\n"
         }
 
@@ -120,6 +123,7 @@ public struct Diagram: Sendable {
             if graph.isDirected { attributes.append(("arrowsize", "0.7")) }
             attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: edge))))
             attributes.append(("id", "edge-\(edgeIndex)"))
+            comparison?.style(edge: edgeIndex, color: color, attributes: &attributes, style: style)
             text += "  \(DOTWriter.quote(edge.source)) \(arrow) "
             text += "\(DOTWriter.quote(edge.target)) \(attributeList(attributes));\n"
         }
@@ -191,6 +195,7 @@ public struct Diagram: Sendable {
             }
             lineCells.append("<TD>line width: weight</TD>")
             if highlight != nil { lineCells.append("<TD><B>bold</B>: highlighted</TD>") }
+            lineCells += comparison?.legendLineCells(edges: view.edgeIndices) ?? []
             var kindCells = graph.nodeKinds.filter(usedKinds.contains).map { kind in
                 let shape = style.shape(of: kind, in: graph)
                 let described = style.roundedKinds.contains(kind) ? "rounded \(shape)" : shape
@@ -201,6 +206,7 @@ public struct Diagram: Sendable {
                     ? "\(nodeSizes.measure.rawValue) (\(nodeSizes.metric.rawValue))" : nodeSizes.measure.rawValue)
                 kindCells.append("<TD>size: \(escapeHTML(caption))</TD>")
             }
+            kindCells += comparison?.legendNodeCells(nodes: view.nodeIndices) ?? []
             for cells in [typeCells, lineCells, kindCells] where !cells.isEmpty {
                 rows.append("<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"10\" CELLPADDING=\"0\"><TR>"
                             + cells.joined() + "</TR></TABLE></TD></TR>")

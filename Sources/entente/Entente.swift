@@ -9,6 +9,6 @@ struct EntenteCommand: ParsableCommand {
         version: EntenteVersion.current,
         subcommands: [InfoCommand.self, ConvertCommand.self, PathCommand.self, CentralityCommand.self,
                       RenderCommand.self, BalanceCommand.self, CommunitiesCommand.self, NodesCommand.self,
-                      TiesCommand.self]
+                      TiesCommand.self, DiffCommand.self, MergeCommand.self]
     )
 }

@@ -17,6 +17,12 @@ struct RenderCommand: ParsableCommand {
             wide as their weight, dashed when adversarial; the legend under the title explains them. \
             No Graphviz program is run: Entente links Graphviz's libraries. An .html page holds the \
             drawing with the graph's data: filters, search, evidence and a path finder, offline.
+
+            --diff BASE draws the graph against BASE (ties matched per pair and type, as `entente diff` \
+            matches them): added ties bold with a + label, removed ties (BASE's) faded and dotted, a \
+            changed weight labelled 3→5, a flipped polarity as a double line labelled with the signed \
+            weights (−2→+3); added nodes get a double outline, removed ones are faded. Type colours \
+            stay as they are; the legend explains each mark used.
             """
     )
 
@@ -53,6 +59,10 @@ struct RenderCommand: ParsableCommand {
             help: ArgumentHelp("Emphasise the cheapest path between two nodes under --metric (over cooperative edges unless --include-adversarial).",
                                valueName: "from to"))
     var highlight: [String] = []
+
+    @Option(help: ArgumentHelp("Draw the changes from this graph to GRAPH (read with the same --format and --directed).",
+                               valueName: "base"))
+    var diff: String?
 
     @Option(help: "How --highlight and the distance measures of --size-by cost an edge: its weight (length), 1/weight (strength) or 1 (hops).")
     var metric: EdgeMetric = .strength
@@ -95,6 +105,9 @@ struct RenderCommand: ParsableCommand {
         if !highlight.isEmpty && highlight.count != 2 {
             throw ValidationError("--highlight takes two nodes, FROM and TO (got \(highlight.count))")
         }
+        if diff != nil && !highlight.isEmpty {
+            throw ValidationError("--diff and --highlight cannot be used together: both fade what they do not mark")
+        }
         if let sizeBy, sizeMeasure == nil {
             throw ValidationError("--size-by '\(sizeBy)' is not a node measure (measures: "
                                   + Self.sizeMeasures.map(\.rawValue).joined(separator: ", ") + ")")
@@ -118,7 +131,12 @@ struct RenderCommand: ParsableCommand {
             let keepsAdversarial = includeAdversarial ?? !cooperativeOnly
             let filter = input.filter(polarities: keepsAdversarial ? Set(Polarity.allCases) : [.cooperative],
                                       around: around, depth: depth ?? 1)
-            var diagram = try Diagram(loaded, showing: filter, title: title)
+            var diagram: Diagram
+            if let diff {
+                diagram = try Diagram(loaded, comparedWith: try input.file.read(diff), showing: filter, title: title)
+            } else {
+                diagram = try Diagram(loaded, showing: filter, title: title)
+            }
             if highlight.count == 2 || sizeMeasure != nil {
                 // Paths and sizes are those of the drawn view, over its cooperative edges unless
                 // --include-adversarial, as `entente path` and `entente centrality` would find them.

@@ -1,0 +1,301 @@
+/// What changed from one relation graph (the *base*) to another: nodes added and removed, ties
+/// added, removed, reweighted and flipped, and optionally a node measure in both.
+///
+/// ```swift
+/// let today = try RelationGraph(contentsOf: "Graphs/pakistan.json")
+/// let agenda = try RelationGraph(contentsOf: "Graphs/awaam-agenda.json")
+/// let diff = try agenda.difference(from: today, measure: .betweenness)
+/// diff.flippedTies.first      // PAK–IRN security: adversarial → cooperative
+/// diff.measure?["PAK"]?.change
+/// ```
+///
+/// Nodes are matched by id. Ties are matched per pair of nodes and type (for an undirected graph
+/// the pair has no order): a tie is *added* or *removed* when only one graph has it, *changed* when
+/// its weight differs, *flipped* when its polarity does (whatever its weights). Between the same
+/// pair and type, parallel edges are matched one to one: same polarity first, in file order.
+/// Other fields (evidence, notes, years) are not compared.
+///
+/// Encodes as `entente diff --json` prints it:
+/// `{"nodes":{"added":[…],"removed":[…]},"ties":{"added":[…],"removed":[…],"changed":[…],"flipped":[…]}}`
+/// plus `"measure"` when one was asked for. Lists are sorted by node ids, then type.
+public struct GraphDiff: Sendable, Encodable {
+    /// A tie that only one graph has.
+    public struct Tie: Hashable, Sendable, Encodable {
+        /// The source node's id, as the graph that has the tie writes it.
+        public let source: String
+        /// The target node's id.
+        public let target: String
+        /// The tie's type.
+        public let type: RelationType
+        /// Its weight.
+        public let weight: Double
+        /// Its polarity.
+        public let polarity: Polarity
+
+        private enum CodingKeys: String, CodingKey { case source, target, type, weight, polarity }
+
+        /// `{"source","target","type","weight","polarity"}`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(source, forKey: .source)
+            try container.encode(target, forKey: .target)
+            try container.encode(type.name, forKey: .type)
+            try container.encode(weight, forKey: .weight)
+            try container.encode(polarity.rawValue, forKey: .polarity)
+        }
+    }
+
+    /// A tie both graphs have, with the same polarity and another weight.
+    public struct WeightChange: Hashable, Sendable, Encodable {
+        /// The source node's id, as the other graph writes it.
+        public let source: String
+        /// The target node's id.
+        public let target: String
+        /// The tie's type.
+        public let type: RelationType
+        /// The weight in the base.
+        public let from: Double
+        /// The weight in the other graph.
+        public let to: Double
+
+        private enum CodingKeys: String, CodingKey { case source, target, type, from, to }
+
+        /// `{"source","target","type","from":w,"to":w}`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(source, forKey: .source)
+            try container.encode(target, forKey: .target)
+            try container.encode(type.name, forKey: .type)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+        }
+    }
+
+    /// A tie both graphs have, with opposite polarities.
+    public struct PolarityFlip: Hashable, Sendable, Encodable {
+        /// The source node's id, as the other graph writes it.
+        public let source: String
+        /// The target node's id.
+        public let target: String
+        /// The tie's type.
+        public let type: RelationType
+        /// The polarity in the base.
+        public let from: Polarity
+        /// The polarity in the other graph.
+        public let to: Polarity
+        /// The weight in the base.
+        public let fromWeight: Double
+        /// The weight in the other graph.
+        public let toWeight: Double
+
+        private enum CodingKeys: String, CodingKey { case source, target, type, from, to, fromWeight, toWeight }
+
+        /// `{"source","target","type","from":polarity,"to":polarity,"fromWeight":w,"toWeight":w}`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(source, forKey: .source)
+            try container.encode(target, forKey: .target)
+            try container.encode(type.name, forKey: .type)
+            try container.encode(from.rawValue, forKey: .from)
+            try container.encode(to.rawValue, forKey: .to)
+            try container.encode(fromWeight, forKey: .fromWeight)
+            try container.encode(toWeight, forKey: .toWeight)
+        }
+    }
+
+    /// Ids of the nodes only the other graph has, sorted.
+    public let addedNodes: [String]
+    /// Ids of the nodes only the base has, sorted.
+    public let removedNodes: [String]
+    /// Ties only the other graph has.
+    public let addedTies: [Tie]
+    /// Ties only the base has.
+    public let removedTies: [Tie]
+    /// Ties whose weight changed (same polarity).
+    public let changedTies: [WeightChange]
+    /// Ties whose polarity flipped.
+    public let flippedTies: [PolarityFlip]
+    /// A node measure in both graphs, when one was asked for.
+    public let measure: MeasureComparison?
+
+    /// Whether the two graphs have the same nodes and ties (a measure may still be attached).
+    public var isEmpty: Bool {
+        addedNodes.isEmpty && removedNodes.isEmpty && addedTies.isEmpty && removedTies.isEmpty
+            && changedTies.isEmpty && flippedTies.isEmpty
+    }
+
+    package init(base: GraphView, other: GraphView, measure: MeasureComparison?) {
+        let baseIDs = Set(base.nodeIndices.map { base.graph.nodes[$0].id })
+        let otherIDs = Set(other.nodeIndices.map { other.graph.nodes[$0].id })
+        addedNodes = otherIDs.subtracting(baseIDs).sorted()
+        removedNodes = baseIDs.subtracting(otherIDs).sorted()
+        var added: [Tie] = [], removed: [Tie] = [], changed: [WeightChange] = [], flipped: [PolarityFlip] = []
+        for match in matchTies(base: base, other: other) {
+            switch (match.base.map { base.graph.edges[$0] }, match.other.map { other.graph.edges[$0] }) {
+            case let (old?, new?):
+                if old.polarity != new.polarity {
+                    flipped.append(PolarityFlip(source: new.source, target: new.target, type: new.type, from: old.polarity,
+                                                to: new.polarity, fromWeight: old.weight, toWeight: new.weight))
+                } else if old.weight != new.weight {
+                    changed.append(WeightChange(source: new.source, target: new.target, type: new.type,
+                                                from: old.weight, to: new.weight))
+                }
+            case let (old?, nil):
+                removed.append(Tie(source: old.source, target: old.target, type: old.type, weight: old.weight,
+                                   polarity: old.polarity))
+            case let (nil, new?):
+                added.append(Tie(source: new.source, target: new.target, type: new.type, weight: new.weight,
+                                 polarity: new.polarity))
+            case (nil, nil):
+                break
+            }
+        }
+        addedTies = added
+        removedTies = removed
+        changedTies = changed
+        flippedTies = flipped
+        self.measure = measure
+    }
+
+    private enum CodingKeys: String, CodingKey { case nodes, ties, measure }
+    private enum NodeKeys: String, CodingKey { case added, removed }
+    private enum TieKeys: String, CodingKey { case added, removed, changed, flipped }
+
+    /// The JSON of `entente diff --json` (see the type's description).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        var nodes = container.nestedContainer(keyedBy: NodeKeys.self, forKey: .nodes)
+        try nodes.encode(addedNodes, forKey: .added)
+        try nodes.encode(removedNodes, forKey: .removed)
+        var ties = container.nestedContainer(keyedBy: TieKeys.self, forKey: .ties)
+        try ties.encode(addedTies, forKey: .added)
+        try ties.encode(removedTies, forKey: .removed)
+        try ties.encode(changedTies, forKey: .changed)
+        try ties.encode(flippedTies, forKey: .flipped)
+        if let measure { try container.encode(measure, forKey: .measure) }
+    }
+}
+
+/// One node measure in two graphs, node by node: the value in each (absent when the node is not in
+/// that graph's view, which is not the same as 0) and the change.
+public struct MeasureComparison: RandomAccessCollection, Sendable, Encodable {
+    /// One node's values.
+    public struct Entry: Hashable, Sendable {
+        /// The node's id.
+        public let id: String
+        /// The node's label (the other graph's when both have the node).
+        public let label: String
+        /// The value in the base, or `nil` when the base's view has no such node.
+        public let base: Double?
+        /// The value in the other graph, or `nil` when its view has no such node.
+        public let other: Double?
+        /// `other − base`, or `nil` when either is absent.
+        public var change: Double? {
+            guard let base, let other else { return nil }
+            return other - base
+        }
+    }
+
+    /// The measure compared.
+    public let measure: CentralityMeasure
+    private let entries: [Entry]
+    private let positionByID: [String: Int]
+
+    /// Pairs up two measures' values by node id: largest absolute change first, then nodes present on
+    /// one side only, each group by id.
+    public init(base: NodeValues, other: NodeValues) {
+        measure = other.measure
+        var labels: [String: String] = [:]
+        for entry in base { labels[entry.id] = entry.label }
+        for entry in other { labels[entry.id] = entry.label }
+        let rows = labels.map { id, label in Entry(id: id, label: label, base: base[id], other: other[id]) }
+        entries = rows.sorted { lhs, rhs in
+            switch (lhs.change.map(abs), rhs.change.map(abs)) {
+            case let (left?, right?): return left != right ? left > right : lhs.id < rhs.id
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return lhs.id < rhs.id
+            }
+        }
+        var positions: [String: Int] = [:]
+        for (position, entry) in entries.enumerated() { positions[entry.id] = position }
+        positionByID = positions
+    }
+
+    /// The first position.
+    public var startIndex: Int { entries.startIndex }
+    /// One past the last position.
+    public var endIndex: Int { entries.endIndex }
+    /// The entry at a position: largest absolute change first.
+    public subscript(position: Int) -> Entry { entries[position] }
+    /// The entry of the node with this id, or `nil` when neither graph's view has it.
+    public subscript(id: String) -> Entry? { positionByID[id].map { entries[$0] } }
+
+    private enum CodingKeys: String, CodingKey { case name, values }
+    private enum ValueKeys: String, CodingKey { case base, other, change }
+
+    /// `{"name":m,"values":{id:{"base":x|null,"other":y|null,"change":d|null}}}`, ids in Unicode order.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(measure.rawValue, forKey: .name)
+        var values = container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .values)
+        for entry in entries.sorted(by: { $0.id < $1.id }) {
+            var row = values.nestedContainer(keyedBy: ValueKeys.self, forKey: AnyCodingKey(entry.id))
+            try encode(entry.base, to: &row, forKey: .base)
+            try encode(entry.other, to: &row, forKey: .other)
+            try encode(entry.change, to: &row, forKey: .change)
+        }
+    }
+
+    private func encode(_ value: Double?, to row: inout KeyedEncodingContainer<ValueKeys>, forKey key: ValueKeys) throws {
+        if let value { try row.encode(value, forKey: key) } else { try row.encodeNil(forKey: key) }
+    }
+}
+
+extension RelationGraph {
+    /// What changed from `base` to this graph: nodes and ties added and removed, weights changed,
+    /// polarities flipped (see ``GraphDiff``), and optionally a node measure in both.
+    ///
+    /// ```swift
+    /// let diff = try agenda.difference(from: today)
+    /// let security = try agenda.difference(from: today, filter: RelationFilter(types: [.security]))
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - base: the graph compared against.
+    ///   - filter: which ties and nodes to compare. Its types, kinds and year apply to both graphs (a
+    ///     type only one graph knows keeps that graph's ties of the type); ties of both polarities are
+    ///     compared whatever its polarities say, since a flip needs both. Its centre is not used.
+    ///   - measure: a node measure to compute in both graphs, through `filter` as an analysis takes it
+    ///     (its polarities apply: cooperative ties only by default, as `entente centrality`).
+    ///   - metric: how weights become path costs for a distance measure.
+    /// - Throws: ``GraphError`` when the graphs differ in direction, when the filter names a type or
+    ///   kind neither graph knows, or when the measure cannot be computed in one of them (a view with
+    ///   no edges, say).
+    /// - Complexity: O(V + E log E), plus the measure's cost in each graph.
+    public func difference(from base: RelationGraph, filter: RelationFilter = .cooperative,
+                           measure: CentralityMeasure? = nil, metric: EdgeMetric = .strength) throws -> GraphDiff {
+        guard base.isDirected == isDirected else { throw directionMismatch(base: base, other: self) }
+        try filter.checkNames(in: base, self)
+        var compared = filter
+        compared.polarities = Set(Polarity.allCases)
+        compared.center = nil
+        let baseView = GraphView(base, filter: compared.restricted(to: base))
+        let otherView = GraphView(self, filter: compared.restricted(to: self))
+        var comparison: MeasureComparison?
+        if let measure {
+            var analysed = filter
+            analysed.center = nil
+            func values(in graph: RelationGraph) throws -> NodeValues {
+                let restricted = analysed.restricted(to: graph)
+                // Every type asked for is one the graph lacks: say so in the words of the filter given.
+                if restricted.types?.isEmpty == true && !graph.nodes.isEmpty {
+                    throw GraphError.emptyView(file: graph.file, description: analysed.description)
+                }
+                return try Analysis(graph, filter: restricted, metric: metric).centrality(measure)
+            }
+            comparison = MeasureComparison(base: try values(in: base), other: try values(in: self))
+        }
+        return GraphDiff(base: baseView, other: otherView, measure: comparison)
+    }
+}
