@@ -42,8 +42,11 @@ struct OwnedGraph: ~Copyable {
         guard let gvc else { throw .contextUnavailable }
         context.clearErrors()
         layoutAttempted = true
-        // sfdp draws on libc's rand(); seeding it makes every layout of the same text the same.
-        srand(1)
+        // sfdp's overlap removal (prism) in Graphviz 2.43 draws on libc's rand(), which neither the
+        // `start` attribute nor anything else in the graph seeds: without a seed, two layouts of the
+        // same text differ. So for sfdp alone the C library's generator is seeded; the other engines
+        // leave the embedding process's rand() state untouched.
+        if engine == "sfdp" { srand(1) }
         guard gvLayout(gvc, pointer, engine) == 0 else {
             throw .layoutFailed(context.lastError() ?? "engine \(engine) reported an error")
         }
