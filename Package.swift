@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Entente",
+    // Mutex (the one locked Graphviz context) needs macOS 15; Linux has no such floor.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Entente", targets: ["Entente"]),
         .library(name: "EntenteGraphviz", targets: ["EntenteGraphviz"]),

@@ -6,6 +6,7 @@ import PackageDescription
 // the diagram example is a package of its own in CustomDiagram/.
 let package = Package(
     name: "EntenteExamples",
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "relations-query", targets: ["relations-query"]),
     ],

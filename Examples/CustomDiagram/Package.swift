@@ -6,6 +6,7 @@ import PackageDescription
 // so that each example package has one executable and `swift run` needs no product name.
 let package = Package(
     name: "CustomDiagram",
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "custom-diagram", targets: ["custom-diagram"]),
     ],

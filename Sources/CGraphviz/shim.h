@@ -3,6 +3,10 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
+#include <stddef.h>
+
+/* Written to build against Debian 12's Graphviz 2.43 (the version tested) and newer ones, whose API
+ * differs in two places this shim hides. */
 
 /* cgraph's agtail, aghead and AGSEQ are macros, which Swift cannot call. */
 static inline Agnode_t *entente_agtail(Agedge_t *e) { return agtail(e); }
@@ -13,10 +17,29 @@ static inline unsigned long entente_agseq(void *obj) { return AGSEQ(obj); }
  * the graph, such as its final newline) would be read first by the next call, shifting its line
  * numbers or even parsing the old text. aglexbad (exported by libcgraph, declared only in its private
  * header) flushes that buffer; agsetfile(NULL) restarts the line count and names no file. */
-extern void aglexbad(void);
+extern void aglexbad(void) __attribute__((weak));
 static inline void entente_agresetlexer(void) {
-    aglexbad();
+    /* Weak, so that a libcgraph without it (it is private API) still links; the flush is skipped. */
+    if (aglexbad) aglexbad();
     agsetfile(NULL);
+}
+
+/* gvRenderData's length is an unsigned int * up to Graphviz 2.46 and a size_t * from 2.47 on. The
+ * declared prototype, not a version number, picks the call. */
+typedef int (*entente_render_data_uint)(GVC_t *, Agraph_t *, const char *, char **, unsigned int *);
+typedef int (*entente_render_data_size)(GVC_t *, Agraph_t *, const char *, char **, size_t *);
+static inline int entente_gvRenderData(GVC_t *gvc, Agraph_t *g, const char *format, char **result, size_t *length) {
+    if (_Generic(&gvRenderData, entente_render_data_size: 1, default: 0)) {
+        size_t count = 0;
+        int status = ((entente_render_data_size)(void *)gvRenderData)(gvc, g, format, result, &count);
+        *length = count;
+        return status;
+    } else {
+        unsigned int count = 0;
+        int status = ((entente_render_data_uint)(void *)gvRenderData)(gvc, g, format, result, &count);
+        *length = count;
+        return status;
+    }
 }
 
 /* ND_coord is a macro over the layout record gvLayout attaches to each node (points, y upwards). */

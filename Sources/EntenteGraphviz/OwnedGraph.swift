@@ -57,8 +57,8 @@ struct OwnedGraph: ~Copyable {
         guard let gvc else { throw .contextUnavailable }
         context.clearErrors()
         var result: UnsafeMutablePointer<CChar>?
-        var length: UInt32 = 0
-        let status = gvRenderData(gvc, pointer, format, &result, &length)
+        var length = 0
+        let status = entente_gvRenderData(gvc, pointer, format, &result, &length)
         let data = result.map { RenderData(pointer: $0, count: Int(length)) }
         guard status == 0, let data else {
             throw .renderFailed(context.lastError() ?? "renderer \(format) reported an error")
