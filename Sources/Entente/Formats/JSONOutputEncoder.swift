@@ -32,55 +32,53 @@ public struct EntenteJSONEncoder: Sendable {
     }
 }
 
-/// A value being built: a scalar, or a container whose children are filled in later.
+/// A value being built: a scalar, or a container whose children are filled in later. Children are
+/// kept in arrays of their own, appended in place (an enum payload would copy them on every append).
 private final class EncodingBox {
-    enum Content {
-        case empty
-        case scalar(JSONOutput)
-        case array([EncodingBox])
-        case object([(String, EncodingBox)])
-    }
+    enum Kind { case empty, scalar, array, object }
 
-    var content: Content = .empty
+    var kind = Kind.empty
+    var scalar = JSONOutput.null
+    var items: [EncodingBox] = []
+    var keys: [String] = []
+    var values: [EncodingBox] = []
 
     var output: JSONOutput {
-        switch content {
+        switch kind {
         case .empty: return .null
-        case .scalar(let value): return value
-        case .array(let items): return .array(items.map(\.output))
-        case .object(let members): return .object(members.map { ($0.0, $0.1.output) })
+        case .scalar: return scalar
+        case .array: return .array(items.map(\.output))
+        case .object: return .object(zip(keys, values).map { ($0, $1.output) })
         }
     }
 
+    func set(_ value: JSONOutput) {
+        kind = .scalar
+        scalar = value
+    }
+
     func member(_ key: String) -> EncodingBox {
+        makeObject()
         let child = EncodingBox()
-        if case .object(var members) = content {
-            // Encoding one key twice replaces the value, as JSONEncoder does.
-            if let existing = members.firstIndex(where: { $0.0 == key }) {
-                members[existing].1 = child
-            } else {
-                members.append((key, child))
-            }
-            content = .object(members)
+        // Encoding one key twice replaces the value, as JSONEncoder does.
+        if let existing = keys.lastIndex(of: key) {
+            values[existing] = child
         } else {
-            content = .object([(key, child)])
+            keys.append(key)
+            values.append(child)
         }
         return child
     }
 
     func appended() -> EncodingBox {
+        makeArray()
         let child = EncodingBox()
-        if case .array(var items) = content {
-            items.append(child)
-            content = .array(items)
-        } else {
-            content = .array([child])
-        }
+        items.append(child)
         return child
     }
 
-    func makeObject() { if case .object = content {} else { content = .object([]) } }
-    func makeArray() { if case .array = content {} else { content = .array([]) } }
+    func makeObject() { if kind != .object { kind = .object; keys = []; values = [] } }
+    func makeArray() { if kind != .array { kind = .array; items = [] } }
 }
 
 private struct OutputEncoder: Encoder {
@@ -104,14 +102,14 @@ private struct OutputEncoder: Encoder {
 /// Turns a value into JSON, using the scalar form for the types JSON has.
 private func encodeValue(_ value: some Encodable, into box: EncodingBox, codingPath: [any CodingKey]) throws {
     switch value {
-    case let value as String: box.content = .scalar(.string(value))
-    case let value as Double: box.content = .scalar(.number(value))
-    case let value as Float: box.content = .scalar(.number(Double(value)))
-    case let value as Int: box.content = .scalar(.integer(value))
+    case let value as String: box.set(.string(value))
+    case let value as Double: box.set(.number(value))
+    case let value as Float: box.set(.number(Double(value)))
+    case let value as Int: box.set(.integer(value))
     case let value as any FixedWidthInteger:
-        box.content = .scalar(Int(exactly: value).map { .integer($0) } ?? .string(String(describing: value)))
-    case let value as Bool: box.content = .scalar(.bool(value))
-    case let value as JSONOutput: box.content = .scalar(value)
+        box.set(Int(exactly: value).map { .integer($0) } ?? .string(String(describing: value)))
+    case let value as Bool: box.set(.bool(value))
+    case let value as JSONOutput: box.set(value)
     default: try value.encode(to: OutputEncoder(box: box, codingPath: codingPath))
     }
 }
@@ -120,7 +118,7 @@ private struct KeyedOutput<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let box: EncodingBox
     let codingPath: [any CodingKey]
 
-    mutating func encodeNil(forKey key: Key) throws { box.member(key.stringValue).content = .scalar(.null) }
+    mutating func encodeNil(forKey key: Key) throws { box.member(key.stringValue).set(.null) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try encodeValue(value, into: box.member(key.stringValue), codingPath: codingPath + [key])
@@ -150,12 +148,9 @@ private struct UnkeyedOutput: UnkeyedEncodingContainer {
     let box: EncodingBox
     let codingPath: [any CodingKey]
 
-    var count: Int {
-        if case .array(let items) = box.content { return items.count }
-        return 0
-    }
+    var count: Int { box.items.count }
 
-    mutating func encodeNil() throws { box.appended().content = .scalar(.null) }
+    mutating func encodeNil() throws { box.appended().set(.null) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try encodeValue(value, into: box.appended(), codingPath: codingPath)
@@ -180,7 +175,7 @@ private struct SingleOutput: SingleValueEncodingContainer {
     let box: EncodingBox
     let codingPath: [any CodingKey]
 
-    mutating func encodeNil() throws { box.content = .scalar(.null) }
+    mutating func encodeNil() throws { box.set(.null) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try encodeValue(value, into: box, codingPath: codingPath)
