@@ -22,9 +22,22 @@ struct OwnedGraph: ~Copyable {
     ///
     /// - Throws: ``ParseFailure`` with what Graphviz logged when the text is not a graph.
     init(parsing text: String, context: borrowing GraphvizContext) throws(ParseFailure) {
+        try self.init(parsing: Array(text.utf8), context: context)
+    }
+
+    /// Parses DOT bytes as they are, in whatever encoding (cgraph's lexer takes any byte above 127
+    /// as a letter), with `agmemread`. The bytes must not hold NUL, which would end the text early.
+    ///
+    /// - Throws: ``ParseFailure`` with what Graphviz logged when the text is not a graph.
+    init(parsing bytes: [UInt8], context: borrowing GraphvizContext) throws(ParseFailure) {
         context.clearErrors()
         entente_agresetlexer()
-        guard let pointer = text.withCString({ agmemread($0) }) else {
+        var terminated = bytes
+        terminated.append(0)
+        let parsed = terminated.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { agmemread($0.baseAddress) }
+        }
+        guard let pointer = parsed else {
             throw ParseFailure(message: context.lastError())
         }
         self.pointer = pointer
