@@ -28,8 +28,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Write this format whatever the extension of -o.")
     var to: OutputFormat?
 
-    @Option(help: "The Graphviz layout engine.")
-    var layout: LayoutEngine = .standard
+    @Option(help: "The Graphviz layout engine (default: neato, or sfdp for a diagram of over 300 nodes).")
+    var layout: LayoutEngine?
 
     @OptionGroup var input: GraphInputOptions
 
