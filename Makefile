@@ -7,7 +7,7 @@ PYTHON ?= python3
 OUT ?= out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test demo bench bench-quick docs clean
+.PHONY: deps build release test demo bench bench-quick docs fuzz sanitize clean
 
 # Graphviz's development files (libgvc, libcgraph, pkg-config metadata) and programs for the
 # benchmark comparison; networkx and jsonschema for the tests that check GraphML and JSON output;
@@ -80,10 +80,28 @@ agenda: release
 bench: deps
 	Benchmarks/compare.sh
 
+# libFuzzer on each reader (JSON, CSV, DOT through cgraph, GraphML) for SECONDS each, one after
+# another, with AddressSanitizer and LeakSanitizer; the Fuzz/ package is not part of the normal build.
+# Findings stop the run and land in Fuzz/.artifacts/READER/ (see the README's Fuzzing section).
+SECONDS ?= 60
+fuzz: deps
+	Fuzz/run.sh $(SECONDS)
+
+# The test suite under ThreadSanitizer, then AddressSanitizer (with LeakSanitizer), each in its own
+# build folder; suppressions, each with its reason, in Tests/tsan.supp and Tests/lsan.supp.
+# Not part of `make test`: it builds everything twice more (see the README for its duration).
+sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS="suppressions=$(CURDIR)/Tests/tsan.supp halt_on_error=1" \
+	    $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS="detect_leaks=1" LSAN_OPTIONS="suppressions=$(CURDIR)/Tests/lsan.supp print_suppressions=0" \
+	    $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+
 # DocC archives of both libraries (.build/plugins/Swift-DocC/outputs/); a warning, such as a link
 # that does not resolve, fails the build.
 docs:
 	$(SWIFT) package generate-documentation --target Entente --target EntenteGraphviz --warnings-as-errors
 
 clean:
-	rm -rf .build Examples/.build Examples/CustomDiagram/.build $(OUT)
+	rm -rf .build .build-tsan .build-asan Fuzz/.build Examples/.build Examples/CustomDiagram/.build $(OUT)

@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(name: "entente-benchmark", dependencies: ["Entente"], path: "Benchmarks/EntenteBenchmark"),
         .executableTarget(name: "balance-benchmark", dependencies: ["Entente"], path: "Benchmarks/BalanceBenchmark"),
         .testTarget(name: "EntenteTests", dependencies: ["Entente"], exclude: ["Fixtures"]),
-        .testTarget(name: "EntenteGraphvizTests", dependencies: ["Entente", "EntenteGraphviz"], exclude: ["Golden"]),
+        .testTarget(name: "EntenteGraphvizTests", dependencies: ["Entente", "EntenteGraphviz"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
     ],
     swiftLanguageModes: [.v6]

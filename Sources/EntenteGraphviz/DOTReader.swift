@@ -19,25 +19,80 @@ public enum DOTReader {
 
     /// Reads a graph from DOT bytes.
     ///
+    /// The text is UTF-8 unless the graph says otherwise with the `charset` attribute, as Graphviz
+    /// reads it: `latin1` (or `latin-1`, `l1`, `ISO-8859-1`, `ISO_8859-1`, `ISO8859-1`, `ISO-IR-100`,
+    /// in any case) reads every byte as a Latin-1 character; `utf-8`, `utf8` or no charset read UTF-8,
+    /// and text that is not valid UTF-8 is refused with the line of the first bad byte. A leading
+    /// UTF-8 byte-order mark is dropped.
+    ///
+    /// An edge from a node to itself (a self-loop, which Graphviz draws) has no place in the
+    /// relations model: it is left out and counted in ``RelationGraph/omittedSelfLoops``, or refused
+    /// with `GraphError.selfLoop` when `strict` is true. Otherwise the graph keeps every node and
+    /// edge cgraph reads, so its counts are those of Graphviz's `gc -n -e`.
+    ///
     /// - Parameters:
     ///   - bytes: the contents of a DOT file.
     ///   - file: the name used in error messages.
-    /// - Throws: `GraphError.syntax` with the line Graphviz names when the text is not DOT,
-    ///   `GraphError.invalidWeight`, `GraphError.invalidValue`, `GraphError.selfLoop`,
-    ///   `GraphError.empty` or `GraphError.binary`.
+    ///   - strict: refuse self-loops instead of leaving them out.
+    /// - Throws: `GraphError.syntax` with the line Graphviz names when the text is not DOT (or not
+    ///   UTF-8), `GraphError.invalidWeight`, `GraphError.invalidValue`, `GraphError.selfLoop` (strict),
+    ///   `GraphError.empty`, or `GraphError.binary` for NUL bytes or bytes that are neither UTF-8 nor DOT.
     /// - Complexity: O(V + E) after parsing, plus sorting the edges into file order, O(E log E).
-    public static func read(_ bytes: [UInt8], file: String) throws(GraphError) -> RelationGraph {
-        try FileIO.checkText(bytes, file: file)
-        let text = String(decoding: bytes, as: UTF8.self)
+    public static func read(_ bytes: [UInt8], file: String, strict: Bool = false) throws(GraphError) -> RelationGraph {
+        var bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty(file: file) }
+        if bytes.contains(0) { throw .binary(file: file) }
+        let invalidLine = firstInvalidUTF8Line(bytes)
+        // The text as read, for finding the line of an error (a Latin-1 byte decodes as U+FFFD; lines
+        // are unchanged).
+        let source = String(decoding: bytes, as: UTF8.self)
         return try Graphviz.shared.withLock { context throws(GraphError) -> RelationGraph in
             let parsed: OwnedGraph
             do throws(OwnedGraph.ParseFailure) {
-                parsed = try OwnedGraph(parsing: text, context: context)
+                parsed = try OwnedGraph(parsing: bytes, context: context)
             } catch {
-                throw syntaxError(error.message, file: file, text: text)
+                // Bytes that are neither UTF-8 nor DOT are most likely not text at all.
+                if invalidLine != nil { throw .binary(file: file) }
+                throw syntaxError(error.message, file: file, text: source)
             }
-            return try convert(parsed, file: file, text: text)
+            var attribute = Array("charset".utf8CString)
+            let charset = agget(UnsafeMutableRawPointer(parsed.pointer), &attribute).map { String(cString: $0) } ?? ""
+            let latin1 = latin1Names.contains(charset.lowercased())
+            if !latin1, let invalidLine { throw notUTF8(file: file, line: invalidLine) }
+            return try convert(parsed, file: file, latin1: latin1, strict: strict, dotText: source)
         }
+    }
+
+    /// The names Graphviz (`findCharset`, 2.43) takes for Latin-1, lower-cased.
+    static let latin1Names: Set<String> = ["latin-1", "latin1", "l1", "iso-8859-1", "iso_8859-1", "iso8859-1", "iso-ir-100"]
+
+    /// The 1-based line of the first byte that is not part of valid UTF-8, or nil when all are.
+    static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int? {
+        guard !bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var line = 1
+        var position = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                if byte == 0x0A { line += 1 }
+                position += 1
+                continue
+            }
+            // One scalar at a time: its length from the lead byte, then checked by the decoder.
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            let end = min(position + length, bytes.count)
+            var iterator = bytes[position..<end].makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue = decoder.decode(&iterator), end - position == length else { return line }
+            position = end
+        }
+        return nil
+    }
+
+    private static func notUTF8(file: String, line: Int) -> GraphError {
+        .syntax(SourceLocation(file: file, line: line),
+                "text is not valid UTF-8 (a Latin-1 file needs the graph attribute charset=latin1, as Graphviz reads it)")
     }
 
     /// `syntax error in line 3 near 'x'` → a location on line 3 and `syntax error near 'x'`. When a
@@ -68,10 +123,12 @@ public enum DOTReader {
         SourceLocation(file: file, line: DOTLines(text).line(ofAttribute: name, value: value))
     }
 
-    private static func convert(_ parsed: borrowing OwnedGraph, file: String, text: String) throws(GraphError) -> RelationGraph {
+    private static func convert(_ parsed: borrowing OwnedGraph, file: String, latin1: Bool,
+                                strict: Bool, dotText: String) throws(GraphError) -> RelationGraph {
         let g = parsed.pointer
         let location = SourceLocation(file: file)
-        let graphAttributes = attributes(of: UnsafeMutableRawPointer(g), kind: AGRAPH, in: g)
+        let string = { (pointer: UnsafeMutablePointer<CChar>?) -> String in text(pointer, latin1: latin1) }
+        let graphAttributes = attributes(of: UnsafeMutableRawPointer(g), kind: AGRAPH, in: g, latin1: latin1)
         var name = string(agnameof(UnsafeMutableRawPointer(g)))
         // cgraph names an anonymous graph `%N`.
         if name.hasPrefix("%") { name = graphAttributes["label"].map { DOTWriter.unescapeLabel($0) } ?? "" }
@@ -80,7 +137,7 @@ public enum DOTReader {
         var indexByNode: [UnsafeMutablePointer<Agnode_t>: Int] = [:]
         var node = agfstnode(g)
         while let current = node {
-            var values = attributes(of: UnsafeMutableRawPointer(current), kind: AGNODE, in: g)
+            var values = attributes(of: UnsafeMutableRawPointer(current), kind: AGNODE, in: g, latin1: latin1)
             let id = string(agnameof(UnsafeMutableRawPointer(current)))
             let label = values.removeValue(forKey: "label").map { DOTWriter.unescapeLabel($0, nodeID: id) } ?? id
             let kind = values.removeValue(forKey: "kind").map { NodeKind($0) } ?? .state
@@ -107,24 +164,29 @@ public enum DOTReader {
         for (_, pointer) in edges {
             guard let tail = entente_agtail(pointer), let head = entente_aghead(pointer),
                   let source = indexByNode[tail], let target = indexByNode[head] else { continue }
-            var values = attributes(of: UnsafeMutableRawPointer(pointer), kind: AGEDGE, in: g)
+            if source == target {
+                if strict { throw .selfLoop(location, id: graph.nodes[source].id) }
+                graph.omittedSelfLoops += 1
+                continue
+            }
+            var values = attributes(of: UnsafeMutableRawPointer(pointer), kind: AGEDGE, in: g, latin1: latin1)
             var edge = Edge(source: "", target: "")
             if let type = values.removeValue(forKey: "type") { edge.type = RelationType(type) }
             if let weight = values.removeValue(forKey: "weight") {
                 guard let value = Double(weight.trimmingCharacters(in: " \t")), value.isFinite, value > 0 else {
-                    throw .invalidWeight(Self.location(ofAttribute: "weight", value: weight, in: text, file: file), value: weight)
+                    throw .invalidWeight(Self.location(ofAttribute: "weight", value: weight, in: dotText, file: file), value: weight)
                 }
                 edge.weight = value
             }
             if let polarity = values.removeValue(forKey: "polarity") {
                 guard let value = Polarity(rawValue: polarity) else {
-                    throw .invalidValue(Self.location(ofAttribute: "polarity", value: polarity, in: text, file: file),
+                    throw .invalidValue(Self.location(ofAttribute: "polarity", value: polarity, in: dotText, file: file),
                                         field: "polarity", value: polarity, expected: "cooperative or adversarial")
                 }
                 edge.polarity = value
             }
-            edge.since = try year(values.removeValue(forKey: "since"), field: "since", text: text, file: file)
-            edge.until = try year(values.removeValue(forKey: "until"), field: "until", text: text, file: file)
+            edge.since = try year(values.removeValue(forKey: "since"), field: "since", text: dotText, file: file)
+            edge.until = try year(values.removeValue(forKey: "until"), field: "until", text: dotText, file: file)
             edge.note = values.removeValue(forKey: "note")
             if let evidence = values.removeValue(forKey: "evidence") { edge.evidence = Evidence.list(parsing: evidence) }
             edge.attributes = values
@@ -135,15 +197,15 @@ public enum DOTReader {
 
     /// The non-empty attributes of an object, without Graphviz's layout attributes.
     private static func attributes(of object: UnsafeMutableRawPointer, kind: Int32,
-                                   in g: UnsafeMutablePointer<Agraph_t>) -> [String: String] {
+                                   in g: UnsafeMutablePointer<Agraph_t>, latin1: Bool) -> [String: String] {
         var values: [String: String] = [:]
         var symbol = agnxtattr(g, kind, nil)
         while let current = symbol {
             symbol = agnxtattr(g, kind, current)
-            let name = string(current.pointee.name)
+            let name = text(current.pointee.name, latin1: latin1)
             guard !layoutAttributes.contains(name), let value = agxget(object, current) else { continue }
-            let text = String(cString: value)
-            if !text.isEmpty { values[name] = text }
+            let decoded = text(value, latin1: latin1)
+            if !decoded.isEmpty { values[name] = decoded }
         }
         return values
     }
@@ -157,7 +219,16 @@ public enum DOTReader {
         return year
     }
 
-    private static func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
-        pointer.map { String(cString: $0) } ?? ""
+    /// A C string from cgraph, decoded as UTF-8 or, for a `charset=latin1` graph, as Latin-1.
+    private static func text(_ pointer: UnsafeMutablePointer<CChar>?, latin1: Bool) -> String {
+        guard let pointer else { return "" }
+        guard latin1 else { return String(cString: pointer) }
+        var scalars = String.UnicodeScalarView()
+        var position = pointer
+        while position.pointee != 0 {
+            scalars.append(Unicode.Scalar(UInt8(bitPattern: position.pointee)))
+            position += 1
+        }
+        return String(scalars)
     }
 }

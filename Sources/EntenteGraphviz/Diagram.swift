@@ -60,10 +60,20 @@ public struct Diagram: Sendable {
         self.nodeSizes = nodeSizes
     }
 
-    /// The DOT text given to Graphviz for a layout engine.
+    /// The layout engine used when none is named: neato (``LayoutEngine/standard``) up to
+    /// ``DiagramStyle/largeGraphNodeLimit`` drawn nodes, sfdp beyond, where neato takes minutes.
+    public var standardLayout: LayoutEngine {
+        view.nodeIndices.count <= style.largeGraphNodeLimit ? .standard : .sfdp
+    }
+
+    /// The DOT text given to Graphviz for a layout engine (`nil`: ``standardLayout``).
+    ///
+    /// The layout attributes depend on the diagram's size (see ``DiagramStyle/splineNodeLimit`` and
+    /// ``DiagramStyle/largeGraphNodeLimit``), so that large diagrams lay out in seconds.
     ///
     /// - Complexity: O(V + E + total evidence length).
-    public func source(layout: LayoutEngine = .standard) -> String {
+    public func source(layout: LayoutEngine? = nil) -> String {
+        let layout = layout ?? standardLayout
         let graph = view.graph
         let highlightedNodes = Set(highlight?.nodes ?? [])
         let highlightedEdges = Set(highlight?.edges.map(\.index) ?? [])
@@ -74,7 +84,7 @@ public struct Diagram: Sendable {
             ("fontname", style.fontName), ("bgcolor", "white"), ("pad", "0.3"), ("outputorder", "edgesfirst"),
             ("labelloc", "t"), ("labeljust", "c"),
         ]
-        graphAttributes += style.layoutAttributes(for: layout)
+        graphAttributes += style.layoutAttributes(for: layout, nodes: view.nodeIndices.count, edges: view.edgeIndices.count)
         text += "  graph \(attributeList(graphAttributes));\n"
         if let legend = legendLabel() { text += "  graph [label=<\(legend)>];\n" }
         text += "  node " + attributeList([

@@ -53,6 +53,16 @@ public struct DiagramStyle: Sendable, Hashable {
     public var fadedAlpha: String
     /// Text colour of nodes that are not highlighted.
     public var fadedTextColor: String
+    /// Up to how many nodes neato routes edges as splines around the nodes (`splines=true`), which
+    /// in Graphviz 2.43 takes about a second at 25 nodes and 75 edges and minutes at 100 and 400.
+    public var splineNodeLimit: Int
+    /// Up to how many edges neato routes splines (see ``splineNodeLimit``: both must hold).
+    public var splineEdgeLimit: Int
+    /// Up to how many nodes a diagram is a small or medium one: neato is the standard layout and
+    /// overlapping nodes are pushed apart (`overlap=false`, or `prism` for sfdp). Beyond it the
+    /// standard layout is sfdp and nodes may overlap, since neato and overlap removal take minutes
+    /// on a graph of 1,500 nodes (see ``Diagram/standardLayout``).
+    public var largeGraphNodeLimit: Int
 
     /// The default style.
     public init() {
@@ -76,6 +86,9 @@ public struct DiagramStyle: Sendable, Hashable {
         highlightPenFactor = 2.5
         fadedAlpha = "40"
         fadedTextColor = "#999999"
+        splineNodeLimit = 40
+        splineEdgeLimit = 120
+        largeGraphNodeLimit = 300
     }
 
     /// The colour of a relation type in a graph: its entry in ``typeColors``, or else the next of
@@ -114,25 +127,30 @@ public struct DiagramStyle: Sendable, Hashable {
         return width.isFinite ? max(minimumPenWidth, width) : maximumPenWidth
     }
 
-    /// Graph attributes that make each layout engine draw a readable relations diagram.
+    /// Graph attributes that make each layout engine draw a readable relations diagram of a given size.
     ///
-    /// Spline routing (`splines=true`) is asked of neato only: in Graphviz 2.43, routing splines
-    /// after sfdp, circo or twopi keeps state between layouts in one process (a second layout of the
-    /// same graph differs, and circo can crash).
-    func layoutAttributes(for layout: LayoutEngine) -> [(String, String)] {
+    /// Spline routing (`splines=true`) is asked of neato only, and only up to ``splineNodeLimit``
+    /// nodes and ``splineEdgeLimit`` edges: in Graphviz 2.43, routing splines after sfdp, circo or
+    /// twopi keeps state between layouts in one process (a second layout of the same graph differs,
+    /// and circo can crash), and routing them is slow beyond a few dozen nodes. Overlap removal is
+    /// asked up to ``largeGraphNodeLimit`` nodes.
+    func layoutAttributes(for layout: LayoutEngine, nodes: Int, edges: Int) -> [(String, String)] {
+        let small = nodes <= splineNodeLimit && edges <= splineEdgeLimit
+        let medium = nodes <= largeGraphNodeLimit
         switch layout {
         case .dot:
             return [("rankdir", "LR"), ("nodesep", "0.35"), ("ranksep", "1.1")]
         case .neato:
-            return [("overlap", "false"), ("splines", "true"), ("sep", "+14"), ("esep", "+6")]
+            if small { return [("overlap", "false"), ("splines", "true"), ("sep", "+14"), ("esep", "+6")] }
+            return medium ? [("overlap", "false"), ("sep", "+14")] : []
         case .fdp:
-            return [("overlap", "false"), ("sep", "+14"), ("K", "1.4")]
+            return medium ? [("overlap", "false"), ("sep", "+14"), ("K", "1.4")] : [("K", "1.4")]
         case .sfdp:
-            return [("overlap", "prism"), ("sep", "+14")]
+            return medium ? [("overlap", "prism"), ("sep", "+14")] : []
         case .circo:
             return []
         case .twopi:
-            return [("overlap", "false"), ("ranksep", "1.6")]
+            return medium ? [("overlap", "false"), ("ranksep", "1.6")] : [("ranksep", "1.6")]
         }
     }
 }

@@ -22,9 +22,22 @@ struct OwnedGraph: ~Copyable {
     ///
     /// - Throws: ``ParseFailure`` with what Graphviz logged when the text is not a graph.
     init(parsing text: String, context: borrowing GraphvizContext) throws(ParseFailure) {
+        try self.init(parsing: Array(text.utf8), context: context)
+    }
+
+    /// Parses DOT bytes as they are, in whatever encoding (cgraph's lexer takes any byte above 127
+    /// as a letter), with `agmemread`. The bytes must not hold NUL, which would end the text early.
+    ///
+    /// - Throws: ``ParseFailure`` with what Graphviz logged when the text is not a graph.
+    init(parsing bytes: [UInt8], context: borrowing GraphvizContext) throws(ParseFailure) {
         context.clearErrors()
         entente_agresetlexer()
-        guard let pointer = text.withCString({ agmemread($0) }) else {
+        var terminated = bytes
+        terminated.append(0)
+        let parsed = terminated.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { agmemread($0.baseAddress) }
+        }
+        guard let pointer = parsed else {
             throw ParseFailure(message: context.lastError())
         }
         self.pointer = pointer
@@ -53,34 +66,29 @@ struct OwnedGraph: ~Copyable {
     }
 
     /// Renders the laid-out graph in a device format (`"svg"`) to bytes.
+    ///
+    /// Graphviz writes into a `open_memstream` buffer, which grows geometrically: `gvRenderData`
+    /// grows its buffer a page at a time (Graphviz 2.43), copying megabytes of SVG over and over.
     func render(format: String, context: borrowing GraphvizContext) throws(GraphvizError) -> [UInt8] {
         guard let gvc else { throw .contextUnavailable }
         context.clearErrors()
-        var result: UnsafeMutablePointer<CChar>?
-        var length = 0
-        let status = entente_gvRenderData(gvc, pointer, format, &result, &length)
-        let data = result.map { RenderData(pointer: $0, count: Int(length)) }
-        guard status == 0, let data else {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var size = 0
+        guard let stream = open_memstream(&buffer, &size) else {
+            throw .renderFailed("cannot open a memory stream: \(String(cString: strerror(errno)))")
+        }
+        let status = gvRender(gvc, pointer, format, stream)
+        // fclose flushes the stream and sets buffer and size; the buffer is then the caller's.
+        let closed = fclose(stream)
+        defer { free(buffer) }
+        guard status == 0, closed == 0, let buffer else {
             throw .renderFailed(context.lastError() ?? "renderer \(format) reported an error")
         }
-        return data.bytes
+        return Array(UnsafeRawBufferPointer(start: buffer, count: size))
     }
 
     deinit {
         if layoutAttempted, let gvc { gvFreeLayout(gvc, pointer) }
         agclose(pointer)
     }
-}
-
-/// Bytes rendered by `gvRenderData`, freed with `gvFreeRenderData` when the value ends.
-struct RenderData: ~Copyable {
-    let pointer: UnsafeMutablePointer<CChar>
-    let count: Int
-
-    /// A copy of the bytes.
-    var bytes: [UInt8] {
-        Array(UnsafeRawBufferPointer(start: pointer, count: count))
-    }
-
-    deinit { gvFreeRenderData(pointer) }
 }

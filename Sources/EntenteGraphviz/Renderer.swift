@@ -5,15 +5,17 @@ import Entente
 /// Every function may be called from many tasks at once; calls into Graphviz take turns behind
 /// one process-wide lock, because libgvc is not thread-safe.
 public enum Renderer {
-    /// Renders a diagram.
+    /// Renders a diagram, with the layout engine given or else the diagram's ``Diagram/standardLayout``
+    /// (neato, or sfdp for a large diagram).
     ///
     /// - Throws: ``GraphvizError/unavailableFormat(_:available:)`` or
     ///   ``GraphvizError/unavailableLayout(_:available:)`` when the installed Graphviz lacks the plugin,
     ///   ``GraphvizError/layoutFailed(_:)`` or ``GraphvizError/renderFailed(_:)`` with Graphviz's message.
     /// - Complexity: that of the Graphviz layout engine (for neato, O(V²) per iteration).
     public static func render(_ diagram: Diagram, as format: OutputFormat,
-                              layout: LayoutEngine = .standard) throws(GraphvizError) -> [UInt8] {
-        try render(dot: diagram.source(layout: layout), as: format, layout: layout)
+                              layout: LayoutEngine? = nil) throws(GraphvizError) -> [UInt8] {
+        let engine = layout ?? diagram.standardLayout
+        return try render(dot: diagram.source(layout: engine), as: format, layout: engine)
     }
 
     /// Renders a diagram into a file, atomically (a failure leaves no partial file), in the format of
@@ -25,7 +27,7 @@ public enum Renderer {
     /// - Throws: ``GraphvizError`` from Graphviz, or `GraphError` for an extension it cannot write
     ///   or a file it cannot write.
     public static func render(_ diagram: Diagram, to path: String, as format: OutputFormat? = nil,
-                              layout: LayoutEngine = .standard) throws {
+                              layout: LayoutEngine? = nil) throws {
         let name = pathExtension(path)
         guard let chosen = format ?? OutputFormat(name: name) else {
             throw GraphError.unsupportedFormat(file: path, format: name.isEmpty ? "(no extension)" : name,

@@ -10,7 +10,11 @@ struct GraphFileOptions: ParsableArguments {
     @Flag(help: "Treat a CSV edge list as directed.")
     var directed = false
 
-    /// Reads the graph at `path` (`-`: standard input) as --format says, or by its extension.
+    @Flag(help: "Refuse a DOT file with a self-loop instead of leaving the loop out with a warning.")
+    var strict = false
+
+    /// Reads the graph at `path` (`-`: standard input) as --format says, or by its extension. A DOT
+    /// file's self-loops are left out with one warning line on standard error (refused with --strict).
     func read(_ path: String) throws -> RelationGraph {
         var chosen: GraphFormat?
         if let format {
@@ -20,7 +24,13 @@ struct GraphFileOptions: ParsableArguments {
             }
             chosen = named
         }
-        return try RelationGraph(contentsOf: path, format: chosen, directed: directed)
+        let graph = try RelationGraph(contentsOf: path, format: chosen, directed: directed, strict: strict)
+        if graph.omittedSelfLoops > 0 {
+            let count = graph.omittedSelfLoops
+            printError("entente: warning: \(path): left out \(count) self-loop\(count == 1 ? "" : "s") "
+                       + "(an edge from a node to itself); --strict refuses them")
+        }
+        return graph
     }
 }
 

@@ -92,6 +92,41 @@ import Testing
         }
     }
 
+    @Test func leavesSelfLoopsOutAndCountsThemUnlessStrict() throws {
+        let text = "digraph { a -> a; a -> b [weight=2]; b -> b; b -> b [type=security]; c }"
+        let graph = try read(text)
+        #expect(graph.nodes.map(\.id) == ["a", "b", "c"])
+        #expect(graph.edges.map { "\($0.source)>\($0.target) \($0.weight)" } == ["a>b 2.0"])
+        #expect(graph.omittedSelfLoops == 3)
+        #expect(try read("graph { a -- b }").omittedSelfLoops == 0)
+        #expect(throws: GraphError.selfLoop(Entente.SourceLocation(file: "test.dot"), id: "a")) {
+            try DOTReader.read(Array(text.utf8), file: "test.dot", strict: true)
+        }
+    }
+
+    @Test func readsLatin1WhenTheGraphSaysCharsetLatin1() throws {
+        // "Zürich" -- "São Paulo" with label "Genève", every non-ASCII letter one Latin-1 byte.
+        for charset in ["latin1", "Latin-1", "ISO-8859-1", "iso_8859-1", "ISO8859-1", "l1", "ISO-IR-100"] {
+            let bytes = Array("graph { charset=\"\(charset)\"; \"Z".utf8) + [0xFC] + Array("rich\" [label=\"Gen".utf8) + [0xE8]
+                + Array("ve\"]; \"Z".utf8) + [0xFC] + Array("rich\" -- \"S".utf8) + [0xE3] + Array("o Paulo\" }".utf8)
+            let graph = try DOTReader.read(bytes, file: "test.dot")
+            #expect(graph.nodes.map(\.id) == ["Zürich", "São Paulo"], "charset \(charset)")
+            #expect(graph.nodes[0].label == "Genève")
+            #expect(graph.edges.count == 1)
+        }
+        // Latin-1 without the charset: refused with the line of the first bad byte and the fix.
+        let unsaid = Array("graph {\n  a -- \"Z".utf8) + [0xFC] + Array("rich\"\n}\n".utf8)
+        #expect(throws: GraphError.syntax(Entente.SourceLocation(file: "test.dot", line: 2),
+                                          "text is not valid UTF-8 (a Latin-1 file needs the graph attribute charset=latin1, as Graphviz reads it)")) {
+            try DOTReader.read(unsaid, file: "test.dot")
+        }
+        #expect(throws: GraphError.self) { try DOTReader.read(Array("graph { charset=utf8; a }".utf8) + [0xFC], file: "test.dot") }
+        // UTF-8 stays UTF-8, whatever unknown charset is named (Graphviz assumes UTF-8 then).
+        let utf8 = try read("graph { charset=\"koi8-r\"; \"Zürich\" -- b }")
+        #expect(utf8.nodes.map(\.id) == ["Zürich", "b"])
+        #expect(try read("\u{FEFF}graph { a -- b }").edges.count == 1)
+    }
+
     @Test func errorsNameTheLineOfTheProblem() {
         // cgraph reports a missing `]` at the statement after it; the error names the line of the `[`.
         #expect(throws: GraphError.syntax(Entente.SourceLocation(file: "test.dot", line: 2),
@@ -114,8 +149,7 @@ import Testing
         }
     }
 
-    @Test func rejectsSelfLoopsAndBadValues() {
-        #expect(throws: GraphError.selfLoop(Entente.SourceLocation(file: "test.dot"), id: "a")) { try read("graph { a -- a }") }
+    @Test func rejectsBadValues() {
         #expect(throws: GraphError.invalidValue(Entente.SourceLocation(file: "test.dot", line: 1), field: "polarity", value: "hostile",
                                                 expected: "cooperative or adversarial")) {
             try read("graph { a -- b [polarity=hostile] }")

@@ -84,12 +84,13 @@ extension RelationGraph {
         self = try RelationGraph.read(path, format: format, directed: directed, dot: nil)
     }
 
-    /// Reads a graph file; `dot` parses DOT text when the caller links a DOT reader.
+    /// Reads a graph file; `dot` parses DOT bytes when the caller links a DOT reader. DOT bytes are
+    /// handed over as read, since the DOT reader decodes them as the file's `charset` says.
     package static func read(_ path: String, format: GraphFormat?, directed: Bool,
                              dot: ((_ bytes: [UInt8], _ file: String) throws(GraphError) -> RelationGraph)?) throws(GraphError) -> RelationGraph {
         if path != "-", FileIO.isDirectory(path) { throw .io(file: path, reason: "is a directory, not a graph file") }
         let chosen = try GraphFormat.of(path: path, override: format, allowed: readable)
-        let bytes = try FileIO.readText(path)
+        let bytes = chosen == .dot && dot != nil ? try FileIO.read(path) : try FileIO.readText(path)
         var graph: RelationGraph
         switch chosen {
         case .json: graph = try NativeJSON.read(bytes, file: path)

@@ -24,6 +24,10 @@ public struct RelationGraph: Sendable {
     /// The file the graph was read from, as the caller named it; errors about the graph name it.
     /// Not part of the graph's value (`==` ignores it).
     public var file: String?
+    /// How many self-loops (edges from a node to itself) the reader found in the file and left out,
+    /// since the relations model has none. Only the DOT reader leaves them out; the others refuse them.
+    /// Not part of the graph's value (`==` ignores it).
+    public package(set) var omittedSelfLoops: Int
     /// Edge types used beyond the built-in ones, in the order declared.
     public private(set) var declaredTypes: OrderedSet<RelationType>
     /// Node kinds used beyond the built-in ones, in the order declared.
@@ -42,6 +46,7 @@ public struct RelationGraph: Sendable {
         self.isDirected = directed
         self.sources = []
         self.file = nil
+        self.omittedSelfLoops = 0
         self.declaredTypes = []
         self.declaredKinds = []
         self.nodes = []

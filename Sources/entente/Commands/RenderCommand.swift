@@ -35,8 +35,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Write this format whatever the extension of -o.")
     var to: OutputFormat?
 
-    @Option(help: "The Graphviz layout engine.")
-    var layout: LayoutEngine = .standard
+    @Option(help: "The Graphviz layout engine (default: neato, or sfdp for a diagram of over 300 nodes).")
+    var layout: LayoutEngine?
 
     @OptionGroup var input: GraphInputOptions
 
@@ -166,7 +166,7 @@ struct RenderCommand: ParsableCommand {
             }
             let format = outputFormat ?? .svg
             let bytes = format == .html
-                ? try ExplorerPage.render(diagram, layout: layout, metric: metric)
+                ? try ExplorerPage.render(diagram, layout: layout ?? diagram.standardLayout, metric: metric)
                 : try Renderer.render(diagram, as: format, layout: layout)
             try FileIO.writeAtomically(bytes, to: output)
         }

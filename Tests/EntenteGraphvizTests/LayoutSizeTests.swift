@@ -1,0 +1,52 @@
+import Entente
+import EntenteGraphviz
+import Testing
+
+/// Layout settings chosen by the size of the drawn view, so that large diagrams render in seconds.
+@Suite struct LayoutSizeTests {
+    /// A connected graph of `nodes` nodes and about `edgesPerNode` edges per node.
+    func graph(nodes: Int, edgesPerNode: Int) throws -> RelationGraph {
+        var graph = RelationGraph(name: "sized")
+        for index in 0..<nodes { try graph.addNode(Node(id: "n\(index)", label: "n\(index)")) }
+        for index in 1..<nodes {
+            for step in 1...edgesPerNode where index - step >= 0 {
+                try graph.addEdge(from: "n\(index - step)", to: "n\(index)")
+            }
+        }
+        return graph
+    }
+
+    func graphAttributes(_ diagram: Diagram, layout: LayoutEngine? = nil) -> String {
+        diagram.source(layout: layout).split(separator: "\n").first { $0.hasPrefix("  graph [fontname") }.map(String.init) ?? ""
+    }
+
+    @Test func smallDiagramsKeepSplinesAndOverlapRemoval() throws {
+        let diagram = try Diagram(try realGraph("pakistan"))
+        #expect(diagram.standardLayout == .neato)
+        #expect(graphAttributes(diagram).hasSuffix(#"overlap="false", splines="true", sep="+14", esep="+6"];"#))
+        // At the limits (40 nodes, 120 edges) still splines; one edge more, none.
+        let limit = try Diagram(try graph(nodes: 40, edgesPerNode: 3))
+        #expect(limit.view.edgeCount == 114)
+        #expect(graphAttributes(limit).contains(#"splines="true""#))
+        let over = try Diagram(try graph(nodes: 41, edgesPerNode: 4))
+        #expect(!graphAttributes(over).contains("splines"))
+        #expect(graphAttributes(over).contains(#"overlap="false""#))
+    }
+
+    @Test func largeDiagramsUseSfdpWithoutOverlapRemovalUnlessALayoutIsNamed() throws {
+        let medium = try Diagram(try graph(nodes: 300, edgesPerNode: 2))
+        #expect(medium.standardLayout == .neato)
+        #expect(graphAttributes(medium).hasSuffix(#"labeljust="c", overlap="false", sep="+14"];"#))
+        let large = try Diagram(try graph(nodes: 301, edgesPerNode: 2))
+        #expect(large.standardLayout == .sfdp)
+        #expect(graphAttributes(large).hasSuffix(#"labeljust="c"];"#))
+        #expect(graphAttributes(large, layout: .neato).hasSuffix(#"labeljust="c"];"#))
+        #expect(graphAttributes(large, layout: .dot).contains("rankdir"))
+        var style = DiagramStyle()
+        style.largeGraphNodeLimit = 1000
+        var restyled = large
+        restyled.style = style
+        #expect(restyled.standardLayout == .neato)
+        #expect(graphAttributes(restyled).contains(#"overlap="false""#))
+    }
+}
