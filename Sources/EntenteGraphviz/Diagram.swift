@@ -33,7 +33,7 @@ public struct Diagram: Sendable {
 
     /// Creates a diagram of a graph through a filter (by default everything, adversarial ties dashed).
     ///
-    /// - Throws: ``GraphError`` when the filter names a type or kind the graph lacks, or a centre
+    /// - Throws: `GraphError` when the filter names a type or kind the graph lacks, or a centre
     ///   that does not resolve.
     public init(_ graph: RelationGraph, showing filter: RelationFilter = .everything, style: DiagramStyle = DiagramStyle(),
                 title: String? = nil, highlight: RelationPath? = nil, nodeSizes: NodeValues? = nil) throws {

@@ -21,7 +21,7 @@ extension Diagram {
     ///   - filter: what to draw, applied to both graphs (types either graph declares may be named).
     ///   - style: how the diagram looks.
     ///   - title: the title over the diagram; `nil` uses the other graph's name.
-    /// - Throws: ``GraphError`` when the graphs differ in direction or the filter names a type or kind
+    /// - Throws: `GraphError` when the graphs differ in direction or the filter names a type or kind
     ///   neither graph knows.
     public init(_ other: RelationGraph, comparedWith base: RelationGraph, showing filter: RelationFilter = .everything,
                 style: DiagramStyle = DiagramStyle(), title: String? = nil) throws {

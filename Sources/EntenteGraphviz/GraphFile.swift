@@ -9,11 +9,11 @@ extension RelationGraph {
     /// `try RelationGraph(contentsOf: "relations.gv")` reads DOT through cgraph in process.
     ///
     /// A DOT file is read as ``DOTReader/read(_:file:strict:)`` reads it: in its `charset`, with
-    /// self-loops left out and counted in ``Entente/RelationGraph/omittedSelfLoops`` unless `strict`.
+    /// self-loops left out and counted in `RelationGraph.omittedSelfLoops` unless `strict`.
     ///
     /// - Parameter strict: refuse a DOT file with a self-loop (`GraphError.selfLoop`) instead of
     ///   leaving the loop out.
-    /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
+    /// - Throws: `GraphError` naming the file, line and column of the first problem.
     public init(contentsOf path: String, format: GraphFormat? = nil, directed: Bool = false, strict: Bool = false) throws {
         self = try RelationGraph.read(path, format: format, directed: directed) { bytes, file throws(GraphError) in
             try DOTReader.read(bytes, file: file, strict: strict)

@@ -22,7 +22,7 @@ public enum BalanceSigns: String, CaseIterable, Hashable, Sendable, CustomString
     public var description: String { rawValue }
 }
 
-/// How much work ``GraphView/structuralBalance(_:limits:)`` may do: how hard it looks for the
+/// How much work ``RelationGraph/structuralBalance(of:signs:limits:)`` may do: how hard it looks for the
 /// frustration index, and up to which size it computes the walk index.
 ///
 /// The frustration index is solved per connected component of the signed network. A balanced
@@ -65,7 +65,7 @@ public struct BalanceLimits: Hashable, Sendable {
 /// The structural balance of a signed graph: triangles by sign pattern, Estrada & Benzi's walk index
 /// and the frustration index, overall and per node, with the ties behind every imbalance.
 ///
-/// Computed by ``GraphView/structuralBalance(_:limits:)`` on the signed network of a view (see
+/// Computed by ``RelationGraph/structuralBalance(of:signs:limits:)`` on the signed network of a view (see
 /// there for the sign rule). Its JSON (``json``, and the `Encodable` conformance, which writes the
 /// same members) is
 /// `{"signs","triangles":{"total","balanced","patterns":{"+++","+--","++-","---"},"unbalanced"},"walk",

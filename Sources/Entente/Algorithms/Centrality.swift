@@ -1,8 +1,8 @@
 /// The centrality measures Entente computes, by the names the CLI uses.
 ///
 /// Distance measures (``closeness``, ``harmonic``, ``betweenness``, ``edgeBetweenness``) walk the
-/// adjacency's ``WeightedAdjacency/costs``; strength measures (``strength``, ``pagerank``,
-/// ``eigenvector``, ``katz``) use its summed ``WeightedAdjacency/weights``; ``degree`` counts merged arcs.
+/// analysis's edge costs (its ``EdgeMetric``); strength measures (``strength``, ``pagerank``,
+/// ``eigenvector``, ``katz``) use the summed weights of parallel edges; ``degree`` counts merged arcs.
 public enum CentralityMeasure: String, CaseIterable, Sendable {
     /// Number of neighbours over n − 1 (`nx.degree_centrality`).
     case degree

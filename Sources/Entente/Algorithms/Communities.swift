@@ -1,4 +1,4 @@
-/// A community detection algorithm: how ``GraphView/communities(method:resolution:seed:signed:)``
+/// A community detection algorithm: how ``Analysis/communities(method:resolution:seed:signed:)``
 /// finds blocs.
 public enum CommunityMethod: String, CaseIterable, Hashable, Sendable, Encodable, CustomStringConvertible {
     /// Louvain (Blondel et al. 2008), as networkx `louvain_communities` and igraph
@@ -19,7 +19,7 @@ public enum CommunityError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The view has no tie to build communities on: no cooperative edge (or, signed, no pair whose
     /// weights do not cancel out).
     case noTies(signed: Bool)
-    /// The communities given to ``GraphView/modularity(of:resolution:signed:)`` are not a partition
+    /// The communities given to `modularity(of:resolution:signed:)` are not a partition
     /// of the view's nodes; the text says why, naming a node.
     case notAPartition(String)
 
@@ -46,7 +46,7 @@ public enum CommunityError: Error, Hashable, Sendable, CustomStringConvertible {
 public struct Communities: Hashable, Sendable, Encodable {
     /// The seed used when none is given: results are deterministic by default.
     public static let defaultSeed = 0
-    /// The most runs ``GraphView/communities(method:resolution:seed:signed:)`` makes on a small graph.
+    /// The most runs ``Analysis/communities(method:resolution:seed:signed:)`` makes on a small graph.
     static let maximumRuns = 10
 
     /// The algorithm that found the communities.
@@ -58,7 +58,7 @@ public struct Communities: Hashable, Sendable, Encodable {
     /// The seed of the node-order shuffles.
     public let seed: Int
     /// The modularity of the partition (signed modularity when ``signed``), as
-    /// ``GraphView/modularity(of:resolution:signed:)`` computes it.
+    /// `modularity(of:resolution:signed:)` computes it.
     public let modularity: Double
     /// The communities: node ids, largest community first.
     public let communities: [[String]]

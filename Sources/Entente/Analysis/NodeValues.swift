@@ -267,7 +267,7 @@ extension Analysis {
     ///   - measure: a node measure (for edge betweenness, see ``edgeBetweenness(normalized:)``).
     ///   - normalized: for betweenness (networkx's default, true).
     ///   - alpha: PageRank's damping (default 0.85) or Katz's attenuation (default 0.9/λmax).
-    /// - Throws: ``GraphError/measureFailed(measure:reason:)`` when the measure cannot be computed
+    /// - Throws: ``GraphError/measureFailed(file:measure:reason:)`` when the measure cannot be computed
     ///   (no convergence, eigenvector of a disconnected graph, alpha out of range).
     /// - Complexity: that of the measure: O(V·E + V² log V) for betweenness, O(k·E) for the iterative ones.
     public func centrality(_ measure: CentralityMeasure, normalized: Bool = true, alpha: Double? = nil) throws -> NodeValues {

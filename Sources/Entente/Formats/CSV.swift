@@ -13,7 +13,7 @@ public enum CSVEdgeList {
     /// Reads a graph from CSV bytes.
     ///
     /// - Parameters:
-    ///   - bytes: the contents of the file, UTF-8, as ``FileIO/readText(_:)`` returns them.
+    ///   - bytes: the contents of the file, UTF-8, without a byte-order mark.
     ///   - file: the name used in error messages.
     ///   - directed: whether the edges have a direction (CSV cannot say).
     /// - Throws: ``GraphError`` naming the file, line and column of the first problem.

@@ -13,7 +13,7 @@ public enum NativeJSON {
     /// Reads a graph from the bytes of a native JSON file.
     ///
     /// - Parameters:
-    ///   - bytes: the contents of the file, UTF-8, as ``FileIO/readText(_:)`` returns them.
+    ///   - bytes: the contents of the file, UTF-8, without a byte-order mark.
     ///   - file: the name used in error messages.
     /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
     public static func read(_ bytes: [UInt8], file: String) throws(GraphError) -> RelationGraph {

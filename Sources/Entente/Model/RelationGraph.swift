@@ -99,7 +99,9 @@ public struct RelationGraph: Sendable {
 
     /// Adds a node. A kind that is not built in is declared.
     ///
-    /// - Parameter location: where the node was read, for the error message.
+    /// - Parameters:
+    ///   - node: the node, whose id must be new to the graph.
+    ///   - location: where the node was read, for the error message.
     /// - Throws: ``GraphError/duplicateNode(_:id:)`` when the id is taken.
     public mutating func addNode(_ node: Node, at location: SourceLocation? = nil) throws {
         try insertNode(node, at: location)
@@ -119,9 +121,11 @@ public struct RelationGraph: Sendable {
     }
 
     /// Adds an edge between two nodes of the graph, given by id in ``Edge/source`` and ``Edge/target``,
-    /// and returns its position. A type that is not built in is declared.
+    /// A type that is not built in is declared.
     ///
-    /// - Parameter location: where the edge was read, for the error message.
+    /// - Parameters:
+    ///   - edge: the edge, whose ends must be nodes of the graph.
+    ///   - location: where the edge was read, for the error message.
     /// - Throws: ``GraphError/unknownNode(_:id:)`` for an id the graph does not have,
     ///   ``GraphError/invalidWeight(_:value:)`` unless the weight is finite and positive,
     ///   ``GraphError/selfLoop(_:id:)`` for an edge from a node to itself.
