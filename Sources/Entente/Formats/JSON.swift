@@ -162,7 +162,12 @@ public enum NativeJSON {
                 if let attributes = fields["attributes"] {
                     node.attributes = try self.attributes(attributes, field: "node.attributes")
                 }
-                try graph.insertNode(node, at: location(idNode))
+                // The location is worked out only for an error: its column costs a scan of the line.
+                do {
+                    try graph.insertNode(node)
+                } catch {
+                    throw error.located(at: location(idNode))
+                }
             }
             for item in edgeItems {
                 let fields = try members(item, of: "edge",
@@ -215,7 +220,11 @@ public enum NativeJSON {
                 if let attributes = fields["attributes"] {
                     edge.attributes = try self.attributes(attributes, field: "edge.attributes")
                 }
-                try graph.addEdge(edge, source: source, target: target, at: location(item))
+                do {
+                    try graph.addEdge(edge, source: source, target: target)
+                } catch {
+                    throw error.located(at: location(item))
+                }
             }
             return graph
         }

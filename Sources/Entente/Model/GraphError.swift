@@ -75,6 +75,20 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     /// An argument of a library call is out of its range.
     case invalidArgument(String)
 
+    /// The error with a location where it had none (for readers that work out a location only when
+    /// something fails).
+    package func located(at location: SourceLocation) -> GraphError {
+        switch self {
+        case .syntax(nil, let message): return .syntax(location, message)
+        case .invalidValue(nil, let field, let value, let expected): return .invalidValue(location, field: field, value: value, expected: expected)
+        case .invalidWeight(nil, let value): return .invalidWeight(location, value: value)
+        case .duplicateNode(nil, let id): return .duplicateNode(location, id: id)
+        case .unknownNode(nil, let id): return .unknownNode(location, id: id)
+        case .selfLoop(nil, let id): return .selfLoop(location, id: id)
+        default: return self
+        }
+    }
+
     /// The location the error names, when it has one.
     public var location: SourceLocation? {
         switch self {
