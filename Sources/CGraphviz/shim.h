@@ -3,10 +3,10 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
-#include <stddef.h>
 
-/* Written to build against Debian 12's Graphviz 2.43 (the version tested) and newer ones, whose API
- * differs in two places this shim hides. */
+/* Written to build against Debian 12's Graphviz 2.43 (the version tested) and newer ones. Rendering
+ * goes through gvRender into a memory stream, whose signature has not changed, rather than
+ * gvRenderData, whose length parameter did (unsigned int * before 2.47, size_t * after). */
 
 /* cgraph's agtail, aghead and AGSEQ are macros, which Swift cannot call. */
 static inline Agnode_t *entente_agtail(Agedge_t *e) { return agtail(e); }
@@ -22,24 +22,6 @@ static inline void entente_agresetlexer(void) {
     /* Weak, so that a libcgraph without it (it is private API) still links; the flush is skipped. */
     if (aglexbad) aglexbad();
     agsetfile(NULL);
-}
-
-/* gvRenderData's length is an unsigned int * up to Graphviz 2.46 and a size_t * from 2.47 on. The
- * declared prototype, not a version number, picks the call. */
-typedef int (*entente_render_data_uint)(GVC_t *, Agraph_t *, const char *, char **, unsigned int *);
-typedef int (*entente_render_data_size)(GVC_t *, Agraph_t *, const char *, char **, size_t *);
-static inline int entente_gvRenderData(GVC_t *gvc, Agraph_t *g, const char *format, char **result, size_t *length) {
-    if (_Generic(&gvRenderData, entente_render_data_size: 1, default: 0)) {
-        size_t count = 0;
-        int status = ((entente_render_data_size)(void *)gvRenderData)(gvc, g, format, result, &count);
-        *length = count;
-        return status;
-    } else {
-        unsigned int count = 0;
-        int status = ((entente_render_data_uint)(void *)gvRenderData)(gvc, g, format, result, &count);
-        *length = count;
-        return status;
-    }
 }
 
 /* ND_coord is a macro over the layout record gvLayout attaches to each node (points, y upwards). */
