@@ -28,31 +28,27 @@ func encodeAttributes<K: CodingKey>(_ attributes: [String: String], in container
     try nested.encodeSorted(attributes)
 }
 
-extension RelationType: Codable {
-    /// Decodes a type from its name.
+/// A vocabulary value written as its bare name (`"economic"`, `"state"`).
+protocol NamedVocabulary: Codable {
+    var name: String { get }
+    init(_ name: String)
+}
+
+extension NamedVocabulary {
+    /// Decodes the value from its name.
     public init(from decoder: any Decoder) throws {
         self.init(try decoder.singleValueContainer().decode(String.self))
     }
 
-    /// Encodes the type as its name.
+    /// Encodes the value as its name.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(name)
     }
 }
 
-extension NodeKind: Codable {
-    /// Decodes a kind from its name.
-    public init(from decoder: any Decoder) throws {
-        self.init(try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the kind as its name.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(name)
-    }
-}
+extension RelationType: NamedVocabulary {}
+extension NodeKind: NamedVocabulary {}
 
 extension Polarity: Codable {}
 extension Evidence: Codable {
