@@ -26,7 +26,7 @@ public enum DOTReader {
     /// UTF-8 byte-order mark is dropped.
     ///
     /// An edge from a node to itself (a self-loop, which Graphviz draws) has no place in the
-    /// relations model: it is left out and counted in ``RelationGraph/omittedSelfLoops``, or refused
+    /// relations model: it is left out and counted in `RelationGraph.omittedSelfLoops`, or refused
     /// with `GraphError.selfLoop` when `strict` is true. Otherwise the graph keeps every node and
     /// edge cgraph reads, so its counts are those of Graphviz's `gc -n -e`.
     ///
