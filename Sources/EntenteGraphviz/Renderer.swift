@@ -46,24 +46,8 @@ public enum Renderer {
     ///   cannot read the text.
     public static func render(dot source: String, as format: OutputFormat,
                               layout: LayoutEngine = .standard) throws(GraphvizError) -> [UInt8] {
-        try Graphviz.shared.withLock { context throws(GraphvizError) -> [UInt8] in
-            guard context.gvc != nil else { throw .contextUnavailable }
-            guard context.layoutEngines.contains(layout.rawValue) else {
-                throw .unavailableLayout(layout.rawValue, available: LayoutEngine.allCases.map(\.rawValue)
-                    .filter(context.layoutEngines.contains))
-            }
-            guard context.deviceFormats.contains(format.device) else {
-                throw .unavailableFormat(format.rawValue, available: OutputFormat.allCases.map(\.device)
-                    .filter(context.deviceFormats.contains))
-            }
-            var graph: OwnedGraph
-            do throws(OwnedGraph.ParseFailure) {
-                graph = try OwnedGraph(parsing: source, context: context)
-            } catch {
-                throw .invalidSource(error.message ?? "no graph found in the DOT text")
-            }
-            try graph.layout(engine: layout.rawValue, context: context)
-            return try graph.render(format: format.device, context: context)
+        try Graphviz.withLayout(of: source, engine: layout, checking: format) { graph, context throws(GraphvizError) in
+            try graph.render(format: format.device, context: context)
         }
     }
 
