@@ -15,7 +15,8 @@ public enum Renderer {
     public static func render(_ diagram: Diagram, as format: OutputFormat,
                               layout: LayoutEngine? = nil) throws(GraphvizError) -> [UInt8] {
         let engine = layout ?? diagram.standardLayout
-        return try render(dot: diagram.source(layout: engine), as: format, layout: engine)
+        return try render(dot: diagram.source(layout: engine), as: format, layout: engine,
+                          settingApart: diagram.nodesSetApart, gap: diagram.style.isolatedNodeGap)
     }
 
     /// Renders a diagram into a file, atomically (a failure leaves no partial file), in the format of
@@ -46,25 +47,49 @@ public enum Renderer {
     ///   cannot read the text.
     public static func render(dot source: String, as format: OutputFormat,
                               layout: LayoutEngine = .standard) throws(GraphvizError) -> [UInt8] {
+        try render(dot: source, as: format, layout: layout, settingApart: [], gap: 0)
+    }
+
+    /// Lays out DOT text, moves the nodes named in `apart` into rows under the drawing
+    /// (``IsolatedNodes/apart``), and renders.
+    static func render(dot source: String, as format: OutputFormat, layout: LayoutEngine,
+                       settingApart apart: [String], gap: Double) throws(GraphvizError) -> [UInt8] {
         try Graphviz.shared.withLock { context throws(GraphvizError) -> [UInt8] in
-            guard context.gvc != nil else { throw .contextUnavailable }
-            guard context.layoutEngines.contains(layout.rawValue) else {
-                throw .unavailableLayout(layout.rawValue, available: LayoutEngine.allCases.map(\.rawValue)
-                    .filter(context.layoutEngines.contains))
-            }
-            guard context.deviceFormats.contains(format.device) else {
-                throw .unavailableFormat(format.rawValue, available: OutputFormat.allCases.map(\.device)
-                    .filter(context.deviceFormats.contains))
-            }
-            var graph: OwnedGraph
-            do throws(OwnedGraph.ParseFailure) {
-                graph = try OwnedGraph(parsing: source, context: context)
-            } catch {
-                throw .invalidSource(error.message ?? "no graph found in the DOT text")
-            }
+            try check(format: format, layout: layout, context: context)
+            var graph = try parse(source, context: context)
             try graph.layout(engine: layout.rawValue, context: context)
-            return try graph.render(format: format.device, context: context)
+            return try finish(&graph, format: format, apart: apart, gap: gap, context: context)
         }
+    }
+
+    /// Throws when Graphviz has no context, or lacks the layout engine or the output format.
+    private static func check(format: OutputFormat, layout: LayoutEngine,
+                              context: borrowing GraphvizContext) throws(GraphvizError) {
+        guard context.gvc != nil else { throw .contextUnavailable }
+        guard context.layoutEngines.contains(layout.rawValue) else {
+            throw .unavailableLayout(layout.rawValue, available: LayoutEngine.allCases.map(\.rawValue)
+                .filter(context.layoutEngines.contains))
+        }
+        guard context.deviceFormats.contains(format.device) else {
+            throw .unavailableFormat(format.rawValue, available: OutputFormat.allCases.map(\.device)
+                .filter(context.deviceFormats.contains))
+        }
+    }
+
+    private static func parse(_ source: String, context: borrowing GraphvizContext) throws(GraphvizError) -> OwnedGraph {
+        do throws(OwnedGraph.ParseFailure) {
+            return try OwnedGraph(parsing: source, context: context)
+        } catch {
+            throw .invalidSource(error.message ?? "no graph found in the DOT text")
+        }
+    }
+
+    /// Sets the isolated nodes apart, if any, and renders the laid-out graph.
+    private static func finish(_ graph: inout OwnedGraph, format: OutputFormat, apart: [String], gap: Double,
+                               context: borrowing GraphvizContext) throws(GraphvizError) -> [UInt8] {
+        // Rows at least 6 inches wide, so that a small drawing does not stack its isolated nodes.
+        if !apart.isEmpty { graph.setApart(apart, gap: gap, minimumRowWidth: 432) }
+        return try graph.render(format: format.device, context: context)
     }
 
     /// The output formats the installed Graphviz can render, of those Entente offers.
