@@ -3,6 +3,9 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
+/* fontconfig, which Graphviz's cairo renderer (png, pdf) finds its fonts through: EntenteGraphviz
+ * asks it which characters of a diagram no installed font covers. */
+#include <fontconfig/fontconfig.h>
 
 /* Written to build against Debian 12's Graphviz 2.43 (the version tested) and newer ones. Rendering
  * goes through gvRender into a memory stream, whose signature has not changed, rather than
