@@ -70,7 +70,7 @@ public struct Diagram: Sendable {
     }
 
     /// The title drawn when ``title`` is `nil`: the graph's name, then what ``filter`` keeps
-    /// (``RelationFilter/caption(in:)``), as in `Pakistan's foreign relations: security ties` or
+    /// (`RelationFilter.caption(in:)`), as in `Pakistan's foreign relations: security ties` or
     /// `Pakistan's foreign relations: around India, depth 1`.
     public var defaultTitle: String {
         let name = view.graph.name
