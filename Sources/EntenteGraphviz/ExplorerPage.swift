@@ -56,7 +56,7 @@ public enum ExplorerPage {
 
     /// The diagram's title, or the graph's name, or a generic one.
     static func pageTitle(of diagram: Diagram) -> String {
-        let title = diagram.title ?? diagram.view.graph.name
+        let title = diagram.displayedTitle
         return title.isEmpty ? "Relations explorer" : title
     }
 

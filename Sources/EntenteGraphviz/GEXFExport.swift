@@ -29,7 +29,10 @@ extension Renderer {
     public static func nodePositions(of diagram: Diagram, layout: LayoutEngine = .standard) throws(GraphvizError) -> [String: NodePosition] {
         let source = diagram.source(layout: layout)
         let nodes = diagram.view.graph.nodes
+        let apart = diagram.nodesSetApart
+        let gap = diagram.style.isolatedNodeGap
         return try Graphviz.withLayout(of: source, engine: layout) { graph, _ throws(GraphvizError) -> [String: NodePosition] in
+            if !apart.isEmpty { graph.setApart(apart, gap: gap, minimumRowWidth: Renderer.isolatedRowWidth) }
             var positions: [String: NodePosition] = [:]
             for (index, x, y) in graph.nodeCoordinates() where nodes.indices.contains(index) {
                 // Graphviz computes to about 0.01 point; more digits are noise in a file.

@@ -15,7 +15,8 @@ public enum Renderer {
     public static func render(_ diagram: Diagram, as format: OutputFormat,
                               layout: LayoutEngine? = nil) throws(GraphvizError) -> [UInt8] {
         let engine = layout ?? diagram.standardLayout
-        return try render(dot: diagram.source(layout: engine), as: format, layout: engine)
+        return try render(dot: diagram.source(layout: engine), as: format, layout: engine,
+                          settingApart: diagram.nodesSetApart, gap: diagram.style.isolatedNodeGap)
     }
 
     /// Renders a diagram into a file, atomically (a failure leaves no partial file), in the format of
@@ -46,8 +47,20 @@ public enum Renderer {
     ///   cannot read the text.
     public static func render(dot source: String, as format: OutputFormat,
                               layout: LayoutEngine = .standard) throws(GraphvizError) -> [UInt8] {
+        try render(dot: source, as: format, layout: layout, settingApart: [], gap: 0)
+    }
+
+    /// The narrowest row of isolated nodes, in points: 6 inches, so that a small drawing does not
+    /// stack them one per row.
+    static let isolatedRowWidth = 432.0
+
+    /// Lays out DOT text, moves the nodes named in `apart` into rows under the drawing
+    /// (``IsolatedNodes/apart``), and renders.
+    static func render(dot source: String, as format: OutputFormat, layout: LayoutEngine,
+                       settingApart apart: [String], gap: Double) throws(GraphvizError) -> [UInt8] {
         try Graphviz.withLayout(of: source, engine: layout, checking: format) { graph, context throws(GraphvizError) in
-            try graph.render(format: format.device, context: context)
+            if !apart.isEmpty { graph.setApart(apart, gap: gap, minimumRowWidth: isolatedRowWidth) }
+            return try graph.render(format: format.device, context: context)
         }
     }
 

@@ -23,6 +23,11 @@ struct RenderCommand: ParsableCommand {
             changed weight labelled 3→5, a flipped polarity as a double line labelled with the signed \
             weights (−2→+3); added nodes get a double outline, removed ones are faded. Type colours \
             stay as they are; the legend explains each mark used.
+
+            A filtered diagram (--types, --exclude-types, --kinds, --at, --around, --cooperative-only) \
+            says so in its default title. Nodes left without a drawn edge are drawn apart under the \
+            rest unless --drop-isolated. For png and pdf, characters that no installed font covers \
+            are named in one warning on standard error, with the font package to install.
             """
     )
 
@@ -52,8 +57,11 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "How many edges away from --around to draw (default: 1).")
     var depth: Int?
 
-    @Option(help: "The title over the diagram (default: the graph's name).")
+    @Option(help: "The title over the diagram (default: the graph's name and what the filters keep, as in \"…: security ties\"); \"\" draws none.")
     var title: String?
+
+    @Flag(help: "Leave out nodes that no drawn edge touches (default: drawn apart, in rows under the rest).")
+    var dropIsolated = false
 
     @Option(parsing: .upToNextOption,
             help: ArgumentHelp("Emphasise the cheapest path between two nodes under --metric (over cooperative edges unless --include-adversarial).",
@@ -137,6 +145,7 @@ struct RenderCommand: ParsableCommand {
             } else {
                 diagram = try Diagram(loaded, showing: filter, title: title)
             }
+            if dropIsolated { diagram.isolatedNodes = .omitted }
             if highlight.count == 2 || sizeMeasure != nil {
                 // Paths and sizes are those of the drawn view, over its cooperative edges unless
                 // --include-adversarial, as `entente path` and `entente centrality` would find them.
@@ -165,6 +174,7 @@ struct RenderCommand: ParsableCommand {
                 }
             }
             let format = outputFormat ?? .svg
+            if let missing = Renderer.missingGlyphs(in: diagram, as: format) { printError("entente: warning: \(missing)") }
             let bytes = format == .html
                 ? try ExplorerPage.render(diagram, layout: layout ?? diagram.standardLayout, metric: metric)
                 : try Renderer.render(diagram, as: format, layout: layout)
