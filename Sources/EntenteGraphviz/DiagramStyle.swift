@@ -148,11 +148,19 @@ public struct DiagramStyle: Sendable, Hashable {
     ///
     /// Spline routing (`splines=true`, edges around the nodes rather than through them) is asked of
     /// neato and fdp only, and only up to ``splineNodeLimit`` nodes and ``splineEdgeLimit`` edges.
-    /// In Graphviz 2.43, splines after sfdp, circo or twopi route differently on every call in one
-    /// process (tested both asked directly and as a second `nop` pass over their positions), and
-    /// circo can crash, so those engines keep straight edges, which can cross nodes (twopi's inner
-    /// rings); routing splines is also slow beyond a few dozen nodes. twopi's root is the centre of
-    /// an ego view (`--around`). Overlap removal is asked up to ``largeGraphNodeLimit`` nodes.
+    /// In Graphviz 2.43, splines asked of sfdp, circo or twopi route differently on every call in
+    /// one process, and circo can crash; so those engines lay out with straight edges, and the
+    /// renderer then routes the edges around the nodes in a second pass, neato's no-op layout over
+    /// their positions (see ``reroutesEdges(after:nodes:edges:)``). Routing splines is slow beyond a
+    /// few dozen nodes. twopi's root is the centre of an ego view (`--around`). Overlap removal is
+    /// asked up to ``largeGraphNodeLimit`` nodes.
+    /// Whether the renderer routes the edges again around the nodes after an engine's layout: after
+    /// twopi, circo and sfdp (which draw straight edges through nodes), for diagrams of up to
+    /// ``splineNodeLimit`` nodes and ``splineEdgeLimit`` edges.
+    func reroutesEdges(after layout: LayoutEngine, nodes: Int, edges: Int) -> Bool {
+        [.twopi, .circo, .sfdp].contains(layout) && nodes <= splineNodeLimit && edges <= splineEdgeLimit
+    }
+
     func layoutAttributes(for layout: LayoutEngine, nodes: Int, edges: Int) -> [(String, String)] {
         let small = nodes <= splineNodeLimit && edges <= splineEdgeLimit
         let medium = nodes <= largeGraphNodeLimit

@@ -24,6 +24,12 @@ extension Diagram {
         return view.nodeIndices.filter { !touched[$0] }
     }
 
+    /// Whether the renderer routes the edges around the nodes again after `engine`'s layout
+    /// (``DiagramStyle/reroutesEdges(after:nodes:edges:)``).
+    func reroutesEdges(after engine: LayoutEngine) -> Bool {
+        style.reroutesEdges(after: engine, nodes: view.nodeIndices.count, edges: view.edgeIndices.count)
+    }
+
     /// The ids of the nodes the renderer moves into rows under the drawing: the isolated ones when
     /// ``isolatedNodes`` is ``IsolatedNodes/apart`` and some node has an edge, else none.
     var nodesSetApart: [String] {
