@@ -28,6 +28,9 @@ public struct Diagram: Sendable {
     /// What the node sizes measure, shown in the legend; `nil` names the measure of ``nodeSizes``
     /// (with its metric for a distance measure).
     public var sizeCaption: String?
+    /// Node fills by camp of a structural balance split (frustrated ties marked) or by community;
+    /// `nil`: every node has ``DiagramStyle/nodeFillColor``.
+    public var nodeColoring: NodeColoring?
     /// The base a diff diagram is drawn against (``init(_:comparedWith:showing:style:title:)``).
     var comparison: ComparisonGraph?
 
@@ -113,6 +116,7 @@ public struct Diagram: Sendable {
             attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: node))))
             attributes.append(("id", "node-\(nodeIndex)"))
             comparison?.style(node: nodeIndex, kind: node.kind, attributes: &attributes, style: style)
+            nodeColoring?.style(node: node, attributes: &attributes)
             text += "  \(DOTWriter.quote(node.id)) \(attributeList(attributes));\n"
         }
 
@@ -134,6 +138,7 @@ public struct Diagram: Sendable {
             attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: edge))))
             attributes.append(("id", "edge-\(edgeIndex)"))
             comparison?.style(edge: edgeIndex, color: color, attributes: &attributes, style: style)
+            nodeColoring?.style(edge: edge, color: color, attributes: &attributes, style: style)
             text += "  \(DOTWriter.quote(edge.source)) \(arrow) "
             text += "\(DOTWriter.quote(edge.target)) \(attributeList(attributes));\n"
         }
@@ -217,7 +222,7 @@ public struct Diagram: Sendable {
                 kindCells.append("<TD>size: \(escapeHTML(caption))</TD>")
             }
             kindCells += comparison?.legendNodeCells(nodes: view.nodeIndices) ?? []
-            for cells in [typeCells, lineCells, kindCells] where !cells.isEmpty {
+            for cells in [typeCells, lineCells, kindCells, nodeColoring?.legendCells(view: view) ?? []] where !cells.isEmpty {
                 rows.append("<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"10\" CELLPADDING=\"0\"><TR>"
                             + cells.joined() + "</TR></TABLE></TD></TR>")
             }
