@@ -21,7 +21,7 @@ import Entente
 /// but could not prove optimal is captioned "best split found (not proven optimal)". A graph with
 /// no adversarial tie has every node in camp 0 and nothing frustrated.
 ///
-/// **Communities.** Communities are filled in order (largest first, as ``Communities`` sorts them and
+/// **Communities.** Communities are filled in order (largest first, as `Communities` sorts them and
 /// `entente communities` numbers them) from ``communityFills``, Paul Tol's "light" qualitative scheme,
 /// light enough for the dark node labels (contrast at least 5:1). Beyond its eight colours, the
 /// remaining communities share ``defaultOtherFill`` (pale grey) and one legend cell, "other".
@@ -32,7 +32,7 @@ import Entente
 public struct NodeColoring: Sendable {
     /// What the fills show.
     public enum Partition: Sendable {
-        /// The two camps of a structural balance split (``StructuralBalance/frustration``).
+        /// The two camps of a structural balance split (`StructuralBalance.frustration`).
         case camps(StructuralBalance)
         /// Communities (blocs).
         case communities(Communities)
@@ -56,7 +56,7 @@ public struct NodeColoring: Sendable {
     public var otherFill: String
     /// The position of each node id's group: camp 0 or 1, or the community's position.
     private let groupByID: [String: Int]
-    /// The edges of the frustrated ties, by what identifies them in a ``BalanceTieEdge``.
+    /// The edges of the frustrated ties, by what identifies them in a `BalanceTieEdge`.
     private let frustratedEdges: Set<TieEdgeKey>
 
     /// Creates a colouring of a partition with the given fills (`nil`: ``campFills`` for camps,

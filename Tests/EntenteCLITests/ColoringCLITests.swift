@@ -86,6 +86,23 @@ import FoundationXML
         #expect(plain.texts.contains("frustration 0 (optimal split)"))
     }
 
+    @Test func theAgendaMovesIranIntoPakistansSecurityCamp() throws {
+        // The README's "What the agenda would change": security camps of states, today and in the scenario.
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = directory.appendingPathComponent("scenario.json").path
+        #expect(try runEntente(["merge", "Graphs/pakistan.json", "Graphs/awaam-agenda.json", "-o", scenario]).status == 0)
+        for (graph, campOne) in [("Graphs/pakistan.json", ["IND", "IRN"]), (scenario, ["IND"])] {
+            let result = try runEntente(["render", graph, "-o", "-", "--balance", "--weighted", "--types", "security",
+                                         "--kinds", "state"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let drawn = try drawing(result.stdoutData)
+            #expect(drawn.fills.filter { $0.value == campFills[1] }.keys.sorted() == campOne, "\(graph)")
+            #expect(drawn.edgeTexts.filter { $0.value == ["✗"] }.keys.sorted() == ["IND--USA"], "\(graph)")
+            #expect(drawn.texts.contains("weighted frustration 3 (optimal split)"), "\(graph)")
+        }
+    }
+
     @Test func communitiesFillTheBlocsOfTheCommunitiesCommand() throws {
         for options in [[], ["--method", "louvain", "--seed", "3"], ["--signed"], ["--resolution", "1.5"]] {
             let command = try runEntente(["communities", "Graphs/pakistan.json", "--json"] + options)
