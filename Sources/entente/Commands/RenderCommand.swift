@@ -174,8 +174,8 @@ struct RenderCommand: ParsableCommand {
             }
         }
         if includeAdversarial == false || cooperativeOnly {
-            if balance { throw ValidationError("--balance needs the adversarial ties that split the camps: drop --cooperative-only") }
-            if community.signed { throw ValidationError("--signed needs adversarial ties: drop --cooperative-only") }
+            if balance { throw ValidationError("--balance needs the adversarial ties that split the camps: drop --cooperative-only or --no-include-adversarial") }
+            if community.signed { throw ValidationError("--signed needs adversarial ties: drop --cooperative-only or --no-include-adversarial") }
         }
     }
 
