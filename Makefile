@@ -76,7 +76,7 @@ uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/entente"
 
 # The README's "What the agenda would change": the scenario, its diff from today with the betweenness
-# change, the balance before and after, and the diff diagram in docs/images.
+# change, the balance before and after, and the diff, balance and community diagrams in docs/images.
 .PHONY: agenda
 agenda: release
 	@mkdir -p $(OUT)
@@ -87,6 +87,10 @@ agenda: release
 	.build/release/entente balance $(OUT)/scenario.json
 	.build/release/entente render $(OUT)/scenario.json --diff Graphs/pakistan.json -o docs/images/agenda-diff.svg \
 	    --title "What the agenda would change (scenario against today)"
+	.build/release/entente balance Graphs/pakistan.json --types security --kinds state --weighted
+	.build/release/entente render $(OUT)/scenario.json --balance --weighted --types security --kinds state \
+	    -o docs/images/agenda-balance.svg --title "Security camps if the agenda is adopted"
+	.build/release/entente render Graphs/pakistan.json --color-by community -o docs/images/pakistan-communities.svg
 
 # Entente against igraph and networkit on the benchmark graphs, in one run (see Benchmarks/README.md).
 bench: deps

@@ -34,6 +34,9 @@ public struct Diagram: Sendable {
     public var isolatedNodes: IsolatedNodes = .apart
     /// The filter the view was taken through, which the default title describes.
     public let filter: RelationFilter
+    /// Node fills by camp of a structural balance split (frustrated ties marked) or by community;
+    /// `nil`: every node has ``DiagramStyle/nodeFillColor``.
+    public var nodeColoring: NodeColoring?
     /// The base a diff diagram is drawn against (``init(_:comparedWith:showing:style:title:)``).
     var comparison: ComparisonGraph?
 
@@ -141,6 +144,7 @@ public struct Diagram: Sendable {
             attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: node))))
             attributes.append(("id", "node-\(nodeIndex)"))
             comparison?.style(node: nodeIndex, kind: node.kind, attributes: &attributes, style: style)
+            nodeColoring?.style(node: node, attributes: &attributes)
             text += "  \(DOTWriter.quote(node.id)) \(attributeList(attributes));\n"
         }
 
@@ -165,6 +169,7 @@ public struct Diagram: Sendable {
             attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: edge))))
             attributes.append(("id", "edge-\(edgeIndex)"))
             comparison?.style(edge: edgeIndex, color: color, attributes: &attributes, style: style)
+            nodeColoring?.style(edge: edge, color: color, attributes: &attributes, style: style)
             text += "  \(DOTWriter.quote(edge.source)) \(arrow) "
             text += "\(DOTWriter.quote(edge.target)) \(attributeList(attributes));\n"
         }
@@ -255,7 +260,7 @@ public struct Diagram: Sendable {
                 kindCells.append("<TD>size: \(escapeHTML(caption))</TD>")
             }
             kindCells += comparison?.legendNodeCells(nodes: view.nodeIndices) ?? []
-            for cells in [typeCells, lineCells, kindCells] where !cells.isEmpty {
+            for cells in [typeCells, lineCells, kindCells, nodeColoring?.legendCells(view: view) ?? []] where !cells.isEmpty {
                 rows.append("<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"10\" CELLPADDING=\"0\"><TR>"
                             + cells.joined() + "</TR></TABLE></TD></TR>")
             }
