@@ -276,18 +276,5 @@ public struct Diagram: Sendable {
     }
 }
 
-/// Text for an HTML-like label: `&`, `<`, `>` and `"` as entities.
-func escapeHTML(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "\n": result += "<BR/>"
-        default: result.unicodeScalars.append(scalar)
-        }
-    }
-    return result
-}
+/// Text for an HTML-like label: `&`, `<`, `>` and `"` as entities, a line feed as `<BR/>`.
+func escapeHTML(_ text: String) -> String { MarkupText.graphvizLabel.escape(text) }

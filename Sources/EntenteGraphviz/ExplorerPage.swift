@@ -111,21 +111,7 @@ public enum ExplorerPage {
     }
 
     /// Text for HTML and SVG markup: `&`, `<`, `>`, `"` and `'` as entities.
-    static func escapeMarkup(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    static func escapeMarkup(_ text: String) -> String { MarkupText.html.escape(text) }
 
     /// JSON text that can sit inside `<script type="application/json">`: `<`, `>` and `&` (which
     /// occur only inside strings) as `\u003c`, `\u003e`, `\u0026`, so no `</script>` or `<!--` can
