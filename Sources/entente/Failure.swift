@@ -19,19 +19,34 @@ struct Failure: Error, CustomStringConvertible {
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as ValidationError {
-        throw error
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as GraphError {
+    } catch {
+        throw reported(error)
+    }
+}
+
+/// ``reportingErrors(_:)`` for a command whose body awaits (a long computation that shows progress).
+func reportingErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch {
+        throw reported(error)
+    }
+}
+
+/// A usage error or exit code as it is; anything else printed as one line, and its exit code.
+private func reported(_ error: any Error) -> any Error {
+    switch error {
+    case is ValidationError, is ExitCode:
+        return error
+    case let error as GraphError:
         printError("entente: \(error)")
         switch error {
-        case .unsupportedFormat, .formatNeeded: throw ExitCode(64)
-        default: throw ExitCode.failure
+        case .unsupportedFormat, .formatNeeded: return ExitCode(64)
+        default: return ExitCode.failure
         }
-    } catch {
+    default:
         printError("entente: \(error)")
-        throw ExitCode.failure
+        return ExitCode.failure
     }
 }
 

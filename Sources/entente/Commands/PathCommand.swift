@@ -1,7 +1,7 @@
 import ArgumentParser
 import Entente
 
-struct PathCommand: ParsableCommand {
+struct PathCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "path",
         abstract: "Shortest links between two nations.",
@@ -15,6 +15,9 @@ struct PathCommand: ParsableCommand {
             --explain prints under each path every hop's tie (type, weight, polarity, and its years \
             when the graph gives them) and each quote it rests on, with the title of its source. \
             --json always carries each hop's evidence and the sources it cites.
+
+            On a terminal, --k shows a progress bar (paths found of N, with an ETA) on standard error once \
+            the search has run for a quarter of a second, erased when done; --quiet turns it off.
             """
     )
 
@@ -46,6 +49,9 @@ struct PathCommand: ParsableCommand {
     @Flag(help: "Print the paths as JSON, with each hop's evidence and the sources it cites.")
     var json = false
 
+    @Flag(help: "Do not show the progress bar of --k on standard error.")
+    var quiet = false
+
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
@@ -55,11 +61,14 @@ struct PathCommand: ParsableCommand {
         if explain && json { throw ValidationError("--explain and --json cannot be used together; --json always carries the evidence") }
     }
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrors {
             let analysis = try self.analysis.analysis(of: graph, metric: metric)
             let selection: PathSelection = all ? .allCheapest : k.map { .cheapestLoopless(k: $0) } ?? .cheapest
-            let report = try analysis.paths(from: from, to: to, via: via, selection: selection)
+            let bar = k == nil ? nil : TerminalProgress(label: "paths", quiet: quiet)
+            defer { bar?.finish() }
+            let report = try await analysis.paths(from: from, to: to, via: via, selection: selection, progress: bar?.handler)
+            bar?.finish()
             var output = Output()
             if json {
                 try output.json(report)
