@@ -58,7 +58,8 @@ struct CentralityCommand: AsyncParsableCommand {
     var csv = false
 
     // Unconditional parsing so that `--samples -4` reaches validate() instead of reading as an option.
-    @Option(parsing: .unconditional, help: ArgumentHelp("Estimate betweenness from K sampled source nodes (at least 2, at most the number of nodes).",
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Estimate betweenness from K sampled source nodes (at least 2, at most the number of nodes).",
                                valueName: "K"))
     var samples: Int?
 
