@@ -23,7 +23,11 @@
 //                         betweenness_unmonitored and betweenness_monitored, the second with "overhead"
 //                         (median monitored / median unmonitored − 1, in percent, wall clock) and
 //                         "cpu_overhead" (the same over the process's user + system CPU time, which
-//                         other processes on a loaded machine disturb less)
+//                         other processes on a loaded machine disturb less), "min_overhead" (fastest
+//                         monitored / fastest unmonitored run − 1), and "advance_ns", the cost of
+//                         the hook per source measured alone (two threads counting 2 million sources
+//                         on one monitor with a handler) with "bound_overhead", that cost times
+//                         the number of sources over the unmonitored median: what the hook can add
 //   betweenness_sampled   betweenness estimated from --samples sources (default 500, seed 0) under .length,
 //                         normalized
 //
@@ -223,11 +227,26 @@ do {
         monitoredCPU.removeFirst()
         let overhead = (median(monitored) / median(plain) - 1) * 100
         let cpuOverhead = (median(monitoredCPU) / median(plainCPU) - 1) * 100
+        let minOverhead = ((monitored.min() ?? 0) / (plain.min() ?? 1) - 1) * 100
+        // The hook alone: what one source's count, clock reading and cancellation check cost, with
+        // both threads counting on one monitor (the shared counter's cache line goes back and forth).
+        let perThread = 1_000_000
+        let alone = SweepMonitor(total: 2 * perThread, report: ReportCounter().handler)
+        let aloneTime = seconds(clock.measure {
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                for _ in 0..<perThread where !alone.isCancelled { alone.advance() }
+            }
+        })
+        // Two threads share the work, so a source costs its thread aloneTime / perThread.
+        let advanceSeconds = aloneTime / Double(perThread)
+        let boundOverhead = advanceSeconds * Double(nodes) / 2 / median(plain) * 100
         report(options, op: "betweenness_unmonitored", times: plain, check: finiteSum(plainValues), nodes: nodes, edges: edges,
                extra: ["\"cpu_seconds\": \(median(plainCPU))"])
         report(options, op: "betweenness_monitored", times: monitored, check: finiteSum(monitoredValues), nodes: nodes,
                edges: edges, extra: ["\"overhead\": \(overhead)", "\"cpu_seconds\": \(median(monitoredCPU))",
-                                     "\"cpu_overhead\": \(cpuOverhead)", "\"reports\": \(reports.count)"])
+                                     "\"cpu_overhead\": \(cpuOverhead)", "\"min_overhead\": \(minOverhead)",
+                                     "\"advance_ns\": \(advanceSeconds * 1e9)", "\"bound_overhead\": \(boundOverhead)",
+                                     "\"reports\": \(reports.count)"])
     }
     if wanted.contains("betweenness_sampled") {
         let sample = BetweennessSampling(sources: options.samples, seed: 0).sample(nodeCount: nodes)
