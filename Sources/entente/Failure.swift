@@ -52,7 +52,12 @@ private func reported(_ error: any Error) -> any Error {
 
 /// Writes a line to standard error.
 func printError(_ line: String) {
-    let bytes = Array((line + "\n").utf8)
+    writeStandardError(line + "\n")
+}
+
+/// Writes text to standard error as it is (the progress bar adds no newline).
+func writeStandardError(_ text: String) {
+    let bytes = Array(text.utf8)
     bytes.withUnsafeBytes { buffer in
         var offset = 0
         while offset < buffer.count {

@@ -101,16 +101,3 @@ final class TerminalProgress: Sendable {
         }
     }
 }
-
-/// Writes text to standard error as it is (no newline added).
-private func writeStandardError(_ text: String) {
-    let bytes = Array(text.utf8)
-    bytes.withUnsafeBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(STDERR_FILENO, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            if written <= 0 { return }
-            offset += written
-        }
-    }
-}
