@@ -52,6 +52,7 @@ struct LongRunCLITests {
         ["centrality", small, "--measure", "closeness", "--top", "3"],
         ["centrality", small, "--measure", "betweenness", "--samples", "200", "--top", "3"],
         ["path", small, "n0", "n999", "--k", "5"],
+        ["centrality", karate, "--measure", "all", "--alpha", "0.01"],  // an explicit alpha: no Katz note
     ])
     func nothingOffTerminal(arguments: [String]) throws {
         let result = try runEntente(arguments)

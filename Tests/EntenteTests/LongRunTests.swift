@@ -151,6 +151,16 @@ struct LongRunTests {
         #expect(sampled.map(\.value) == (try analysis.centrality(.betweenness, sampling: sampling)).map(\.value))
         #expect(reports.all.last == AnalysisProgress(completed: 40, total: 40))
 
+        let tableReports = Reports()
+        let table = try await analysis.centralities(CentralityMeasure.allCases, progress: tableReports.handler)
+        let syncTable = analysis.centralities(CentralityMeasure.allCases)
+        #expect(table.columns.map(\.measure) == syncTable.columns.map(\.measure))
+        #expect(table.columns.map { $0.values?.map(\.value) } == syncTable.columns.map { $0.values?.map(\.value) })
+        // closeness, harmonic and betweenness count 1,000 sources each; degree, strength, eigenvector,
+        // pagerank and katz one unit each (in- and out-degree are left out of an undirected graph).
+        #expect(tableReports.all.last == AnalysisProgress(completed: 3005, total: 3005))
+        #expect(zip(tableReports.all, tableReports.all.dropFirst()).allSatisfy { $0.completed <= $1.completed })
+
         let hops = analysis
         let edges = try await hops.edgeBetweenness(progress: nil)
         #expect(edges.map(\.value) == hops.edgeBetweenness().map(\.value))

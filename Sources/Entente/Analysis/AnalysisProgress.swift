@@ -84,6 +84,28 @@ extension Analysis {
         }
     }
 
+    /// Several node measures at once, as ``centralities(_:normalized:alpha:)`` computes them, reporting
+    /// progress and honouring the cancellation of the calling task, as
+    /// ``centrality(_:normalized:alpha:sampling:progress:)`` does.
+    ///
+    /// The units of the measures add up, in order: a source node's search for each per-source measure
+    /// (closeness, harmonic, betweenness), one unit for each other measure.
+    ///
+    /// - Parameters:
+    ///   - measures: the node measures wanted.
+    ///   - normalized: for betweenness (networkx's default, true).
+    ///   - alpha: PageRank's damping or Katz's attenuation.
+    ///   - progress: called with the progress of the computation; `nil` for cancellation alone.
+    /// - Throws: `CancellationError` when the task is cancelled.
+    /// - Complexity: the sum of the measures'.
+    public func centralities(_ measures: [CentralityMeasure], normalized: Bool = true, alpha: Double? = nil,
+                             progress: ProgressHandler?) async throws -> CentralityTable {
+        let total = tableMeasures(measures).reduce(0) { $0 + progressTotal(of: $1, sampling: nil) }
+        return try await monitored(total: total, progress: progress) { monitor in
+            centralityTable(measures, normalized: normalized, alpha: alpha, monitor: monitor)
+        }
+    }
+
     /// The paths from one node to another, as ``paths(from:to:via:selection:)`` finds them, reporting
     /// progress and honouring the cancellation of the calling task, as
     /// ``centrality(_:normalized:alpha:sampling:progress:)`` does.

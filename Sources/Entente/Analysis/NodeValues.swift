@@ -365,14 +365,31 @@ extension Analysis {
     /// instead of values. In- and out-degree are left out on an undirected graph.
     public func centralities(_ measures: [CentralityMeasure], normalized: Bool = true,
                              alpha: Double? = nil) -> CentralityTable {
+        centralityTable(measures, normalized: normalized, alpha: alpha)
+    }
+
+    /// The measures ``centralities(_:normalized:alpha:)`` computes, in order.
+    package func tableMeasures(_ measures: [CentralityMeasure]) -> [CentralityMeasure] {
+        measures.filter { $0.isNodeMeasure && (adjacency.isDirected || !$0.needsDirectedGraph) }
+    }
+
+    /// ``centralities(_:normalized:alpha:)`` counting on `monitor` each measure's units in turn (see
+    /// ``progressTotal(of:sampling:)``), and stopping before the next measure, or inside a per-source
+    /// one, when it is cancelled (the table is then incomplete: the caller checks).
+    package func centralityTable(_ measures: [CentralityMeasure], normalized: Bool = true, alpha: Double? = nil,
+                                 monitor: SweepMonitor? = nil) -> CentralityTable {
         var columns: [CentralityTable.Column] = []
-        for measure in measures where measure.isNodeMeasure && (adjacency.isDirected || !measure.needsDirectedGraph) {
+        for measure in tableMeasures(measures) {
+            if monitor?.isCancelled == true { break }
             do {
-                columns.append(.init(measure: measure, values: try nodeValues(measure, normalized: normalized, alpha: alpha),
+                columns.append(.init(measure: measure, values: try nodeValues(measure, normalized: normalized, alpha: alpha,
+                                                                              monitor: monitor),
                                      failure: nil))
             } catch {
                 columns.append(.init(measure: measure, values: nil, failure: error))
             }
+            // The per-source measures counted their sources; the others count as one unit, done or failed.
+            if !measure.usesMetric { monitor?.advance() }
         }
         return CentralityTable(metric: metric, columns: columns, nodes: nodes)
     }

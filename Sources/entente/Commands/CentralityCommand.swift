@@ -27,7 +27,7 @@ struct CentralityCommand: AsyncParsableCommand {
             as networkx's betweenness_centrality(k=K) scales them; the JSON carries "sampling". The sample \
             is Entente's own, not the one Python's random draws for that seed.
 
-            On a terminal, closeness, harmonic, betweenness and edge-betweenness show a progress bar with \
+            On a terminal, closeness, harmonic, betweenness, edge-betweenness and all show a progress bar with \
             an ETA on standard error once they have run for a quarter of a second, erased when done; \
             --quiet turns it off. Off a terminal nothing is drawn.
             """
@@ -119,9 +119,9 @@ struct CentralityCommand: AsyncParsableCommand {
         try await reportingErrors {
             let analysis = try self.analysis.analysis(of: graph, metric: edgeMetric ?? .strength)
             var output = Output()
-            // A bar only for the measures that report per source; the others report just their end.
-            let bar = measures.count == 1 && measures[0].usesMetric
-                ? TerminalProgress(label: measures[0].rawValue, quiet: quiet) : nil
+            // A bar when a measure reports per source (`all` has three); the others report just their end.
+            let bar = measures.contains(where: \.usesMetric)
+                ? TerminalProgress(label: measures.count == 1 ? measures[0].rawValue : "centralities", quiet: quiet) : nil
             defer { bar?.finish() }
             if measures == [.edgeBetweenness] {
                 let values = try await analysis.edgeBetweenness(normalized: !raw, progress: bar?.handler)
@@ -144,7 +144,8 @@ struct CentralityCommand: AsyncParsableCommand {
                     printNodes(values, into: &output)
                 }
             } else {
-                let table = analysis.centralities(measures, normalized: !raw, alpha: alpha)
+                let table = try await analysis.centralities(measures, normalized: !raw, alpha: alpha, progress: bar?.handler)
+                bar?.finish()
                 // A value past the largest finite number fails the command; it is never shown as n/a.
                 if let overflow = table.columns.first(where: \.overflowed)?.failure { throw overflow }
                 for column in table.columns {
