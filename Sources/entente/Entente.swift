@@ -2,7 +2,7 @@ import ArgumentParser
 import Entente
 
 @main
-struct EntenteCommand: ParsableCommand {
+struct EntenteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entente",
         abstract: "Analyse international relations as a graph: who is the hub, what links two nations.",

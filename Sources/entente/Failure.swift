@@ -19,25 +19,45 @@ struct Failure: Error, CustomStringConvertible {
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as ValidationError {
-        throw error
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as GraphError {
+    } catch {
+        throw reported(error)
+    }
+}
+
+/// ``reportingErrors(_:)`` for a command whose body awaits (a long computation that shows progress).
+func reportingErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch {
+        throw reported(error)
+    }
+}
+
+/// A usage error or exit code as it is; anything else printed as one line, and its exit code.
+private func reported(_ error: any Error) -> any Error {
+    switch error {
+    case is ValidationError, is ExitCode:
+        return error
+    case let error as GraphError:
         printError("entente: \(error)")
         switch error {
-        case .unsupportedFormat, .formatNeeded: throw ExitCode(64)
-        default: throw ExitCode.failure
+        case .unsupportedFormat, .formatNeeded: return ExitCode(64)
+        default: return ExitCode.failure
         }
-    } catch {
+    default:
         printError("entente: \(error)")
-        throw ExitCode.failure
+        return ExitCode.failure
     }
 }
 
 /// Writes a line to standard error.
 func printError(_ line: String) {
-    let bytes = Array((line + "\n").utf8)
+    writeStandardError(line + "\n")
+}
+
+/// Writes text to standard error as it is (the progress bar adds no newline).
+func writeStandardError(_ text: String) {
+    let bytes = Array(text.utf8)
     bytes.withUnsafeBytes { buffer in
         var offset = 0
         while offset < buffer.count {

@@ -15,38 +15,58 @@ extension WeightedAdjacency {
     /// Brandes' algorithm; sources run in parallel in a fixed number of chunks whose partial sums are
     /// added in chunk order, so the result is bit-identical whatever the number of threads.
     ///
-    /// - Parameter normalized: divide by the number of pairs (networkx's default, true).
+    /// **Sampling.** With `sample`, only those k sources are searched (every node stays a target), and
+    /// the sums are scaled as networkx 3.5+ scales `betweenness_centrality(k=…)` (`_rescale` with
+    /// `sampled_nodes`): with N = n − 1, a node that is not in the sample is divided by k(N − 1)
+    /// (normalized) or multiplied by N/(k·c) (raw, c = 2 undirected, 1 directed); a sampled node,
+    /// which cannot count paths from itself, by (k − 1) in place of k. Each is the exact value's
+    /// unbiased estimate; with k = n it is the exact value (up to summation order).
+    ///
+    /// - Parameters:
+    ///   - normalized: divide by the number of pairs (networkx's default, true).
+    ///   - sample: the sources to search, distinct local indices, at least 2 (`nil`: every node).
+    ///   - monitor: counts the sources done and stops the searches when cancelled (the result is then
+    ///     incomplete: the caller checks ``SweepMonitor/isCancelled``).
     /// - Returns: one value per local node index.
-    /// - Complexity: O(V·E + V² log V) time (O(V·E) under hops), O(V + E) memory per chunk (O(V)
-    ///   under hops).
-    package func betweennessCentrality(normalized: Bool = true) -> [Double] {
+    /// - Complexity: O(k·(E + V log V)) time for k sources (O(k·E) under hops; k = V when exact),
+    ///   O(V + E) memory per chunk (O(V) under hops).
+    package func betweennessCentrality(normalized: Bool = true, sample: [Int32]? = nil,
+                                       monitor: SweepMonitor? = nil) -> [Double] {
         let n = nodeCount
-        let totals = brandes(withArcs: false).nodes
-        let scale: Double
-        if n < 3 {
-            scale = 1
-        } else if normalized {
-            scale = 1 / (Double(n - 1) * Double(n - 2))
-        } else {
-            scale = isDirected ? 1 : 0.5
+        let totals = brandes(withArcs: false, sample: sample, monitor: monitor).nodes
+        guard n >= 3 else { return totals }
+        let pairs = isDirected ? 1.0 : 2.0
+        guard let sample else {
+            let scale = normalized ? 1 / (Double(n - 1) * Double(n - 2)) : 1 / pairs
+            return totals.map { $0 * scale }
         }
-        return totals.map { $0 * scale }
+        precondition(sample.count >= 2, "a betweenness sample needs at least 2 sources")
+        let others = Double(n - 1), k = Double(sample.count)
+        // Σ over k (or k − 1) sources stands for Σ over the N sources other than the node.
+        func scale(sources: Double) -> Double { normalized ? 1 / (sources * (others - 1)) : others / (sources * pairs) }
+        var result = totals.map { $0 * scale(sources: k) }
+        let sourceScale = scale(sources: k - 1)
+        for source in sample { result[Int(source)] = totals[Int(source)] * sourceScale }
+        return result
     }
 
     /// Edge betweenness centrality: for every merged arc pair e, Σ σ_st(e)/σ_st over pairs s ≠ t of
     /// nodes, as `nx.edge_betweenness_centrality(G, weight="cost", normalized:)`. Ties between path
-    /// lengths as in ``betweennessCentrality(normalized:)`` (relative tolerance 1e-10).
+    /// lengths as in ``betweennessCentrality(normalized:sample:monitor:)`` (relative tolerance 1e-10).
     ///
     /// Normalized values divide by n(n − 1) ordered pairs; raw values count an unordered pair once on
     /// an undirected graph.
     ///
-    /// - Parameter normalized: divide by the number of pairs (networkx's default, true).
     /// - Returns: one entry per adjacent pair, by local indices: on an undirected graph each pair once
     ///   with `source < target`, on a directed graph each merged arc; ordered by source, then target.
+    /// - Parameters:
+    ///   - normalized: divide by the number of pairs (networkx's default, true).
+    ///   - monitor: counts the sources done and stops the searches when cancelled.
     /// - Complexity: O(V·E + V² log V) time (O(V·E) under hops), O(V + E) memory per chunk.
-    package func edgeBetweennessCentrality(normalized: Bool = true) -> [(source: Int, target: Int, value: Double)] {
+    package func edgeBetweennessCentrality(normalized: Bool = true,
+                                           monitor: SweepMonitor? = nil) -> [(source: Int, target: Int, value: Double)] {
         let n = nodeCount
-        let totals = brandes(withArcs: true).arcs
+        let totals = brandes(withArcs: true, monitor: monitor).arcs
         let scale: Double
         if n < 2 {
             scale = 1
@@ -77,19 +97,22 @@ extension WeightedAdjacency {
         return result
     }
 
-    /// Unscaled Brandes sums over every source: per node (v ≠ source) and, if asked, per arc.
-    private func brandes(withArcs: Bool) -> (nodes: [Double], arcs: [Double]) {
+    /// Unscaled Brandes sums over every source (or the sample's): per node (v ≠ source) and, if asked,
+    /// per arc.
+    private func brandes(withArcs: Bool, sample: [Int32]? = nil,
+                         monitor: SweepMonitor?) -> (nodes: [Double], arcs: [Double]) {
         let n = nodeCount
         let arcTotalCount = withArcs ? arcCount : 0
         let hops = metric == .hops
         let partials = withArcLists(incoming: false) { arcs in
-            inSourceChunks(sourceCount: n) { sources -> (nodes: [Double], arcs: [Double]) in
+            inSourceChunks(sourceCount: sample?.count ?? n) { positions -> (nodes: [Double], arcs: [Double]) in
                 let workspace = SweepWorkspace(nodeCount: n, arcCount: hops ? 0 : arcCount)
                 var nodeTotals = [Double](repeating: 0, count: withArcs ? 0 : n)
                 var arcTotals = [Double](repeating: 0, count: arcTotalCount)
                 nodeTotals.withUnsafeMutableBufferPointer { nodeBuffer in
                     arcTotals.withUnsafeMutableBufferPointer { arcBuffer in
-                        for source in sources {
+                        forEachSource(in: positions, monitor: monitor) { position in
+                            let source = sample.map { Int($0[position]) } ?? position
                             if hops {
                                 workspace.countHopPaths(from: source, arcs: arcs)
                             } else {

@@ -90,7 +90,7 @@ package enum CentralityError: Error, CustomStringConvertible, Sendable, Equatabl
 package enum CentralityValues: Sendable {
     /// One value per local node index.
     case nodes([Double])
-    /// One value per merged arc pair (see ``WeightedAdjacency/edgeBetweennessCentrality(normalized:)``).
+    /// One value per merged arc pair (see ``WeightedAdjacency/edgeBetweennessCentrality(normalized:monitor:)``).
     case edges([(source: Int, target: Int, value: Double)])
 }
 
@@ -104,12 +104,17 @@ extension WeightedAdjacency {
     ///   - alpha: damping for PageRank (default 0.85) or attenuation for Katz (default 0.9/λmax,
     ///     see ``katzCentrality(alpha:beta:)``).
     ///   - beta: Katz's constant term (default 1).
+    ///   - sample: betweenness only: the sources of an estimate (see
+    ///     ``betweennessCentrality(normalized:sample:monitor:)``); `nil` for the exact value.
+    ///   - monitor: closeness, harmonic, betweenness and edge betweenness count their sources on it and
+    ///     stop when it is cancelled (the values are then incomplete).
     /// - Throws: ``CentralityError/emptyGraph(measure:)`` when the adjacency has no nodes,
     ///   ``CentralityError/overflow(measure:)`` when a value is not finite, and the errors of the
     ///   iterative measures.
     /// - Complexity: that of the measure chosen.
     package func centrality(_ measure: CentralityMeasure, normalized: Bool = true, alpha: Double? = nil,
-                           beta: Double = 1) throws(CentralityError) -> CentralityValues {
+                           beta: Double = 1, sample: [Int32]? = nil,
+                           monitor: SweepMonitor? = nil) throws(CentralityError) -> CentralityValues {
         guard nodeCount > 0 else { throw .emptyGraph(measure: measure.rawValue) }
         let values: [Double]
         switch measure {
@@ -117,10 +122,10 @@ extension WeightedAdjacency {
         case .inDegree: values = try directedDegreeCentrality(incoming: true)
         case .outDegree: values = try directedDegreeCentrality(incoming: false)
         case .strength: values = strength().map { $0 / weightScale }
-        case .closeness: values = closenessCentrality().map { $0 * costScale }
-        case .harmonic: values = harmonicCentrality().map { $0 * costScale }
-        case .betweenness: values = betweennessCentrality(normalized: normalized)
-        case .edgeBetweenness: return .edges(edgeBetweennessCentrality(normalized: normalized))
+        case .closeness: values = closenessCentrality(monitor: monitor).map { $0 * costScale }
+        case .harmonic: values = harmonicCentrality(monitor: monitor).map { $0 * costScale }
+        case .betweenness: values = betweennessCentrality(normalized: normalized, sample: sample, monitor: monitor)
+        case .edgeBetweenness: return .edges(edgeBetweennessCentrality(normalized: normalized, monitor: monitor))
         case .eigenvector: values = try eigenvectorCentrality()
         case .pagerank: values = try pageRank(alpha: alpha ?? 0.85)
         case .katz: values = try katz(alpha: alpha, beta: beta).values

@@ -8,12 +8,13 @@ extension WeightedAdjacency {
     /// node of a one-node graph. Path lengths are sums of ``costs`` (breadth-first search under
     /// ``EdgeMetric/hops``). Runs one search per node, in parallel, deterministically.
     ///
+    /// - Parameter monitor: counts the searches and stops them when cancelled (see ``SweepMonitor``).
     /// - Returns: one value per local node index.
     /// - Complexity: O(V·(E + V) log V) time (O(V·E) under hops), O(V) memory per chunk.
-    package func closenessCentrality() -> [Double] {
+    package func closenessCentrality(monitor: SweepMonitor? = nil) -> [Double] {
         let n = nodeCount
         let hops = metric == .hops
-        return incomingDistanceSummaries { _, workspace in
+        return incomingDistanceSummaries(monitor: monitor) { _, workspace in
             let reached = workspace.settled
             var total = 0.0
             for position in 0..<reached { total += workspace.settledDistance(position, hops: hops) }

@@ -6,11 +6,12 @@ extension WeightedAdjacency {
     /// ``costs`` (breadth-first search under ``EdgeMetric/hops``). Runs one search per node, in
     /// parallel, deterministically.
     ///
+    /// - Parameter monitor: counts the searches and stops them when cancelled (see ``SweepMonitor``).
     /// - Returns: one value per local node index.
     /// - Complexity: O(V·(E + V) log V) time (O(V·E) under hops), O(V) memory per chunk.
-    package func harmonicCentrality() -> [Double] {
+    package func harmonicCentrality(monitor: SweepMonitor? = nil) -> [Double] {
         let hops = metric == .hops
-        return incomingDistanceSummaries { _, workspace in
+        return incomingDistanceSummaries(monitor: monitor) { _, workspace in
             var total = 0.0
             for position in 0..<workspace.settled {
                 let distance = workspace.settledDistance(position, hops: hops)

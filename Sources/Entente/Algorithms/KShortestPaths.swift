@@ -17,16 +17,20 @@ extension WeightedAdjacency {
     ///   - source: a local node index of the view.
     ///   - target: a local node index of the view.
     ///   - k: the number of paths wanted, at least 1.
+    ///   - monitor: counts the paths found (of `k`) and stops the search before the next spur node
+    ///     when cancelled (the result is then incomplete: the caller checks ``SweepMonitor/isCancelled``).
     /// - Complexity: O(k·L·(V + E) log V) for paths of up to L nodes: one search per spur node.
-    package func kShortestPaths(from source: Int, to target: Int, k: Int) -> [GraphPath] {
+    package func kShortestPaths(from source: Int, to target: Int, k: Int, monitor: SweepMonitor? = nil) -> [GraphPath] {
         precondition(k >= 1, "k must be at least 1")
         var search = PathSearch(self)
         guard let first = search.cheapestLocalPath(from: source, to: target) else { return [] }
         var accepted: [(cost: Double, nodes: [Int32])] = [(cost(local: first), first)]
         var candidates: [(cost: Double, nodes: [Int32])] = []
         var seen: Set<[Int32]> = [first]
+        monitor?.advance()
         while accepted.count < k, let previous = accepted.last?.nodes {
             for spurIndex in 0..<(previous.count - 1) {
+                if monitor?.isCancelled == true { return [] }
                 let root = previous[0...spurIndex]
                 let spur = Int(previous[spurIndex])
                 // Leave out the next hop of every accepted path that shares this root...
@@ -48,6 +52,7 @@ extension WeightedAdjacency {
             }
             guard let best = Self.cheapest(of: candidates) else { break }
             accepted.append(candidates.remove(at: best))
+            monitor?.advance()
         }
         return Self.sortingTies(accepted).compactMap { relationPath(local: $0.nodes) }
     }

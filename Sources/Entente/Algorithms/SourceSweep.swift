@@ -346,16 +346,20 @@ extension WeightedAdjacency {
     /// For every node u, a summary of the distances d(v, u) from the nodes v that reach it, computed
     /// by one search per node along in-arcs (on an undirected graph, the arcs).
     ///
-    /// - Parameter summary: called once per node with the workspace after the search (the reached
-    ///   nodes are `order[0..<settled]`, the node itself first).
-    func incomingDistanceSummaries(_ summary: (_ node: Int, _ workspace: SweepWorkspace) -> Double) -> [Double] {
+    /// - Parameters:
+    ///   - monitor: counts the searches done and stops them when cancelled (the result is then
+    ///     incomplete: the caller checks ``SweepMonitor/isCancelled``).
+    ///   - summary: called once per node with the workspace after the search (the reached nodes are
+    ///     `order[0..<settled]`, the node itself first).
+    func incomingDistanceSummaries(monitor: SweepMonitor? = nil,
+                                   _ summary: (_ node: Int, _ workspace: SweepWorkspace) -> Double) -> [Double] {
         let n = nodeCount
         let hops = metric == .hops
         let partials = withArcLists(incoming: true) { arcs in
             inSourceChunks(sourceCount: n) { sources -> [Double] in
                 let workspace = SweepWorkspace(nodeCount: n)
                 var values: [Double] = []
-                for source in sources {
+                forEachSource(in: sources, monitor: monitor) { source in
                     if hops {
                         workspace.levels(from: source, arcs: arcs)
                     } else {
@@ -370,6 +374,7 @@ extension WeightedAdjacency {
         var result = [Double](repeating: 0, count: n)
         let chunks = partials.count
         for (chunk, values) in partials.enumerated() {
+            // A cancelled chunk stops short; its values are discarded by the caller anyway.
             for (position, value) in values.enumerated() { result[chunk + position * chunks] = value }
         }
         return result

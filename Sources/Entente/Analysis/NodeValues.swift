@@ -9,7 +9,7 @@
 /// ```
 /// Encodes as `entente centrality --json` prints it: `{"measure","metric","values":{id: value}}`,
 /// ids in Unicode order; Katz adds `"alpha"`, and `"lambdaMax"` when alpha is the default 0.9/λmax
-/// (and λmax is finite).
+/// (and λmax is finite); sampled betweenness adds `"sampling":{"sources":k,"seed":s}`.
 public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
     /// One node's value.
     public struct Entry: Hashable, Sendable {
@@ -32,16 +32,24 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
     public let largestEigenvalue: Double?
     /// Whether Katz's alpha is the computed default, 0.9/λmax.
     public let isDefaultAlpha: Bool
+    /// For estimated betweenness, the sample it was estimated from; `nil` for exact values.
+    public let sampling: BetweennessSampling?
+    /// For estimated betweenness, the ids of the sampled source nodes in the order drawn; empty for
+    /// exact values.
+    public let sampledSources: [String]
     private let entries: [Entry]
     private let positionByID: [String: Int]
 
     package init(measure: CentralityMeasure, metric: EdgeMetric, view: GraphView, values: [Double],
-                 alpha: Double? = nil, largestEigenvalue: Double? = nil, isDefaultAlpha: Bool = false) {
+                 alpha: Double? = nil, largestEigenvalue: Double? = nil, isDefaultAlpha: Bool = false,
+                 sampling: BetweennessSampling? = nil, sample: [Int32] = []) {
         self.measure = measure
         self.metric = metric
         self.alpha = alpha
         self.largestEigenvalue = largestEigenvalue
         self.isDefaultAlpha = isDefaultAlpha
+        self.sampling = sampling
+        self.sampledSources = sample.map { view.node(at: Int($0)).id }
         var entries: [Entry] = []
         entries.reserveCapacity(values.count)
         var positions: [String: Int] = [:]
@@ -56,12 +64,14 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
     }
 
     private init(measure: CentralityMeasure, metric: EdgeMetric, alpha: Double?, largestEigenvalue: Double?,
-                 isDefaultAlpha: Bool, entries: [Entry]) {
+                 isDefaultAlpha: Bool, sampling: BetweennessSampling?, sampledSources: [String], entries: [Entry]) {
         self.measure = measure
         self.metric = metric
         self.alpha = alpha
         self.largestEigenvalue = largestEigenvalue
         self.isDefaultAlpha = isDefaultAlpha
+        self.sampling = sampling
+        self.sampledSources = sampledSources
         self.entries = entries
         var positions: [String: Int] = [:]
         for (position, entry) in entries.enumerated() { positions[entry.id] = position }
@@ -91,7 +101,7 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
     /// The values of the `n` highest nodes only (what `--top N --json` prints).
     public func limited(to n: Int) -> NodeValues {
         NodeValues(measure: measure, metric: metric, alpha: alpha, largestEigenvalue: largestEigenvalue,
-                   isDefaultAlpha: isDefaultAlpha, entries: top(n))
+                   isDefaultAlpha: isDefaultAlpha, sampling: sampling, sampledSources: sampledSources, entries: top(n))
     }
 
     /// The 1-based rank of a node (1 = highest), ties sharing the better rank; `nil` for an unknown id.
@@ -100,15 +110,17 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
         return entries.reduce(1) { $0 + ($1.value > value ? 1 : 0) }
     }
 
-    private enum CodingKeys: String, CodingKey { case measure, metric, alpha, lambdaMax, values }
+    private enum CodingKeys: String, CodingKey { case measure, metric, alpha, lambdaMax, sampling, values }
 
-    /// `{"measure":m,"metric":c[,"alpha":a[,"lambdaMax":λ]],"values":{id: value}}`, ids in Unicode order.
+    /// `{"measure":m,"metric":c[,"alpha":a[,"lambdaMax":λ]][,"sampling":{"sources":k,"seed":s}],"values":{id: value}}`,
+    /// ids in Unicode order.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(measure.rawValue, forKey: .measure)
         try container.encode(metric.rawValue, forKey: .metric)
         try container.encodeIfPresent(alpha, forKey: .alpha)
         try container.encodeIfPresent(largestEigenvalue, forKey: .lambdaMax)
+        try container.encodeIfPresent(sampling, forKey: .sampling)
         var values = container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .values)
         try encodeByID(into: &values)
     }
@@ -263,19 +275,30 @@ extension Analysis {
     /// measures (strength, eigenvector, PageRank, Katz) sum parallel edges' weights; degree counts
     /// neighbours. Each agrees with its networkx function (``CentralityMeasure``).
     ///
+    /// To watch a long run or cancel it, use the `async` variant,
+    /// ``centrality(_:normalized:alpha:sampling:progress:)``.
+    ///
     /// - Parameters:
     ///   - measure: a node measure (for edge betweenness, see ``edgeBetweenness(normalized:)``).
     ///   - normalized: for betweenness (networkx's default, true).
     ///   - alpha: PageRank's damping (default 0.85) or Katz's attenuation (default 0.9/λmax).
+    ///   - sampling: betweenness only: estimate it from a sample of source nodes (see
+    ///     ``BetweennessSampling``); `nil` (the default) for the exact values.
     /// - Throws: ``GraphError/measureFailed(file:measure:reason:)`` when the measure cannot be computed
-    ///   (no convergence, eigenvector of a disconnected graph, alpha out of range).
-    /// - Complexity: that of the measure: O(V·E + V² log V) for betweenness, O(k·E) for the iterative ones.
-    public func centrality(_ measure: CentralityMeasure, normalized: Bool = true, alpha: Double? = nil) throws -> NodeValues {
-        try nodeValues(measure, normalized: normalized, alpha: alpha)
+    ///   (no convergence, eigenvector of a disconnected graph, alpha out of range, a sample of fewer
+    ///   than 2 or more than n sources), ``GraphError/invalidArgument(_:)`` for sampling with a measure
+    ///   other than betweenness.
+    /// - Complexity: that of the measure: O(V·E + V² log V) for betweenness (O(k·(E + V log V)) for a
+    ///   sample of k sources), O(k·E) for the iterative ones.
+    public func centrality(_ measure: CentralityMeasure, normalized: Bool = true, alpha: Double? = nil,
+                           sampling: BetweennessSampling? = nil) throws -> NodeValues {
+        try nodeValues(measure, normalized: normalized, alpha: alpha, sampling: sampling)
     }
 
-    package func nodeValues(_ measure: CentralityMeasure, normalized: Bool = true,
-                            alpha: Double? = nil) throws(GraphError) -> NodeValues {
+    package func nodeValues(_ measure: CentralityMeasure, normalized: Bool = true, alpha: Double? = nil,
+                            sampling: BetweennessSampling? = nil,
+                            monitor: SweepMonitor? = nil) throws(GraphError) -> NodeValues {
+        let sample = try sampleSources(sampling, for: measure)
         let result: CentralityValues
         var katz: KatzResult?
         do throws(CentralityError) {
@@ -285,7 +308,8 @@ extension Analysis {
                 katz = found
                 result = .nodes(found.values)
             } else {
-                result = try adjacency.centrality(measure, normalized: normalized, alpha: alpha)
+                result = try adjacency.centrality(measure, normalized: normalized, alpha: alpha, sample: sample,
+                                                  monitor: monitor)
             }
         } catch {
             throw .measureFailed(file: graph.file, measure: measure.rawValue, reason: error.reason)
@@ -295,7 +319,28 @@ extension Analysis {
                                  reason: "gives a value per tie, not per node; use edgeBetweenness()")
         }
         return NodeValues(measure: measure, metric: metric, view: view, values: values, alpha: katz?.alpha,
-                          largestEigenvalue: katz?.largestEigenvalue, isDefaultAlpha: measure == .katz && alpha == nil)
+                          largestEigenvalue: katz?.largestEigenvalue, isDefaultAlpha: measure == .katz && alpha == nil,
+                          sampling: sampling, sample: sample ?? [])
+    }
+
+    /// The sampled sources of a betweenness estimate, after checking that the sample can be drawn.
+    private func sampleSources(_ sampling: BetweennessSampling?,
+                               for measure: CentralityMeasure) throws(GraphError) -> [Int32]? {
+        guard let sampling else { return nil }
+        guard measure == .betweenness else {
+            throw .invalidArgument("sampling estimates betweenness only, not \(measure.rawValue)")
+        }
+        if let problem = sampling.problem(nodeCount: adjacency.nodeCount) {
+            throw .measureFailed(file: graph.file, measure: measure.rawValue, reason: problem)
+        }
+        return sampling.sample(nodeCount: adjacency.nodeCount)
+    }
+
+    /// The number of units a monitor of `measure` counts: its sources for the per-source measures
+    /// (the sample's size when sampling), 1 for the others.
+    package func progressTotal(of measure: CentralityMeasure, sampling: BetweennessSampling?) -> Int {
+        guard measure.usesMetric else { return 1 }
+        return measure == .betweenness ? (sampling?.sources ?? adjacency.nodeCount) : adjacency.nodeCount
     }
 
     /// Edge betweenness of every tie (parallel edges are one tie), keyed by its pair of node ids
@@ -304,7 +349,11 @@ extension Analysis {
     /// - Parameter normalized: divide by n(n − 1) (networkx's default, true).
     /// - Complexity: O(V·E + V² log V).
     public func edgeBetweenness(normalized: Bool = true) -> EdgeValues {
-        let entries = adjacency.edgeBetweennessCentrality(normalized: normalized).map { entry in
+        edgeValues(normalized: normalized)
+    }
+
+    package func edgeValues(normalized: Bool, monitor: SweepMonitor? = nil) -> EdgeValues {
+        let entries = adjacency.edgeBetweennessCentrality(normalized: normalized, monitor: monitor).map { entry in
             var pair = (view.node(at: entry.source).id, view.node(at: entry.target).id)
             if !adjacency.isDirected && pair.1 < pair.0 { pair = (pair.1, pair.0) }
             return EdgeValues.Entry(tie: EdgeValues.Tie(pair.0, pair.1), value: entry.value)
@@ -316,14 +365,31 @@ extension Analysis {
     /// instead of values. In- and out-degree are left out on an undirected graph.
     public func centralities(_ measures: [CentralityMeasure], normalized: Bool = true,
                              alpha: Double? = nil) -> CentralityTable {
+        centralityTable(measures, normalized: normalized, alpha: alpha)
+    }
+
+    /// The measures ``centralities(_:normalized:alpha:)`` computes, in order.
+    package func tableMeasures(_ measures: [CentralityMeasure]) -> [CentralityMeasure] {
+        measures.filter { $0.isNodeMeasure && (adjacency.isDirected || !$0.needsDirectedGraph) }
+    }
+
+    /// ``centralities(_:normalized:alpha:)`` counting on `monitor` each measure's units in turn (see
+    /// ``progressTotal(of:sampling:)``), and stopping before the next measure, or inside a per-source
+    /// one, when it is cancelled (the table is then incomplete: the caller checks).
+    package func centralityTable(_ measures: [CentralityMeasure], normalized: Bool = true, alpha: Double? = nil,
+                                 monitor: SweepMonitor? = nil) -> CentralityTable {
         var columns: [CentralityTable.Column] = []
-        for measure in measures where measure.isNodeMeasure && (adjacency.isDirected || !measure.needsDirectedGraph) {
+        for measure in tableMeasures(measures) {
+            if monitor?.isCancelled == true { break }
             do {
-                columns.append(.init(measure: measure, values: try nodeValues(measure, normalized: normalized, alpha: alpha),
+                columns.append(.init(measure: measure, values: try nodeValues(measure, normalized: normalized, alpha: alpha,
+                                                                              monitor: monitor),
                                      failure: nil))
             } catch {
                 columns.append(.init(measure: measure, values: nil, failure: error))
             }
+            // The per-source measures counted their sources; the others count as one unit, done or failed.
+            if !measure.usesMetric { monitor?.advance() }
         }
         return CentralityTable(metric: metric, columns: columns, nodes: nodes)
     }

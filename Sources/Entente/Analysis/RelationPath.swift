@@ -209,6 +209,13 @@ extension Analysis {
     /// - Complexity: O((V + E) log V) for one path; Yen's O(k·L·(V + E) log V) for k.
     public func paths(from: String, to: String, via: String? = nil,
                       selection: PathSelection = .cheapest) throws -> PathReport {
+        try pathReport(from: from, to: to, via: via, selection: selection)
+    }
+
+    /// ``paths(from:to:via:selection:)``, with Yen's search counting its paths on `monitor` and
+    /// stopping when it is cancelled (the report is then incomplete: the caller checks).
+    package func pathReport(from: String, to: String, via: String? = nil, selection: PathSelection = .cheapest,
+                            monitor: SweepMonitor? = nil) throws(GraphError) -> PathReport {
         let source = try localPosition(of: from)
         let target = try localPosition(of: to)
         let stop = try via.map { name throws(GraphError) in try localPosition(of: name) }
@@ -222,7 +229,7 @@ extension Analysis {
             found = adjacency.allShortestPaths(from: source, to: target)
         case (.cheapestLoopless(let k), nil):
             guard k >= 1 else { throw GraphError.invalidArgument("k must be at least 1, not \(k)") }
-            found = adjacency.kShortestPaths(from: source, to: target, k: k)
+            found = adjacency.kShortestPaths(from: source, to: target, k: k, monitor: monitor)
         case (_, .some):
             throw GraphError.invalidArgument("a path via a stop is one cheapest route; it cannot be combined with all or k paths")
         }

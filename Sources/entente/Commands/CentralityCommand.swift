@@ -3,7 +3,7 @@ import Entente
 import Foundation
 
 /// `entente centrality`: one centrality measure (or all of them) for every node of a filtered graph.
-struct CentralityCommand: ParsableCommand {
+struct CentralityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "centrality",
         abstract: "Centrality of every node: who is the hub.",
@@ -22,6 +22,14 @@ struct CentralityCommand: ParsableCommand {
             Katz's default alpha is 0.9/λmax (λmax: the largest eigenvalue of the weighted adjacency), \
             computed for the graph so that the series converges; a note on standard error gives it, and \
             the JSON carries "alpha" and "lambdaMax". An explicit --alpha at or past 1/λmax is an error.
+
+            --samples K estimates betweenness from K source nodes drawn from --seed (default 0), scaled \
+            as networkx's betweenness_centrality(k=K) scales them; the JSON carries "sampling". The sample \
+            is Entente's own, not the one Python's random draws for that seed.
+
+            On a terminal, closeness, harmonic, betweenness, edge-betweenness and all show a progress bar with \
+            an ETA on standard error once they have run for a quarter of a second, erased when done; \
+            --quiet turns it off. Off a terminal nothing is drawn.
             """
     )
 
@@ -49,6 +57,19 @@ struct CentralityCommand: ParsableCommand {
     @Flag(help: "Print the rows as CSV with a header.")
     var csv = false
 
+    // Unconditional parsing so that `--samples -4` reaches validate() instead of reading as an option.
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Estimate betweenness from K sampled source nodes (at least 2, at most the number of nodes).",
+                               valueName: "K"))
+    var samples: Int?
+
+    // Unconditional parsing so that a negative seed is read as a value, not as an option.
+    @Option(parsing: .unconditional, help: "The seed of the --samples sample (default 0).")
+    var seed: Int?
+
+    @Flag(help: "Do not show the progress bar on standard error.")
+    var quiet = false
+
     @OptionGroup var analysis: AnalysisOptions
 
     static let measureNames = CentralityMeasure.allCases.map(\.rawValue) + ["all"]
@@ -73,6 +94,17 @@ struct CentralityCommand: ParsableCommand {
             throw ValidationError("--top needs a single measure to rank by; `all` lists every node by id")
         }
         if json && csv { throw ValidationError("--json and --csv cannot be used together") }
+        if let samples {
+            if measures != [.betweenness] {
+                throw ValidationError("--samples estimates betweenness only, not --measure \(measure)")
+            }
+            if samples < 2 {
+                throw ValidationError("--samples must be at least 2, not \(samples)"
+                    + (samples == 1 ? " (with one source, that node's own value is undefined)" : ""))
+            }
+        } else if seed != nil {
+            throw ValidationError("--seed chooses the sample of --samples; give --samples too")
+        }
         if let alpha {
             if !alpha.isFinite || alpha <= 0 {
                 throw ValidationError("--alpha must be a positive number, not \(formatNumber(alpha))")
@@ -83,12 +115,17 @@ struct CentralityCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrors {
             let analysis = try self.analysis.analysis(of: graph, metric: edgeMetric ?? .strength)
             var output = Output()
+            // A bar when a measure reports per source (`all` has three); the others report just their end.
+            let bar = measures.contains(where: \.usesMetric)
+                ? TerminalProgress(label: measures.count == 1 ? measures[0].rawValue : "centralities", quiet: quiet) : nil
+            defer { bar?.finish() }
             if measures == [.edgeBetweenness] {
-                let values = analysis.edgeBetweenness(normalized: !raw)
+                let values = try await analysis.edgeBetweenness(normalized: !raw, progress: bar?.handler)
+                bar?.finish()
                 if json {
                     try output.json(top.map { values.limited(to: $0) } ?? values)
                 } else {
@@ -96,7 +133,10 @@ struct CentralityCommand: ParsableCommand {
                     printEdges(rows, into: &output)
                 }
             } else if measures.count == 1, let only = measures.first {
-                let values = try analysis.centrality(only, normalized: !raw, alpha: alpha)
+                let sampling = samples.map { BetweennessSampling(sources: $0, seed: seed ?? BetweennessSampling.defaultSeed) }
+                let values = try await analysis.centrality(only, normalized: !raw, alpha: alpha, sampling: sampling,
+                                                           progress: bar?.handler)
+                bar?.finish()
                 noteKatzAlpha(values)
                 if json {
                     try output.json(top.map { values.limited(to: $0) } ?? values)
@@ -104,7 +144,8 @@ struct CentralityCommand: ParsableCommand {
                     printNodes(values, into: &output)
                 }
             } else {
-                let table = analysis.centralities(measures, normalized: !raw, alpha: alpha)
+                let table = try await analysis.centralities(measures, normalized: !raw, alpha: alpha, progress: bar?.handler)
+                bar?.finish()
                 // A value past the largest finite number fails the command; it is never shown as n/a.
                 if let overflow = table.columns.first(where: \.overflowed)?.failure { throw overflow }
                 for column in table.columns {

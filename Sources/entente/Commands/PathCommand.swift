@@ -1,7 +1,7 @@
 import ArgumentParser
 import Entente
 
-struct PathCommand: ParsableCommand {
+struct PathCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "path",
         abstract: "Shortest links between two nations.",
@@ -20,6 +20,9 @@ struct PathCommand: ParsableCommand {
             (- for standard input) holds FROM and TO separated by a tab; empty lines and lines \
             starting with # are skipped. The answers come in the order of the lines, each as the \
             pair alone would print it (with --json, one JSON answer per line).
+
+            On a terminal, --k shows a progress bar (paths found of N, with an ETA) on standard error once \
+            the search has run for a quarter of a second, erased when done; --quiet turns it off.
             """
     )
 
@@ -55,6 +58,9 @@ struct PathCommand: ParsableCommand {
     @Flag(help: "Print the paths as JSON, with each hop's evidence and the sources it cites.")
     var json = false
 
+    @Flag(help: "Do not show the progress bar of --k on standard error.")
+    var quiet = false
+
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
@@ -70,19 +76,22 @@ struct PathCommand: ParsableCommand {
         if explain && json { throw ValidationError("--explain and --json cannot be used together; --json always carries the evidence") }
     }
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrors {
             let analysis = try self.analysis.analysis(of: graph, metric: metric)
             let selection: PathSelection = all ? .allCheapest : k.map { .cheapestLoopless(k: $0) } ?? .cheapest
+            let bar = k == nil ? nil : TerminalProgress(label: "paths", quiet: quiet)
+            defer { bar?.finish() }
             var output = Output()
             for (from, to, location) in try queries() {
                 let report: PathReport
                 do {
-                    report = try analysis.paths(from: from, to: to, via: via, selection: selection)
+                    report = try await analysis.paths(from: from, to: to, via: via, selection: selection, progress: bar?.handler)
                 } catch let error as GraphError {
                     guard let location else { throw error }
                     throw Failure("\(location): \(error)")
                 }
+                bar?.finish()
                 if json {
                     try output.json(report)
                 } else {
