@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the libFuzzer harnesses: Fuzz/run.sh SECONDS [json csv dot graphml]
+# Runs the libFuzzer harnesses: Fuzz/run.sh SECONDS [json csv dot graphml gexf]
 #
 # Builds this package with -sanitize=fuzzer,address (release), then fuzzes each reader for SECONDS,
 # one after another. The corpus of each reader (Fuzz/.corpus/READER, kept between runs) is seeded
@@ -10,7 +10,7 @@ set -eu
 cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
-readers=${*:-json csv dot graphml}
+readers=${*:-json csv dot graphml gexf}
 swift build -c release -Xswiftc -sanitize=fuzzer,address
 status=0
 for reader in $readers; do
@@ -19,7 +19,8 @@ for reader in $readers; do
         csv) harness=FuzzCSV; extensions="csv"; dict=csv.dict ;;
         dot) harness=FuzzDOT; extensions="dot gv"; dict=dot.dict ;;
         graphml) harness=FuzzGraphML; extensions="graphml"; dict=xml.dict ;;
-        *) echo "run.sh: unknown reader '$reader' (json, csv, dot, graphml)" >&2; exit 64 ;;
+        gexf) harness=FuzzGEXF; extensions="gexf"; dict=xml.dict ;;
+        *) echo "run.sh: unknown reader '$reader' (json, csv, dot, graphml, gexf)" >&2; exit 64 ;;
     esac
     corpus=.corpus/$reader
     seeds=.corpus/$reader-seeds
