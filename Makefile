@@ -7,17 +7,18 @@ PYTHON ?= python3
 OUT ?= out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test demo bench bench-quick docs fuzz sanitize clean
+.PHONY: deps build release test demo install uninstall bench bench-quick docs fuzz sanitize clean
 
-# Graphviz's development files (libgvc, libcgraph, pkg-config metadata) and programs for the
+# Graphviz's development files (libgvc, libcgraph, pkg-config metadata), fontconfig's (the glyph
+# check of png and pdf diagrams) and Graphviz's programs for the
 # benchmark comparison; networkx and jsonschema for the tests that check GraphML and JSON output;
 # Debian's chromium and Playwright for the browser tests of the explorer page (Playwright drives the
 # installed chromium: no browser is downloaded). If chromium cannot be installed, the browser tests
 # say so and skip.
 deps:
-	@if ! pkg-config --exists libgvc 2>/dev/null; then \
-	    echo "installing graphviz libgraphviz-dev pkg-config"; \
-	    $(SUDO) apt-get update && $(SUDO) apt-get install -y graphviz libgraphviz-dev pkg-config; \
+	@if ! pkg-config --exists libgvc fontconfig 2>/dev/null; then \
+	    echo "installing graphviz libgraphviz-dev libfontconfig-dev pkg-config"; \
+	    $(SUDO) apt-get update && $(SUDO) apt-get install -y graphviz libgraphviz-dev libfontconfig-dev pkg-config; \
 	fi
 	@if ! $(PYTHON) -c "import networkx, jsonschema" 2>/dev/null; then \
 	    echo "installing networkx jsonschema"; \
@@ -62,9 +63,20 @@ demo: release
 	.build/release/entente render Graphs/pakistan.json -o $(OUT)/pakistan.html
 	@echo "diagrams written to $(OUT)/pakistan.svg and $(OUT)/pakistan-highlight.svg;"
 	@echo "the interactive explorer to $(OUT)/pakistan.html (open it in a browser)"
+	@echo "the entente binary is .build/release/entente (make install copies it to $(PREFIX)/bin)"
+
+# Copies the release binary to $(DESTDIR)$(PREFIX)/bin (PREFIX=/usr/local unless given; DESTDIR for
+# staged installs and packaging). The binary links Graphviz's shared libraries, which stay installed.
+PREFIX ?= /usr/local
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 .build/release/entente "$(DESTDIR)$(PREFIX)/bin/entente"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/entente"
 
 # The README's "What the agenda would change": the scenario, its diff from today with the betweenness
-# change, the balance before and after, and the diff diagram in docs/images.
+# change, the balance before and after, and the diff, balance and community diagrams in docs/images.
 .PHONY: agenda
 agenda: release
 	@mkdir -p $(OUT)
@@ -75,6 +87,10 @@ agenda: release
 	.build/release/entente balance $(OUT)/scenario.json
 	.build/release/entente render $(OUT)/scenario.json --diff Graphs/pakistan.json -o docs/images/agenda-diff.svg \
 	    --title "What the agenda would change (scenario against today)"
+	.build/release/entente balance Graphs/pakistan.json --types security --kinds state --weighted
+	.build/release/entente render $(OUT)/scenario.json --balance --weighted --types security --kinds state \
+	    -o docs/images/agenda-balance.svg --title "Security camps if the agenda is adopted"
+	.build/release/entente render Graphs/pakistan.json --color-by community -o docs/images/pakistan-communities.svg
 
 # Entente against igraph and networkit on the benchmark graphs, in one run (see Benchmarks/README.md).
 bench: deps

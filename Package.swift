@@ -28,7 +28,7 @@ let package = Package(
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
-            providers: [.apt(["libgraphviz-dev"])]
+            providers: [.apt(["libgraphviz-dev", "libfontconfig-dev"])]
         ),
         .target(
             name: "EntenteGraphviz",

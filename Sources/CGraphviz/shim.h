@@ -3,6 +3,9 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
+/* fontconfig, which Graphviz's cairo renderer (png, pdf) finds its fonts through: EntenteGraphviz
+ * asks it which characters of a diagram no installed font covers. */
+#include <fontconfig/fontconfig.h>
 
 /* Written to build against Debian 12's Graphviz 2.43 (the version tested) and newer ones. Rendering
  * goes through gvRender into a memory stream, whose signature has not changed, rather than
@@ -27,4 +30,54 @@ static inline void entente_agresetlexer(void) {
 /* ND_coord is a macro over the layout record gvLayout attaches to each node (points, y upwards). */
 static inline double entente_nd_x(Agnode_t *n) { return ND_coord(n).x; }
 static inline double entente_nd_y(Agnode_t *n) { return ND_coord(n).y; }
+/* Moving nodes after layout (EntenteGraphviz sets isolated nodes apart, in rows under the drawing):
+ * a node's extent and a new centre, the extent of an edge's drawing (its curves' control points and
+ * its labels), and the graph's bounding box and label, which the renderers read. Points, y upwards. */
+typedef struct { double llx, lly, urx, ury; } entente_box;
+static inline entente_box entente_nd_box(Agnode_t *n) {
+    pointf c = ND_coord(n);
+    entente_box b = { c.x - ND_lw(n), c.y - ND_ht(n) / 2, c.x + ND_rw(n), c.y + ND_ht(n) / 2 };
+    return b;
+}
+static inline void entente_nd_move(Agnode_t *n, double x, double y) { ND_coord(n).x = x; ND_coord(n).y = y; }
+static inline void entente_box_add(entente_box *b, double x, double y) {
+    if (x < b->llx) b->llx = x;
+    if (y < b->lly) b->lly = y;
+    if (x > b->urx) b->urx = x;
+    if (y > b->ury) b->ury = y;
+}
+static inline void entente_box_add_label(entente_box *b, textlabel_t *l) {
+    if (!l || !l->set) return;
+    entente_box_add(b, l->pos.x - l->dimen.x / 2, l->pos.y - l->dimen.y / 2);
+    entente_box_add(b, l->pos.x + l->dimen.x / 2, l->pos.y + l->dimen.y / 2);
+}
+/* Adds an edge's drawing to a box; returns 0 when the edge has none. */
+static inline int entente_ed_extend(Agedge_t *e, entente_box *b) {
+    splines *spl = ED_spl(e);
+    if (!spl) return 0;
+    for (int i = 0; i < spl->size; i++) {
+        bezier bz = spl->list[i];
+        for (int j = 0; j < bz.size; j++) entente_box_add(b, bz.list[j].x, bz.list[j].y);
+        if (bz.sflag) entente_box_add(b, bz.sp.x, bz.sp.y);
+        if (bz.eflag) entente_box_add(b, bz.ep.x, bz.ep.y);
+    }
+    entente_box_add_label(b, ED_label(e));
+    entente_box_add_label(b, ED_xlabel(e));
+    entente_box_add_label(b, ED_head_label(e));
+    entente_box_add_label(b, ED_tail_label(e));
+    return 1;
+}
+/* The graph label's size (0 when it has none) and centre. */
+static inline double entente_gd_label_width(Agraph_t *g) { return GD_label(g) ? GD_label(g)->dimen.x : 0; }
+static inline double entente_gd_label_height(Agraph_t *g) { return GD_label(g) ? GD_label(g)->dimen.y : 0; }
+static inline void entente_gd_label_move(Agraph_t *g, double x, double y) {
+    if (GD_label(g)) { GD_label(g)->pos.x = x; GD_label(g)->pos.y = y; GD_label(g)->set = TRUE; }
+}
+static inline entente_box entente_gd_bb(Agraph_t *g) {
+    entente_box b = { GD_bb(g).LL.x, GD_bb(g).LL.y, GD_bb(g).UR.x, GD_bb(g).UR.y };
+    return b;
+}
+static inline void entente_gd_set_bb(Agraph_t *g, entente_box b) {
+    GD_bb(g).LL.x = b.llx; GD_bb(g).LL.y = b.lly; GD_bb(g).UR.x = b.urx; GD_bb(g).UR.y = b.ury;
+}
 #endif

@@ -18,7 +18,8 @@ public struct Diagram: Sendable {
     package var view: GraphView
     /// How they look.
     public var style: DiagramStyle
-    /// The title over the diagram; `nil` uses the graph's name, an empty title draws none.
+    /// The title over the diagram; `nil` uses ``defaultTitle``, an empty title draws none (no title
+    /// row: the legend, if any, starts at the top).
     public var title: String?
     /// A path to emphasise; the rest is faded. `nil` emphasises nothing.
     public var highlight: RelationPath?
@@ -28,6 +29,14 @@ public struct Diagram: Sendable {
     /// What the node sizes measure, shown in the legend; `nil` names the measure of ``nodeSizes``
     /// (with its metric for a distance measure).
     public var sizeCaption: String?
+    /// What to do with nodes that no drawn edge touches: draw them apart under the rest (the
+    /// default) or leave them out.
+    public var isolatedNodes: IsolatedNodes = .apart
+    /// The filter the view was taken through, which the default title describes.
+    public let filter: RelationFilter
+    /// Node fills by camp of a structural balance split (frustrated ties marked) or by community;
+    /// `nil`: every node has ``DiagramStyle/nodeFillColor``.
+    public var nodeColoring: NodeColoring?
     /// The base a diff diagram is drawn against (``init(_:comparedWith:showing:style:title:)``).
     var comparison: ComparisonGraph?
 
@@ -37,28 +46,43 @@ public struct Diagram: Sendable {
     ///   that does not resolve.
     public init(_ graph: RelationGraph, showing filter: RelationFilter = .everything, style: DiagramStyle = DiagramStyle(),
                 title: String? = nil, highlight: RelationPath? = nil, nodeSizes: NodeValues? = nil) throws {
-        self.init(view: try GraphView(checked: graph, filter: filter), style: style, title: title,
+        self.init(view: try GraphView(checked: graph, filter: filter), filter: filter, style: style, title: title,
                   highlight: highlight, nodeSizes: nodeSizes)
     }
 
     /// Creates a diagram of the view an analysis keeps.
     public init(_ analysis: Analysis, style: DiagramStyle = DiagramStyle(), title: String? = nil,
                 highlight: RelationPath? = nil, nodeSizes: NodeValues? = nil) {
-        self.init(view: analysis.view, style: style, title: title, highlight: highlight, nodeSizes: nodeSizes)
+        self.init(view: analysis.view, filter: analysis.filter, style: style, title: title, highlight: highlight,
+                  nodeSizes: nodeSizes)
     }
 
     /// A diagram of a view as it is (for the package's own tests and tools).
     package init(_ view: GraphView, title: String? = nil) {
-        self.init(view: view, style: DiagramStyle(), title: title, highlight: nil, nodeSizes: nil)
+        self.init(view: view, filter: .everything, style: DiagramStyle(), title: title, highlight: nil, nodeSizes: nil)
     }
 
-    package init(view: GraphView, style: DiagramStyle, title: String?, highlight: RelationPath?, nodeSizes: NodeValues?) {
+    package init(view: GraphView, filter: RelationFilter, style: DiagramStyle, title: String?, highlight: RelationPath?,
+                 nodeSizes: NodeValues?) {
         self.view = view
+        self.filter = filter
         self.style = style
         self.title = title
         self.highlight = highlight
         self.nodeSizes = nodeSizes
     }
+
+    /// The title drawn when ``title`` is `nil`: the graph's name, then what ``filter`` keeps
+    /// (`RelationFilter.caption(in:)`), as in `Pakistan's foreign relations: security ties` or
+    /// `Pakistan's foreign relations: around India, depth 1`.
+    public var defaultTitle: String {
+        let name = view.graph.name
+        guard let caption = filter.caption(in: view.graph) else { return name }
+        return name.isEmpty ? caption : name + ": " + caption
+    }
+
+    /// The title drawn: ``title``, or else ``defaultTitle``; empty when none is drawn.
+    public var displayedTitle: String { title ?? defaultTitle }
 
     /// The layout engine used when none is named: neato (``LayoutEngine/standard``) up to
     /// ``DiagramStyle/largeGraphNodeLimit`` drawn nodes, sfdp beyond, where neato takes minutes.
@@ -78,13 +102,20 @@ public struct Diagram: Sendable {
         let highlightedNodes = Set(highlight?.nodes ?? [])
         let highlightedEdges = Set(highlight?.edges.map(\.index) ?? [])
         let fades = highlight != nil
+        let omitted = isolatedNodes == .omitted ? Set(isolatedNodeIndices) : []
+        let center = egoCenter
 
         var text = (graph.isDirected ? "digraph " : "graph ") + DOTWriter.quote(graph.name) + " {\n"
         var graphAttributes: [(String, String)] = [
             ("fontname", style.fontName), ("bgcolor", "white"), ("pad", "0.3"), ("outputorder", "edgesfirst"),
             ("labelloc", "t"), ("labeljust", "c"),
         ]
-        graphAttributes += style.layoutAttributes(for: layout, nodes: view.nodeIndices.count, edges: view.edgeIndices.count)
+        graphAttributes += style.layoutAttributes(for: layout, nodes: view.nodeIndices.count - omitted.count,
+                                                  edges: view.edgeIndices.count)
+        // Components laid out one by one, so that the isolated nodes the renderer then moves under
+        // the drawing do not push the rest about; dot ranks them in its first column instead.
+        if !nodesSetApart.isEmpty && layout != .dot { graphAttributes.append(("pack", "true")) }
+        if layout == .twopi, let center { graphAttributes.append(("root", graph.nodes[center].id)) }
         text += "  graph \(attributeList(graphAttributes));\n"
         if let legend = legendLabel() { text += "  graph [label=<\(legend)>];\n" }
         text += "  node " + attributeList([
@@ -95,7 +126,7 @@ public struct Diagram: Sendable {
         text += "  edge " + attributeList([("fontname", style.fontName)]) + ";\n"
 
         let sizes = fontSizes()
-        for nodeIndex in view.nodeIndices {
+        for nodeIndex in view.nodeIndices where !omitted.contains(nodeIndex) {
             let node = graph.nodes[nodeIndex]
             let emphasised = highlightedNodes.contains(node.id)
             var attributes: [(String, String)] = [
@@ -113,6 +144,7 @@ public struct Diagram: Sendable {
             attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: node))))
             attributes.append(("id", "node-\(nodeIndex)"))
             comparison?.style(node: nodeIndex, kind: node.kind, attributes: &attributes, style: style)
+            nodeColoring?.style(node: node, attributes: &attributes)
             text += "  \(DOTWriter.quote(node.id)) \(attributeList(attributes));\n"
         }
 
@@ -130,14 +162,25 @@ public struct Diagram: Sendable {
                 ("penwidth", formatNumber(width)),
             ]
             if edge.polarity == .adversarial { attributes.append(("style", style.adversarialLineStyle)) }
+            if let center, layout == .neato || layout == .fdp, edge.sourceIndex == center || edge.targetIndex == center {
+                attributes.append(("len", formatNumber(style.egoEdgeLength)))
+            }
             if graph.isDirected { attributes.append(("arrowsize", "0.7")) }
             attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: edge))))
             attributes.append(("id", "edge-\(edgeIndex)"))
             comparison?.style(edge: edgeIndex, color: color, attributes: &attributes, style: style)
+            nodeColoring?.style(edge: edge, color: color, attributes: &attributes, style: style)
             text += "  \(DOTWriter.quote(edge.source)) \(arrow) "
             text += "\(DOTWriter.quote(edge.target)) \(attributeList(attributes));\n"
         }
         return text + "}\n"
+    }
+
+    /// The graph index of the centre of an ego view, when the filter has one in the view.
+    private var egoCenter: Int? {
+        guard let name = filter.center, let node = try? view.graph.node(named: name),
+              let index = view.graph.index(of: node.id), view.localIndex(ofNode: index) != nil else { return nil }
+        return index
     }
 
     /// Label sizes by graph node index, scaled from ``nodeSizes`` into ``DiagramStyle/sizedFontRange``.
@@ -183,7 +226,7 @@ public struct Diagram: Sendable {
     /// An HTML-like table: the title, then the legend of the types, polarities and kinds drawn.
     private func legendLabel() -> String? {
         let graph = view.graph
-        let heading = title ?? graph.name
+        let heading = displayedTitle
         var rows: [String] = []
         if !heading.isEmpty {
             rows.append("<TR><TD><FONT POINT-SIZE=\"\(formatNumber(style.titleFontSize))\"><B>"
@@ -217,7 +260,7 @@ public struct Diagram: Sendable {
                 kindCells.append("<TD>size: \(escapeHTML(caption))</TD>")
             }
             kindCells += comparison?.legendNodeCells(nodes: view.nodeIndices) ?? []
-            for cells in [typeCells, lineCells, kindCells] where !cells.isEmpty {
+            for cells in [typeCells, lineCells, kindCells, nodeColoring?.legendCells(view: view) ?? []] where !cells.isEmpty {
                 rows.append("<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"10\" CELLPADDING=\"0\"><TR>"
                             + cells.joined() + "</TR></TABLE></TD></TR>")
             }
@@ -233,18 +276,5 @@ public struct Diagram: Sendable {
     }
 }
 
-/// Text for an HTML-like label: `&`, `<`, `>` and `"` as entities.
-func escapeHTML(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "\n": result += "<BR/>"
-        default: result.unicodeScalars.append(scalar)
-        }
-    }
-    return result
-}
+/// Text for an HTML-like label: `&`, `<`, `>` and `"` as entities, a line feed as `<BR/>`.
+func escapeHTML(_ text: String) -> String { MarkupText.graphvizLabel.escape(text) }

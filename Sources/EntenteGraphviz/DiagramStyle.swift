@@ -13,7 +13,16 @@ import Entente
 public struct DiagramStyle: Sendable, Hashable {
     /// Edge colour (`#RRGGBB`) by relation type.
     public var typeColors: [RelationType: String]
-    /// Colours for types without an entry in ``typeColors``, given in the order the graph lists its types.
+    /// Colours for types without an entry in ``typeColors``, given in the order the graph lists its
+    /// types, then again from the first.
+    ///
+    /// By default the rest of the Okabe–Ito palette, ordered so that the first extra types stay
+    /// apart from the three standard colours (blue economic, vermilion security, bluish green
+    /// cultural) for every common colour-vision deficiency: reddish purple `#CC79A7` (the 4th type,
+    /// such as membership), sky blue `#56B4E9` (5th: a light blue beside economic's dark one),
+    /// black `#000000` (6th), then orange `#E69F00` (7th), which is hard to tell from vermilion,
+    /// and yellow `#F0E442` (8th), faint on white. A graph with more than six types reads better
+    /// with ``typeColors`` set for the types that matter, or filtered to fewer types.
     public var extraTypeColors: [String]
     /// Line width per unit of edge weight: an edge of weight 4 is drawn `4 × penWidthPerWeight` points
     /// wide, as long as the heaviest edge drawn stays within ``maximumPenWidth``.
@@ -63,11 +72,17 @@ public struct DiagramStyle: Sendable, Hashable {
     /// standard layout is sfdp and nodes may overlap, since neato and overlap removal take minutes
     /// on a graph of 1,500 nodes (see ``Diagram/standardLayout``).
     public var largeGraphNodeLimit: Int
+    /// The length, in inches, that neato and fdp aim for on the edges of the centre of an ego view
+    /// (`--around`), against 1 for the others: the centre's ties are drawn long enough to read,
+    /// where overlap removal would otherwise leave some as stubs between touching nodes.
+    public var egoEdgeLength: Double
+    /// Space between the isolated nodes set apart under a drawing (``IsolatedNodes/apart``), in points.
+    public var isolatedNodeGap: Double
 
     /// The default style.
     public init() {
         typeColors = [.economic: "#0072B2", .security: "#D55E00", .cultural: "#009E73"]
-        extraTypeColors = ["#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+        extraTypeColors = ["#CC79A7", "#56B4E9", "#000000", "#E69F00", "#F0E442"]
         penWidthPerWeight = 0.7
         minimumPenWidth = 0.7
         maximumPenWidth = 3.5
@@ -89,6 +104,8 @@ public struct DiagramStyle: Sendable, Hashable {
         splineNodeLimit = 40
         splineEdgeLimit = 120
         largeGraphNodeLimit = 300
+        egoEdgeLength = 2
+        isolatedNodeGap = 18
     }
 
     /// The colour of a relation type in a graph: its entry in ``typeColors``, or else the next of
@@ -129,11 +146,21 @@ public struct DiagramStyle: Sendable, Hashable {
 
     /// Graph attributes that make each layout engine draw a readable relations diagram of a given size.
     ///
-    /// Spline routing (`splines=true`) is asked of neato only, and only up to ``splineNodeLimit``
-    /// nodes and ``splineEdgeLimit`` edges: in Graphviz 2.43, routing splines after sfdp, circo or
-    /// twopi keeps state between layouts in one process (a second layout of the same graph differs,
-    /// and circo can crash), and routing them is slow beyond a few dozen nodes. Overlap removal is
+    /// Spline routing (`splines=true`, edges around the nodes rather than through them) is asked of
+    /// neato and fdp only, and only up to ``splineNodeLimit`` nodes and ``splineEdgeLimit`` edges.
+    /// In Graphviz 2.43, splines asked of sfdp, circo or twopi route differently on every call in
+    /// one process, and circo can crash; so those engines lay out with straight edges, and the
+    /// renderer then routes the edges around the nodes in a second pass, neato's no-op layout over
+    /// their positions (see ``reroutesEdges(after:nodes:edges:)``). Routing splines is slow beyond a
+    /// few dozen nodes. twopi's root is the centre of an ego view (`--around`). Overlap removal is
     /// asked up to ``largeGraphNodeLimit`` nodes.
+    /// Whether the renderer routes the edges again around the nodes after an engine's layout: after
+    /// twopi, circo and sfdp (which draw straight edges through nodes), for diagrams of up to
+    /// ``splineNodeLimit`` nodes and ``splineEdgeLimit`` edges.
+    func reroutesEdges(after layout: LayoutEngine, nodes: Int, edges: Int) -> Bool {
+        [.twopi, .circo, .sfdp].contains(layout) && nodes <= splineNodeLimit && edges <= splineEdgeLimit
+    }
+
     func layoutAttributes(for layout: LayoutEngine, nodes: Int, edges: Int) -> [(String, String)] {
         let small = nodes <= splineNodeLimit && edges <= splineEdgeLimit
         let medium = nodes <= largeGraphNodeLimit
@@ -144,6 +171,7 @@ public struct DiagramStyle: Sendable, Hashable {
             if small { return [("overlap", "false"), ("splines", "true"), ("sep", "+14"), ("esep", "+6")] }
             return medium ? [("overlap", "false"), ("sep", "+14")] : []
         case .fdp:
+            if small { return [("overlap", "false"), ("sep", "+14"), ("K", "1.4"), ("splines", "true"), ("esep", "+6")] }
             return medium ? [("overlap", "false"), ("sep", "+14"), ("K", "1.4")] : [("K", "1.4")]
         case .sfdp:
             return medium ? [("overlap", "prism"), ("sep", "+14")] : []

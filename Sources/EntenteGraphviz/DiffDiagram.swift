@@ -20,13 +20,13 @@ extension Diagram {
     ///   - base: the graph it is compared with; its removed nodes and ties are drawn too.
     ///   - filter: what to draw, applied to both graphs (types either graph declares may be named).
     ///   - style: how the diagram looks.
-    ///   - title: the title over the diagram; `nil` uses the other graph's name.
+    ///   - title: the title over the diagram; `nil` uses the other graph's name and what the filter keeps.
     /// - Throws: `GraphError` when the graphs differ in direction or the filter names a type or kind
     ///   neither graph knows.
     public init(_ other: RelationGraph, comparedWith base: RelationGraph, showing filter: RelationFilter = .everything,
                 style: DiagramStyle = DiagramStyle(), title: String? = nil) throws {
         let comparison = try ComparisonGraph(other, base: base)
-        self.init(view: try GraphView(checked: comparison.graph, filter: filter), style: style, title: title,
+        self.init(view: try GraphView(checked: comparison.graph, filter: filter), filter: filter, style: style, title: title,
                   highlight: nil, nodeSizes: nil)
         self.comparison = comparison
     }

@@ -56,7 +56,7 @@ public enum ExplorerPage {
 
     /// The diagram's title, or the graph's name, or a generic one.
     static func pageTitle(of diagram: Diagram) -> String {
-        let title = diagram.title ?? diagram.view.graph.name
+        let title = diagram.displayedTitle
         return title.isEmpty ? "Relations explorer" : title
     }
 
@@ -111,21 +111,7 @@ public enum ExplorerPage {
     }
 
     /// Text for HTML and SVG markup: `&`, `<`, `>`, `"` and `'` as entities.
-    static func escapeMarkup(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    static func escapeMarkup(_ text: String) -> String { MarkupText.html.escape(text) }
 
     /// JSON text that can sit inside `<script type="application/json">`: `<`, `>` and `&` (which
     /// occur only inside strings) as `\u003c`, `\u003e`, `\u0026`, so no `</script>` or `<!--` can

@@ -29,19 +29,10 @@ extension Renderer {
     public static func nodePositions(of diagram: Diagram, layout: LayoutEngine = .standard) throws(GraphvizError) -> [String: NodePosition] {
         let source = diagram.source(layout: layout)
         let nodes = diagram.view.graph.nodes
-        return try Graphviz.shared.withLock { context throws(GraphvizError) -> [String: NodePosition] in
-            guard context.gvc != nil else { throw .contextUnavailable }
-            guard context.layoutEngines.contains(layout.rawValue) else {
-                throw .unavailableLayout(layout.rawValue, available: LayoutEngine.allCases.map(\.rawValue)
-                    .filter(context.layoutEngines.contains))
-            }
-            var graph: OwnedGraph
-            do throws(OwnedGraph.ParseFailure) {
-                graph = try OwnedGraph(parsing: source, context: context)
-            } catch {
-                throw .invalidSource(error.message ?? "no graph found in the DOT text")
-            }
-            try graph.layout(engine: layout.rawValue, context: context)
+        let apart = diagram.nodesSetApart
+        let gap = diagram.style.isolatedNodeGap
+        return try Graphviz.withLayout(of: source, engine: layout) { graph, _ throws(GraphvizError) -> [String: NodePosition] in
+            if !apart.isEmpty { graph.setApart(apart, gap: gap, minimumRowWidth: Renderer.isolatedRowWidth) }
             var positions: [String: NodePosition] = [:]
             for (index, x, y) in graph.nodeCoordinates() where nodes.indices.contains(index) {
                 // Graphviz computes to about 0.01 point; more digits are noise in a file.

@@ -65,6 +65,42 @@ struct GraphvizContext: ~Copyable {
 enum Graphviz {
     /// Created on first use; never freed.
     static let shared = Mutex(GraphvizContext())
+
+    /// Parses DOT text and lays it out with an engine, under the lock, then hands the laid-out graph
+    /// to `body` (still under the lock): the one sequence every render and export runs.
+    ///
+    /// - Parameters:
+    ///   - device: an output format that must be installed, checked before any work.
+    ///   - reroute: whether to route the edges again around the nodes after the layout
+    ///     (``OwnedGraph/rerouted(source:context:)``).
+    /// - Throws: ``GraphvizError/contextUnavailable``, ``GraphvizError/unavailableLayout(_:available:)``,
+    ///   ``GraphvizError/unavailableFormat(_:available:)``, ``GraphvizError/invalidSource(_:)`` or
+    ///   ``GraphvizError/layoutFailed(_:)``, and what `body` throws.
+    static func withLayout<Result>(of source: String, engine: LayoutEngine, checking device: OutputFormat? = nil,
+                                   reroutingEdges reroute: Bool = false,
+                                   _ body: @Sendable (inout OwnedGraph, borrowing GraphvizContext) throws(GraphvizError) -> Result)
+        throws(GraphvizError) -> Result {
+        try shared.withLock { context throws(GraphvizError) -> Result in
+            guard context.gvc != nil else { throw .contextUnavailable }
+            guard context.layoutEngines.contains(engine.rawValue) else {
+                throw .unavailableLayout(engine.rawValue, available: LayoutEngine.allCases.map(\.rawValue)
+                    .filter(context.layoutEngines.contains))
+            }
+            if let device, !context.deviceFormats.contains(device.device) {
+                throw .unavailableFormat(device.rawValue, available: OutputFormat.allCases.map(\.device)
+                    .filter(context.deviceFormats.contains))
+            }
+            var graph: OwnedGraph
+            do throws(OwnedGraph.ParseFailure) {
+                graph = try OwnedGraph(parsing: source, context: context)
+            } catch {
+                throw .invalidSource(error.message ?? "no graph found in the DOT text")
+            }
+            try graph.layout(engine: engine.rawValue, context: context)
+            if reroute { graph = try graph.rerouted(source: source, context: context) }
+            return try body(&graph, context)
+        }
+    }
 }
 
 extension String {

@@ -65,6 +65,55 @@ struct OwnedGraph: ~Copyable {
         }
     }
 
+    /// The same DOT text parsed again with every node pinned where this layout put it, laid out by
+    /// neato with `splines=true`: the drawing of this layout with each edge routed around the nodes.
+    ///
+    /// twopi, circo and sfdp draw straight edges, which can cross nodes; asking them for splines
+    /// directly, or routing again in the same graph (neato's `nop`), keeps state between layouts in
+    /// Graphviz 2.43 (a second layout differs, circo can crash). A fresh graph laid out by neato with
+    /// pinned nodes routes as neato always does, the same on every call.
+    func rerouted(source: String, context: borrowing GraphvizContext) throws(GraphvizError) -> OwnedGraph {
+        var positions: [String: (x: Double, y: Double)] = [:]
+        var node = agfstnode(pointer)
+        while let current = node {
+            if let name = agnameof(UnsafeMutableRawPointer(current)) { positions[String(cString: name)] = (entente_nd_x(current), entente_nd_y(current)) }
+            node = agnxtnode(pointer, current)
+        }
+        var graph: OwnedGraph
+        do throws(OwnedGraph.ParseFailure) {
+            graph = try OwnedGraph(parsing: source, context: context)
+        } catch {
+            throw .invalidSource(error.message ?? "no graph found in the DOT text")
+        }
+        let position = graph.setAttribute("pos", kind: AGNODE, default: "")
+        let pinned = graph.setAttribute("pin", kind: AGNODE, default: "true")
+        _ = pinned
+        var current = agfstnode(graph.pointer)
+        while let pinnedNode = current {
+            if let name = agnameof(UnsafeMutableRawPointer(pinnedNode)), let (x, y) = positions[String(cString: name)] {
+                var text = Array("\(x),\(y)!".utf8CString)
+                text.withUnsafeMutableBufferPointer { _ = agxset(UnsafeMutableRawPointer(pinnedNode), position, $0.baseAddress) }
+            }
+            current = agnxtnode(graph.pointer, pinnedNode)
+        }
+        _ = graph.setAttribute("inputscale", kind: AGRAPH, default: "72")
+        _ = graph.setAttribute("splines", kind: AGRAPH, default: "true")
+        _ = graph.setAttribute("overlap", kind: AGRAPH, default: "true")
+        // Edges keep 4 points clear of the nodes they pass (as neato's own small diagrams do).
+        _ = graph.setAttribute("esep", kind: AGRAPH, default: "+4")
+        try graph.layout(engine: "neato", context: context)
+        return graph
+    }
+
+    /// Declares an attribute (or sets its default, for the graph itself) and returns its symbol.
+    private func setAttribute(_ name: String, kind: Int32, default value: String) -> UnsafeMutablePointer<Agsym_t>? {
+        var name = Array(name.utf8CString)
+        var value = Array(value.utf8CString)
+        return name.withUnsafeMutableBufferPointer { name in
+            value.withUnsafeMutableBufferPointer { value in agattr(pointer, kind, name.baseAddress, value.baseAddress) }
+        }
+    }
+
     /// Renders the laid-out graph in a device format (`"svg"`) to bytes.
     ///
     /// Graphviz writes into a `open_memstream` buffer, which grows geometrically: `gvRenderData`

@@ -15,7 +15,9 @@ public enum Renderer {
     public static func render(_ diagram: Diagram, as format: OutputFormat,
                               layout: LayoutEngine? = nil) throws(GraphvizError) -> [UInt8] {
         let engine = layout ?? diagram.standardLayout
-        return try render(dot: diagram.source(layout: engine), as: format, layout: engine)
+        return try render(dot: diagram.source(layout: engine), as: format, layout: engine,
+                          settingApart: diagram.nodesSetApart, gap: diagram.style.isolatedNodeGap,
+                          reroutingEdges: diagram.reroutesEdges(after: engine))
     }
 
     /// Renders a diagram into a file, atomically (a failure leaves no partial file), in the format of
@@ -46,23 +48,20 @@ public enum Renderer {
     ///   cannot read the text.
     public static func render(dot source: String, as format: OutputFormat,
                               layout: LayoutEngine = .standard) throws(GraphvizError) -> [UInt8] {
-        try Graphviz.shared.withLock { context throws(GraphvizError) -> [UInt8] in
-            guard context.gvc != nil else { throw .contextUnavailable }
-            guard context.layoutEngines.contains(layout.rawValue) else {
-                throw .unavailableLayout(layout.rawValue, available: LayoutEngine.allCases.map(\.rawValue)
-                    .filter(context.layoutEngines.contains))
-            }
-            guard context.deviceFormats.contains(format.device) else {
-                throw .unavailableFormat(format.rawValue, available: OutputFormat.allCases.map(\.device)
-                    .filter(context.deviceFormats.contains))
-            }
-            var graph: OwnedGraph
-            do throws(OwnedGraph.ParseFailure) {
-                graph = try OwnedGraph(parsing: source, context: context)
-            } catch {
-                throw .invalidSource(error.message ?? "no graph found in the DOT text")
-            }
-            try graph.layout(engine: layout.rawValue, context: context)
+        try render(dot: source, as: format, layout: layout, settingApart: [], gap: 0, reroutingEdges: false)
+    }
+
+    /// The narrowest row of isolated nodes, in points: 6 inches, so that a small drawing does not
+    /// stack them one per row.
+    static let isolatedRowWidth = 432.0
+
+    /// Lays out DOT text, routes the edges again around the nodes when asked, moves the nodes named
+    /// in `apart` into rows under the drawing (``IsolatedNodes/apart``), and renders.
+    static func render(dot source: String, as format: OutputFormat, layout: LayoutEngine,
+                       settingApart apart: [String], gap: Double, reroutingEdges reroute: Bool) throws(GraphvizError) -> [UInt8] {
+        try Graphviz.withLayout(of: source, engine: layout, checking: format,
+                                reroutingEdges: reroute) { graph, context throws(GraphvizError) in
+            if !apart.isEmpty { graph.setApart(apart, gap: gap, minimumRowWidth: isolatedRowWidth) }
             return try graph.render(format: format.device, context: context)
         }
     }

@@ -75,24 +75,37 @@ def ordered_pairs(graph_path, every=1):
 
 
 class ReferencePaths:
-    """`entente path GRAPH FROM TO --metric M --json [EXTRA]` for many pairs, run two processes at a
-    time in the background from the start, so that the processes overlap the other tests."""
+    """`entente path GRAPH --pairs - --metric M --json [EXTRA]`: the CLI's answers for many pairs, one
+    process per request (the graph is read once), run two at a time in the background from the start,
+    so that the processes overlap the other tests."""
 
     def __init__(self, binary):
         self.binary = binary
         self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=2)
         self.futures = {}
 
+    def _batch(self, graph, metric, pairs, extra):
+        lines = "".join(f"{a}\t{b}\n" for a, b in pairs)
+        result = subprocess.run([self.binary, "path", graph, "--pairs", "-", "--metric", metric, "--json", *extra],
+                                cwd=ROOT, input=lines, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise AssertionError(f"entente path {graph} --pairs - --metric {metric} {' '.join(extra)} "
+                                 f"exited {result.returncode}: {result.stderr.strip()}")
+        answers = [json.loads(line) for line in result.stdout.splitlines()]
+        assert len(answers) == len(pairs), f"{len(answers)} answers for {len(pairs)} pairs"
+        return dict(zip(pairs, answers))
+
     def request(self, graph, metric, pairs, extra=()):
-        for a, b in pairs:
-            key = (graph, metric, tuple(extra), a, b)
-            if key not in self.futures:
-                self.futures[key] = self.pool.submit(
-                    lambda a=a, b=b: json.loads(entente(self.binary, "path", graph, a, b, "--metric", metric, "--json", *extra)))
+        missing = [(a, b) for a, b in pairs if (graph, metric, tuple(extra), a, b) not in self.futures]
+        if not missing:
+            return
+        batch = self.pool.submit(self._batch, graph, metric, missing, tuple(extra))
+        for a, b in missing:
+            self.futures[(graph, metric, tuple(extra), a, b)] = (batch, (a, b))
 
     def answers(self, graph, metric, pairs, extra=()):
         self.request(graph, metric, pairs, extra)
-        return {(a, b): self.futures[(graph, metric, tuple(extra), a, b)].result() for a, b in pairs}
+        return {(a, b): self.futures[(graph, metric, tuple(extra), a, b)][0].result()[(a, b)] for a, b in pairs}
 
 
 def swift_number(value):

@@ -214,3 +214,40 @@ private func jsonPaths(_ result: CLIResult) throws -> (document: [String: Any], 
     let drawn = try runEntente(["render", pakistan, "-o", "-", "--kinds", "state"])
     #expect(drawn.stdout.components(separatedBy: "class=\"node\"").count - 1 == 10)
 }
+
+/// `--pairs` answers each line as the pair alone would, in line order, text and JSON; bad lines and
+/// unknown names are one error line naming the pairs file and line, with nothing printed.
+@Test func pairsFileAnswersEachPairAsAlone() throws {
+    let pairs: [(String, String)] = [("PAK", "EU"), ("India", "China"), ("RUS", "AFG"), ("PAK", "PAK")]
+    let text = pairs.map { "\($0.0)\t\($0.1)\n" }.joined()
+    let directory = try temporaryDirectory()
+    let file = directory.appendingPathComponent("pairs.tsv")
+    try Data(("# from\tto\n\n" + text).utf8).write(to: file)
+    for extra in [[], ["--json"], ["--explain", "--metric", "hops"], ["--all", "--types", "economic"]] {
+        var expected = ""
+        for (from, to) in pairs {
+            let alone = try runEntente(["path", pakistan, from, to] + extra)
+            #expect(alone.status == 0)
+            expected += alone.stdout
+        }
+        let batch = try runEntente(["path", pakistan, "--pairs", file.path] + extra)
+        #expect(batch.status == 0, "\(extra): \(batch.stderr)")
+        #expect(batch.stdout == expected, "\(extra)")
+        let piped = try runEntente(["path", pakistan, "--pairs", "-"] + extra, stdin: Data(text.utf8))
+        #expect(piped.stdout == expected, "\(extra)")
+    }
+
+    let unknown = try runEntente(["path", pakistan, "--pairs", "-"], stdin: Data("PAK\tEU\nPAK\tXYZ\n".utf8))
+    #expect(unknown.status == 1)
+    #expect(unknown.stdout.isEmpty)
+    #expect(unknown.stderr.hasPrefix("entente: <stdin>:2: Graphs/pakistan.json: no node named 'XYZ'"))
+    let noTab = try runEntente(["path", pakistan, "--pairs", "-"], stdin: Data("PAK EU\n".utf8))
+    #expect(noTab.status == 1)
+    #expect(noTab.stderr == "entente: <stdin>:1: expected FROM, a tab and TO, found no tab\n")
+    let both = try runEntente(["path", pakistan, "PAK", "EU", "--pairs", "-"])
+    #expect(both.status == 64)
+    #expect(both.stderr.hasPrefix("Error: give FROM and TO or --pairs, not both"))
+    let onlyFrom = try runEntente(["path", pakistan, "PAK"])
+    #expect(onlyFrom.status == 64)
+    #expect(onlyFrom.stderr.hasPrefix("Error: Missing expected argument '<to>'"))
+}

@@ -241,3 +241,17 @@ private func digest(_ bytes: [UInt8]) -> String {
     for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
     return "\(bytes.count) bytes, fnv1a \(String(hash, radix: 16))"
 }
+
+/// Each engine, asked again after every other engine has run in the same process, lays the same
+/// diagram out the same way (Graphviz 2.43 keeps some routing state between layouts).
+@Suite struct LayoutStateTests {
+    @Test(arguments: ["pakistan", "awaam-agenda"])
+    func everyLayoutIsTheSameAfterTheOthers(_ name: String) throws {
+        let diagram = try Diagram(try realGraph(name))
+        let engines = LayoutEngine.allCases.filter { $0 != .fdp }
+        let first = try engines.map { try digest(Renderer.render(diagram, as: .svg, layout: $0)) }
+        _ = try Renderer.render(diagram, as: .svg, layout: .fdp)
+        let second = try engines.reversed().map { try digest(Renderer.render(diagram, as: .svg, layout: $0)) }
+        #expect(first == Array(second.reversed()))
+    }
+}

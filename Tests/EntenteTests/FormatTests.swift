@@ -91,6 +91,26 @@ func edgeSignature(_ graph: RelationGraph) -> [String] {
         }
     }
 
+    /// The text check (ASCII eight bytes at a time, other sequences by the standard decoder) agrees
+    /// with the standard library's UTF-8 validation on inputs built to put multi-byte sequences,
+    /// broken ones and zero bytes on every side of an eight-byte boundary.
+    @Test func textCheckAgreesWithStandardValidation() {
+        let pieces: [[UInt8]] = [Array("abcdefg".utf8), Array("é".utf8), Array("€".utf8), Array("𐀀".utf8),
+                                 [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xFF], [0x80], [0x00], [0x0A], [0x7F]]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<4000 {
+            var bytes: [UInt8] = Array("x".utf8)
+            for _ in 0..<next(8) { bytes += pieces[next(pieces.count)].prefix(next(8) + 1) }
+            let expected = String(validating: bytes, as: UTF8.self) != nil && !bytes.contains(0)
+            let accepted = (try? FileIO.checkText(bytes, file: "t")) != nil
+            #expect(accepted == expected, "\(bytes)")
+        }
+    }
+
     @Test func binaryInputIsRejected() {
         #expect(throws: GraphError.binary(file: "b.json")) { try NativeJSON.read([0x7B, 0x00, 0x7D], file: "b.json") }
         #expect(throws: GraphError.binary(file: "b.json")) { try NativeJSON.read([0x7B, 0xFF, 0x7D], file: "b.json") }

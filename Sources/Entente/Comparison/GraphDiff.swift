@@ -19,7 +19,7 @@
 /// `{"nodes":{"added":[…],"removed":[…]},"ties":{"added":[…],"removed":[…],"changed":[…],"flipped":[…]}}`
 /// plus `"measure"` when one was asked for. Lists are sorted by node ids, then type.
 public struct GraphDiff: Sendable, Encodable {
-    /// A tie that only one graph has.
+    /// A tie that only one graph has; encodes as `{"source","target","type","weight","polarity"}`.
     public struct Tie: Hashable, Sendable, Encodable {
         /// The source node's id, as the graph that has the tie writes it.
         public let source: String
@@ -31,21 +31,10 @@ public struct GraphDiff: Sendable, Encodable {
         public let weight: Double
         /// Its polarity.
         public let polarity: Polarity
-
-        private enum CodingKeys: String, CodingKey { case source, target, type, weight, polarity }
-
-        /// `{"source","target","type","weight","polarity"}`.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(source, forKey: .source)
-            try container.encode(target, forKey: .target)
-            try container.encode(type.name, forKey: .type)
-            try container.encode(weight, forKey: .weight)
-            try container.encode(polarity.rawValue, forKey: .polarity)
-        }
     }
 
-    /// A tie both graphs have, with the same polarity and another weight.
+    /// A tie both graphs have, with the same polarity and another weight; encodes as
+    /// `{"source","target","type","from":w,"to":w}`.
     public struct WeightChange: Hashable, Sendable, Encodable {
         /// The source node's id, as the other graph writes it.
         public let source: String
@@ -57,21 +46,10 @@ public struct GraphDiff: Sendable, Encodable {
         public let from: Double
         /// The weight in the other graph.
         public let to: Double
-
-        private enum CodingKeys: String, CodingKey { case source, target, type, from, to }
-
-        /// `{"source","target","type","from":w,"to":w}`.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(source, forKey: .source)
-            try container.encode(target, forKey: .target)
-            try container.encode(type.name, forKey: .type)
-            try container.encode(from, forKey: .from)
-            try container.encode(to, forKey: .to)
-        }
     }
 
-    /// A tie both graphs have, with opposite polarities.
+    /// A tie both graphs have, with opposite polarities; encodes as
+    /// `{"source","target","type","from":polarity,"to":polarity,"fromWeight":w,"toWeight":w}`.
     public struct PolarityFlip: Hashable, Sendable, Encodable {
         /// The source node's id, as the other graph writes it.
         public let source: String
@@ -87,20 +65,6 @@ public struct GraphDiff: Sendable, Encodable {
         public let fromWeight: Double
         /// The weight in the other graph.
         public let toWeight: Double
-
-        private enum CodingKeys: String, CodingKey { case source, target, type, from, to, fromWeight, toWeight }
-
-        /// `{"source","target","type","from":polarity,"to":polarity,"fromWeight":w,"toWeight":w}`.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(source, forKey: .source)
-            try container.encode(target, forKey: .target)
-            try container.encode(type.name, forKey: .type)
-            try container.encode(from.rawValue, forKey: .from)
-            try container.encode(to.rawValue, forKey: .to)
-            try container.encode(fromWeight, forKey: .fromWeight)
-            try container.encode(toWeight, forKey: .toWeight)
-        }
     }
 
     /// Ids of the nodes only the other graph has, sorted.

@@ -45,13 +45,6 @@ private struct GEXFBuilder {
         var values: [String: (text: String, location: SourceLocation)] = [:]
     }
 
-    struct PendingEdge {
-        var source: String
-        var target: String
-        var edge: Edge
-        var location: SourceLocation
-    }
-
     enum Frame { case gexf, meta, description, graph, attributes, attribute, attributeDefault, nodes, node, attvalues, edges, edge, ignored }
 
     let file: String
@@ -70,7 +63,7 @@ private struct GEXFBuilder {
     var defaultText = ""
     var nodes: [(node: Node, location: SourceLocation)] = []
     var element: Element?
-    var pendingEdges: [PendingEdge] = []
+    var pendingEdges = PendingEdges()
     var lastLocation: SourceLocation
 
     init(file: String) {
@@ -160,7 +153,7 @@ private struct GEXFBuilder {
     }
 
     private func isMapped(_ title: String, edge: Bool) -> Bool {
-        edge ? ["type", "weight", "polarity", "since", "until", "note", "evidence"].contains(title) : ["kind", "aliases"].contains(title)
+        edge ? XMLGraphFields.edge.contains(title) : XMLGraphFields.node.contains(title) && title != "label"
     }
 
     private mutating func end() throws(GraphError) {
@@ -219,13 +212,7 @@ private struct GEXFBuilder {
         guard let id = element.attributes["id"] else { return }
         var node = Node(id: id)
         if let label = element.attributes["label"], !label.isEmpty { node.label = label }
-        for (title, text, _) in values(of: element, edge: false) {
-            switch title {
-            case "kind": node.kind = text.isEmpty ? .state : NodeKind(text)
-            case "aliases": node.aliases = text.split(separator: "|").map(String.init)
-            default: node.attributes[title] = text
-            }
-        }
+        for (title, text, _) in values(of: element, edge: false) { node.setXMLValue(text, named: title) }
         nodes.append((node, element.location))
     }
 
@@ -245,41 +232,14 @@ private struct GEXFBuilder {
             }
             edge.weight = value
         }
-        var type = element.attributes["kind"].flatMap { $0.isEmpty ? nil : $0 }
+        if let kind = element.attributes["kind"], !kind.isEmpty { edge.type = RelationType(kind) }
         for (title, text, location) in values(of: element, edge: true) {
-            switch title {
-            case "type":
-                if !text.isEmpty { type = text }
-            case "weight":
-                guard let value = Double(text.trimmingXMLSpace), value.isFinite, value > 0 else {
-                    throw .invalidWeight(location, value: text)
-                }
-                edge.weight = value
-            case "polarity":
-                if text.isEmpty { break }
-                guard let polarity = Polarity(rawValue: text.trimmingXMLSpace.lowercased()) else {
-                    throw .invalidValue(location, field: "polarity", value: text, expected: "cooperative or adversarial")
-                }
-                edge.polarity = polarity
-            case "since", "until":
-                if text.isEmpty { break }
-                guard let year = Int(text.trimmingXMLSpace) else {
-                    throw .invalidValue(location, field: title, value: text, expected: "a whole year")
-                }
-                if title == "since" { edge.since = year } else { edge.until = year }
-            case "note":
-                edge.note = text
-            case "evidence":
-                edge.evidence = Evidence.list(parsing: text)
-            default:
-                edge.attributes[title] = text
-            }
+            try edge.setXMLValue(text, named: title, at: location)
         }
-        if let type { edge.type = RelationType(type) }
         if let label = element.attributes["label"], label != edge.type.name, edge.attributes["label"] == nil {
             edge.attributes["label"] = label
         }
-        pendingEdges.append(PendingEdge(source: source, target: target, edge: edge, location: element.location))
+        pendingEdges.append(edge, from: source, to: target, at: element.location)
     }
 
     func finish() throws(GraphError) -> RelationGraph {
@@ -288,11 +248,7 @@ private struct GEXFBuilder {
         var graph = RelationGraph(name: title, directed: directed)
         graph.reserveCapacity(nodes: nodes.count, edges: pendingEdges.count)
         for (node, location) in nodes { try graph.insertNode(node, at: location) }
-        for pending in pendingEdges {
-            guard let source = graph.index(of: pending.source) else { throw .unknownNode(pending.location, id: pending.source) }
-            guard let target = graph.index(of: pending.target) else { throw .unknownNode(pending.location, id: pending.target) }
-            try graph.addEdge(pending.edge, source: source, target: target, at: pending.location)
-        }
+        try pendingEdges.add(to: &graph)
         return graph
     }
 }

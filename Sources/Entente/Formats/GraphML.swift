@@ -78,23 +78,5 @@ public enum GraphMLWriter {
     }
 
     /// Escapes text for XML content and attribute values; drops characters XML 1.0 forbids.
-    static func escape(_ value: String) -> String {
-        var text = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": text += "&amp;"
-            case "<": text += "&lt;"
-            case ">": text += "&gt;"
-            case "\"": text += "&quot;"
-            case "'": text += "&apos;"
-            case "\n": text += "&#10;"
-            case "\r": text += "&#13;"
-            case "\t": text += "&#9;"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                text.unicodeScalars.append(scalar)
-            }
-        }
-        return text
-    }
+    static func escape(_ value: String) -> String { MarkupText.xml.escape(value) }
 }

@@ -131,14 +131,6 @@ private struct GraphMLBuilder {
         var graphicsLabel: String?
     }
 
-    /// An edge read, waiting for the end of the graph to find its nodes.
-    struct PendingEdge {
-        var source: String
-        var target: String
-        var edge: Edge
-        var location: SourceLocation
-    }
-
     enum Owner { case graph, node, edge }
 
     /// A `<data>` being read.
@@ -155,9 +147,6 @@ private struct GraphMLBuilder {
 
     enum Frame { case graphml, key, keyDefault, graph, node, edge, data, dataChild, ignored }
 
-    static let nodeFields: Set<String> = ["label", "kind", "aliases"]
-    static let edgeFields: Set<String> = ["type", "weight", "polarity", "since", "until", "note", "evidence"]
-
     let file: String
     var stack: [Frame] = []
     var keys: [String: Key] = [:]
@@ -170,7 +159,7 @@ private struct GraphMLBuilder {
     var node: Element?
     var edge: Element?
     var data: Data?
-    var pendingEdges: [PendingEdge] = []
+    var pendingEdges = PendingEdges()
     var lastLocation: SourceLocation
     /// The named value keys of each domain in declaration order; rebuilt after a key is declared.
     var keysByDomain: [String: [Key]] = [:]
@@ -332,10 +321,10 @@ private struct GraphMLBuilder {
     private func isMapped(_ key: Key) -> Bool {
         guard let name = key.name else { return false }
         switch key.domain {
-        case "node": return Self.nodeFields.contains(name)
-        case "edge": return Self.edgeFields.contains(name)
+        case "node": return XMLGraphFields.node.contains(name)
+        case "edge": return XMLGraphFields.edge.contains(name)
         case "graph": return name == "name"
-        case "all": return Self.nodeFields.contains(name) || Self.edgeFields.contains(name) || name == "name"
+        case "all": return XMLGraphFields.node.contains(name) || XMLGraphFields.edge.contains(name) || name == "name"
         default: return false
         }
     }
@@ -384,12 +373,7 @@ private struct GraphMLBuilder {
         let values = namedValues(element, domain: "node")
         node.attributes.reserveCapacity(values.count)
         for (name, value) in values {
-            switch name {
-            case "label": label = value.text
-            case "kind": node.kind = value.text.isEmpty ? .state : NodeKind(value.text)
-            case "aliases": node.aliases = value.text.split(separator: "|").map(String.init)
-            default: node.attributes[name] = value.text
-            }
+            if name == "label" { label = value.text } else { node.setXMLValue(value.text, named: name) }
         }
         if let text = label ?? element.graphicsLabel, !text.isEmpty { node.label = text }
         try graph?.insertNode(node, at: element.location)
@@ -407,37 +391,10 @@ private struct GraphMLBuilder {
         }
         var edge = Edge(source: "", target: "")
         for (name, value) in namedValues(element, domain: "edge") {
-            let text = value.text
-            switch name {
-            case "type":
-                if !text.isEmpty { edge.type = RelationType(text) }
-            case "weight":
-                guard let weight = Double(text.trimmingXMLSpace), weight.isFinite, weight > 0 else {
-                    throw .invalidWeight(location(of: value), value: text)
-                }
-                edge.weight = weight
-            case "polarity":
-                if text.isEmpty { break }
-                guard let polarity = Polarity(rawValue: text.trimmingXMLSpace.lowercased()) else {
-                    throw .invalidValue(location(of: value), field: "polarity", value: text, expected: "cooperative or adversarial")
-                }
-                edge.polarity = polarity
-            case "since", "until":
-                if text.isEmpty { break }
-                guard let year = Int(text.trimmingXMLSpace) else {
-                    throw .invalidValue(location(of: value), field: name, value: text, expected: "a whole year")
-                }
-                if name == "since" { edge.since = year } else { edge.until = year }
-            case "note":
-                edge.note = text
-            case "evidence":
-                edge.evidence = Evidence.list(parsing: text)
-            default:
-                edge.attributes[name] = text
-            }
+            try edge.setXMLValue(value.text, named: name, at: location(of: value))
         }
         if let label = element.graphicsLabel, edge.attributes["label"] == nil { edge.attributes["label"] = label }
-        pendingEdges.append(PendingEdge(source: source, target: target, edge: edge, location: element.location))
+        pendingEdges.append(edge, from: source, to: target, at: element.location)
     }
 
     private mutating func finishGraph() throws(GraphError) {
@@ -447,13 +404,8 @@ private struct GraphMLBuilder {
         for key in keys.values.sorted(by: { $0.order < $1.order }) where key.applies(to: "graph") && key.name == "name" {
             if let value = graphValues[key.id] ?? key.defaultValue { finished.name = value.text }
         }
-        finished.reserveCapacity(nodes: finished.nodes.count, edges: pendingEdges.count)
-        for pending in pendingEdges {
-            guard let source = finished.index(of: pending.source) else { throw .unknownNode(pending.location, id: pending.source) }
-            guard let target = finished.index(of: pending.target) else { throw .unknownNode(pending.location, id: pending.target) }
-            try finished.addEdge(pending.edge, source: source, target: target, at: pending.location)
-        }
-        pendingEdges = []
+        try pendingEdges.add(to: &finished)
+        pendingEdges = PendingEdges()
         graph = finished
     }
 

@@ -38,18 +38,25 @@ public enum NativeJSON {
             SourceLocation(file: file, line: node.line, column: node.column(in: bytes))
         }
 
-        func members(_ node: JSONNode, of what: String, allowed: Set<String>,
-                     required: [String]) throws(GraphError) -> [String: JSONNode] {
+        /// An object's members, looked up by a scan: the objects of a graph file have at most ten.
+        struct Members {
+            let pairs: [(key: String, value: JSONNode)]
+
+            subscript(key: String) -> JSONNode? {
+                for pair in pairs where pair.key == key { return pair.value }
+                return nil
+            }
+        }
+
+        func members(_ node: JSONNode, of what: String, allowed: [String],
+                     required: [String]) throws(GraphError) -> Members {
             guard case .object(let pairs) = node.value else {
                 throw .invalidValue(location(node), field: what, value: node.text, expected: "an object")
             }
-            var result: [String: JSONNode] = [:]
-            for (key, value) in pairs {
-                guard allowed.contains(key) else {
-                    throw .unknownField(location(value), field: "\(what).\(key)")
-                }
-                result[key] = value
+            for (key, value) in pairs where !allowed.contains(key) {
+                throw .unknownField(location(value), field: "\(what).\(key)")
             }
+            let result = Members(pairs: pairs)
             for key in required where result[key] == nil {
                 throw .missingField(location(node), field: "\(what).\(key)")
             }
@@ -60,7 +67,8 @@ public enum NativeJSON {
             guard case .string(let text) = node.value else {
                 throw .invalidValue(location(node), field: field, value: node.text, expected: "a string")
             }
-            if nonEmpty && text.allSatisfy(\.isWhitespace) {
+            // A visible ASCII character settles it without walking the text by characters.
+            if nonEmpty && !text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) && text.allSatisfy(\.isWhitespace) {
                 throw .invalidValue(location(node), field: field, value: text, expected: "a non-empty string")
             }
             return text

@@ -153,7 +153,9 @@ struct JSONParser {
         defer { depth -= 1 }
         position += 1
         var members: [(key: String, value: JSONNode)] = []
-        var seen = Set<String>()
+        // Duplicate names are found by a scan while an object is small (a node or an edge has at most
+        // ten members), by a set beyond: hashing every name of every small object costs more.
+        var seen: Set<String>?
         skipWhitespace()
         if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
             position += 1
@@ -168,7 +170,16 @@ struct JSONParser {
             let keyLineStart = lineStart
             let keyOffset = position
             let key = try parseString()
-            if !seen.insert(key).inserted {
+            let duplicate: Bool
+            if var names = seen {
+                seen = nil
+                duplicate = !names.insert(key).inserted
+                seen = names
+            } else {
+                duplicate = members.contains { $0.key == key }
+                if members.count == 16 { seen = Set(members.map(\.key) + [key]) }
+            }
+            if duplicate {
                 let keyColumn = characterColumn(in: bytes, lineStart: keyLineStart, position: keyOffset)
                 throw GraphError.syntax(SourceLocation(file: file, line: keyLine, column: keyColumn),
                                         "invalid JSON: duplicate member \(quoted(key))")
@@ -223,6 +234,18 @@ struct JSONParser {
 
     private mutating func parseString() throws(GraphError) -> Swift.String {
         position += 1
+        // Most strings have no escape: they are their bytes, decoded once.
+        var end = position
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let text = Swift.String(decoding: bytes[position..<end], as: UTF8.self)
+                position = end + 1
+                return text
+            }
+            if byte < 0x20 || byte == UInt8(ascii: "\\") { break }
+            end += 1
+        }
         var scalars = Swift.String.UnicodeScalarView()
         var runStart = position
         func flush(_ end: Int) {

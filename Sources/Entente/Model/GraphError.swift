@@ -186,7 +186,7 @@ func quoted(_ value: String) -> String {
 }
 
 /// Up to two names within a small edit distance of `name`, closest first (for "did you mean").
-func closestNames(to name: String, among names: [String]) -> [String] {
+package func closestNames(to name: String, among names: [String]) -> [String] {
     let wanted = Array(name.lowercased().unicodeScalars)
     let scored = names.map { candidate in
         (distance: editDistance(wanted, Array(candidate.lowercased().unicodeScalars)), name: candidate)

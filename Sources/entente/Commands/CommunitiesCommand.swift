@@ -30,20 +30,7 @@ struct CommunitiesCommand: ParsableCommand {
     @Argument(help: "The graph file (.json, .csv, .dot, .gv).")
     var graph: String
 
-    @Option(help: "The algorithm: louvain or leiden.")
-    var method: CommunityMethod = .leiden
-
-    // Unconditional parsing so that `--resolution -1` reaches validate() instead of reading as an option.
-    @Option(parsing: .unconditional,
-            help: "Resolution γ > 0: above 1 gives more, smaller communities; below 1 fewer, larger ones.")
-    var resolution: Double = 1
-
-    // Unconditional parsing so that a negative seed is read as a value, not as an option.
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the node-order shuffles (an integer).", valueName: "S"))
-    var seed: Int = Communities.defaultSeed
-
-    @Flag(help: "Optimise signed modularity over cooperative (+) and adversarial (−) ties.")
-    var signed = false
+    @OptionGroup var community: CommunityOptions
 
     @Flag(help: "Print the communities as JSON.")
     var json = false
@@ -51,11 +38,7 @@ struct CommunitiesCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
-        if !resolution.isFinite || resolution <= 0 {
-            let value = resolution.isFinite ? formatNumber(resolution) : "\(resolution)"
-            throw ValidationError("--resolution must be a finite number greater than 0, not \(value)")
-        }
-        if analysis.includeAdversarial && !signed {
+        if analysis.includeAdversarial && !community.signed {
             throw ValidationError("--include-adversarial needs --signed: without it communities use cooperative ties only")
         }
     }
@@ -63,20 +46,14 @@ struct CommunitiesCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             var options = analysis
-            options.includeAdversarial = signed
-            let result: Communities
-            let analysed = try options.analysis(of: graph, metric: .strength)
-            do {
-                result = try analysed.communities(method: method, resolution: resolution, seed: seed, signed: signed)
-            } catch {
-                throw Failure("\(graph): \(error)")
-            }
+            options.includeAdversarial = community.signed
+            let result = try community.communities(of: try options.analysis(of: graph, metric: .strength), file: graph)
             if json {
                 print(result.json.rendered(pretty: false))
                 return
             }
-            var settings = signed ? ["signed"] : []
-            if resolution != 1 { settings.append("resolution \(formatNumber(resolution))") }
+            var settings = community.signed ? ["signed"] : []
+            if community.resolutionValue != 1 { settings.append("resolution \(formatNumber(community.resolutionValue))") }
             let qualifier = settings.isEmpty ? "" : " (" + settings.joined(separator: ", ") + ")"
             let noun = result.count == 1 ? "community" : "communities"
             print("\(result.method)\(qualifier): modularity \(String(format: "%.6f", result.modularity)), \(result.count) \(noun)")
@@ -87,10 +64,4 @@ struct CommunitiesCommand: ParsableCommand {
             }
         }
     }
-}
-
-/// Parses a community detection method for `--method`.
-extension CommunityMethod: ExpressibleByArgument {
-    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

@@ -15,6 +15,11 @@ struct PathCommand: ParsableCommand {
             --explain prints under each path every hop's tie (type, weight, polarity, and its years \
             when the graph gives them) and each quote it rests on, with the title of its source. \
             --json always carries each hop's evidence and the sources it cites.
+
+            --pairs FILE answers many pairs in one run, reading the graph once: each line of FILE \
+            (- for standard input) holds FROM and TO separated by a tab; empty lines and lines \
+            starting with # are skipped. The answers come in the order of the lines, each as the \
+            pair alone would print it (with --json, one JSON answer per line).
             """
     )
 
@@ -22,10 +27,14 @@ struct PathCommand: ParsableCommand {
     var graph: String
 
     @Argument(help: "Where the path starts: a node id, label or alias, in any case.")
-    var from: String
+    var from: String?
 
     @Argument(help: "Where the path ends: a node id, label or alias, in any case.")
-    var to: String
+    var to: String?
+
+    @Option(help: ArgumentHelp("Answer every pair of a file instead of FROM TO: FROM, a tab, TO on each line (- for standard input).",
+                               valueName: "file"))
+    var pairs: String?
 
     @Option(help: "Cost of an edge: length (its weight), strength (1/weight), hops (1 per edge).")
     var metric: EdgeMetric = .strength
@@ -49,6 +58,12 @@ struct PathCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
+        switch (from, to, pairs) {
+        case (_?, _?, nil), (nil, nil, _?): break
+        case (_?, _?, _?): throw ValidationError("give FROM and TO or --pairs, not both")
+        case (_, nil, nil): throw ValidationError("Missing expected argument '<to>'")
+        default: throw ValidationError("Missing expected argument '<from>'")
+        }
         if let k, k < 1 { throw ValidationError("--k must be at least 1, not \(k)") }
         if all && k != nil { throw ValidationError("--all and --k cannot be used together") }
         if via != nil && (all || k != nil) { throw ValidationError("--via cannot be combined with --all or --k") }
@@ -59,14 +74,47 @@ struct PathCommand: ParsableCommand {
         try reportingErrors {
             let analysis = try self.analysis.analysis(of: graph, metric: metric)
             let selection: PathSelection = all ? .allCheapest : k.map { .cheapestLoopless(k: $0) } ?? .cheapest
-            let report = try analysis.paths(from: from, to: to, via: via, selection: selection)
             var output = Output()
-            if json {
-                try output.json(report)
-            } else {
-                for line in explain ? report.explanation : report.lines { output.line(line) }
+            for (from, to, location) in try queries() {
+                let report: PathReport
+                do {
+                    report = try analysis.paths(from: from, to: to, via: via, selection: selection)
+                } catch let error as GraphError {
+                    guard let location else { throw error }
+                    throw Failure("\(location): \(error)")
+                }
+                if json {
+                    try output.json(report)
+                } else {
+                    for line in explain ? report.explanation : report.lines { output.line(line) }
+                }
             }
             try output.flush()
         }
+    }
+
+    /// The pairs asked for: FROM and TO, or each line of the --pairs file with its location.
+    private func queries() throws -> [(from: String, to: String, location: String?)] {
+        guard let pairs else { return [(from ?? "", to ?? "", nil)] }
+        let bytes = try FileIO.readText(pairs)
+        var queries: [(from: String, to: String, location: String?)] = []
+        for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = line.hasSuffix("\r") ? line.dropLast() : line
+            let location = "\(pairs == "-" ? "<stdin>" : pairs):\(number + 1)"
+            if text.allSatisfy({ $0 == " " || $0 == "\t" }) || text.hasPrefix("#") { continue }
+            let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
+            guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
+                throw Failure("\(location): expected FROM, a tab and TO, found \(fields.count == 1 ? "no tab" : "\(fields.count - 1) tabs or an empty name")")
+            }
+            queries.append((fields[0], fields[1], location))
+        }
+        return queries
+    }
+}
+
+extension Substring {
+    /// Without spaces at either end.
+    fileprivate var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -23,6 +23,19 @@ struct RenderCommand: ParsableCommand {
             changed weight labelled 3→5, a flipped polarity as a double line labelled with the signed \
             weights (−2→+3); added nodes get a double outline, removed ones are faded. Type colours \
             stay as they are; the legend explains each mark used.
+
+            A filtered diagram (--types, --exclude-types, --kinds, --at, --around, --cooperative-only) \
+            says so in its default title. Nodes left without a drawn edge are drawn apart under the \
+            rest unless --drop-isolated. For png and pdf, characters that no installed font covers \
+            are named in one warning on standard error, with the font package to install.
+
+            --balance fills the nodes by the two camps of the structural balance split that `entente \
+            balance` finds for the drawn view (camp 0 light blue, camp 1 light yellow) and draws each \
+            frustrated tie in its type's colour cased in black, labelled ✗; --weighted counts net \
+            weights as `entente balance --weighted` does. --color-by community fills the nodes by \
+            community of the drawn view, found as `entente communities` finds them (--method, \
+            --resolution, --seed, --signed), largest first, from a colour-blind-safe palette of eight \
+            fills; further communities share a grey fill, "other". The legend names each fill.
             """
     )
 
@@ -52,8 +65,11 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "How many edges away from --around to draw (default: 1).")
     var depth: Int?
 
-    @Option(help: "The title over the diagram (default: the graph's name).")
+    @Option(help: "The title over the diagram (default: the graph's name and what the filters keep, as in \"…: security ties\"); \"\" draws none.")
     var title: String?
+
+    @Flag(help: "Leave out nodes that no drawn edge touches (default: drawn apart, in rows under the rest).")
+    var dropIsolated = false
 
     @Option(parsing: .upToNextOption,
             help: ArgumentHelp("Emphasise the cheapest path between two nodes under --metric (over cooperative edges unless --include-adversarial).",
@@ -71,8 +87,23 @@ struct RenderCommand: ParsableCommand {
                                valueName: "measure"))
     var sizeBy: String?
 
+    @Flag(help: "Fill the nodes by the two camps of the structural balance split (as `entente balance` finds it) and mark its frustrated ties.")
+    var balance = false
+
+    @Flag(help: "With --balance: ties count their net weight (cooperative minus adversarial), not ±1.")
+    var weighted = false
+
+    @Option(help: ArgumentHelp("Fill the nodes by group: \(Self.colorKeys.joined(separator: ", ")) (with --method, --resolution, --seed, --signed as `entente communities` takes them).",
+                               valueName: "groups"))
+    var colorBy: String?
+
+    @OptionGroup var community: CommunityOptions
+
     @Option(help: "Attenuation for --size-by katz (default 0.9/λmax, computed) or damping for --size-by pagerank (default 0.85).")
     var alpha: Double?
+
+    /// The groups --color-by accepts.
+    static let colorKeys = ["community"]
 
     /// The measures --size-by accepts: those with one value per node.
     static let sizeMeasures = CentralityMeasure.allCases.filter(\.isNodeMeasure)
@@ -112,6 +143,7 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--size-by '\(sizeBy)' is not a node measure (measures: "
                                   + Self.sizeMeasures.map(\.rawValue).joined(separator: ", ") + ")")
         }
+        try validateColoring()
         if let alpha {
             guard sizeMeasure == .katz || sizeMeasure == .pagerank else {
                 throw ValidationError("--alpha needs --size-by katz or --size-by pagerank")
@@ -122,6 +154,36 @@ struct RenderCommand: ParsableCommand {
             if sizeMeasure == .pagerank && alpha >= 1 {
                 throw ValidationError("--alpha for pagerank must be between 0 and 1, not \(formatNumber(alpha))")
             }
+        }
+    }
+
+    /// Checks --balance, --weighted, --color-by and the community options against each other.
+    private func validateColoring() throws {
+        if let colorBy, !Self.colorKeys.contains(colorBy.lowercased()) {
+            if ["camp", "camps", "balance"].contains(colorBy.lowercased()) {
+                throw ValidationError("--color-by '\(colorBy)': the two camps of structural balance are drawn by --balance")
+            }
+            let close = closestNames(to: colorBy, among: Self.colorKeys)
+            throw ValidationError("--color-by '\(colorBy)' is not known (values: \(Self.colorKeys.joined(separator: ", ")))"
+                                  + (close.isEmpty ? "" : "; did you mean '\(close.joined(separator: "' or '"))'?"))
+        }
+        if balance && colorBy != nil {
+            throw ValidationError("--balance and --color-by both fill the nodes: choose one")
+        }
+        if weighted && !balance { throw ValidationError("--weighted needs --balance") }
+        if colorBy == nil, let option = community.given.first {
+            throw ValidationError("\(option) needs --color-by community")
+        }
+        let coloring = balance ? "--balance" : colorBy != nil ? "--color-by" : nil
+        if let coloring {
+            if diff != nil { throw ValidationError("--diff and \(coloring) cannot be used together: both mark the nodes") }
+            if !highlight.isEmpty {
+                throw ValidationError("--highlight and \(coloring) cannot be used together: the highlight fades what the fills show")
+            }
+        }
+        if includeAdversarial == false || cooperativeOnly {
+            if balance { throw ValidationError("--balance needs the adversarial ties that split the camps: drop --cooperative-only or --no-include-adversarial") }
+            if community.signed { throw ValidationError("--signed needs adversarial ties: drop --cooperative-only or --no-include-adversarial") }
         }
     }
 
@@ -137,6 +199,7 @@ struct RenderCommand: ParsableCommand {
             } else {
                 diagram = try Diagram(loaded, showing: filter, title: title)
             }
+            if dropIsolated { diagram.isolatedNodes = .omitted }
             if highlight.count == 2 || sizeMeasure != nil {
                 // Paths and sizes are those of the drawn view, over its cooperative edges unless
                 // --include-adversarial, as `entente path` and `entente centrality` would find them.
@@ -164,7 +227,28 @@ struct RenderCommand: ParsableCommand {
                     diagram.nodeSizes = sizes
                 }
             }
+            if balance {
+                let report = try loaded.structuralBalance(of: filter, signs: weighted ? .weighted : .unweighted)
+                if !report.frustration.isExact {
+                    printError("entente: balance: the camps are the best split the local search found, not proven optimal "
+                               + "(frustration \(formatNumber(report.frustration.value, significantDigits: 6)), lower bound "
+                               + "\(formatNumber(report.frustration.lowerBound, significantDigits: 6)))")
+                }
+                diagram.nodeColoring = .camps(report)
+            }
+            if colorBy != nil {
+                var analysed = filter
+                analysed.polarities = community.signed ? Set(Polarity.allCases) : [.cooperative]
+                let blocs = try community.communities(of: try Analysis(loaded, filter: analysed), file: graph)
+                let palette = NodeColoring.communityFills.count
+                if blocs.count > palette {
+                    let rest = blocs.count == palette + 1 ? "community \(blocs.count) gets" : "communities \(palette + 1) to \(blocs.count) share"
+                    printError("entente: \(blocs.count) communities, \(palette) fills: \(rest) the grey fill 'other'")
+                }
+                diagram.nodeColoring = .communities(blocs)
+            }
             let format = outputFormat ?? .svg
+            if let missing = Renderer.missingGlyphs(in: diagram, as: format) { printError("entente: warning: \(missing)") }
             let bytes = format == .html
                 ? try ExplorerPage.render(diagram, layout: layout ?? diagram.standardLayout, metric: metric)
                 : try Renderer.render(diagram, as: format, layout: layout)

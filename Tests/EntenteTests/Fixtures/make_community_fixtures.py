@@ -23,6 +23,9 @@ import igraph as ig
 import leidenalg as la
 import networkx as nx
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_fixtures import write_graph_json  # noqa: E402  (one writer of Entente's JSON for every fixture script)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 GRAPHS = os.path.join(HERE, "graphs")
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
@@ -32,22 +35,6 @@ RESOLUTIONS = [1.0, 0.5, 2.0]
 
 
 # --------------------------------------------------------------------------- graph files
-
-def write_graph_json(path, g):
-    """Write a graph in Entente's JSON format, one node / edge per line (as make_fixtures.py does)."""
-    lines = ["{"]
-    for k in ["name", "directed", "types", "kinds", "sources"]:
-        lines.append(" %s: %s," % (json.dumps(k), json.dumps(g[k])))
-    lines.append(' "nodes": [')
-    lines.append(",\n".join("  " + json.dumps(n) for n in g["nodes"]))
-    lines.append(" ],")
-    lines.append(' "edges": [')
-    lines.append(",\n".join("  " + json.dumps(e) for e in g["edges"]))
-    lines.append(" ]")
-    lines.append("}")
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(lines) + "\n")
-
 
 def make_lesmis():
     G = nx.les_miserables_graph()

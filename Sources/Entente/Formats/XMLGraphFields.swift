@@ -1,0 +1,85 @@
+/// What the GraphML and GEXF readers share once a value has left the XML: the names of the model's
+/// fields, how a named value fills a node or an edge, and the edges that wait for the end of the
+/// graph to find their nodes.
+enum XMLGraphFields {
+    /// Node values that fill a model field rather than ``Node/attributes``.
+    static let node: Set<String> = ["label", "kind", "aliases"]
+    /// Edge values that fill a model field rather than ``Edge/attributes``.
+    static let edge: Set<String> = ["type", "weight", "polarity", "since", "until", "note", "evidence"]
+}
+
+extension Node {
+    /// Sets the field a named value fills (`kind`, `aliases` separated by `|`), or keeps the value
+    /// in ``attributes`` by its name. A label is the reader's to place (each format has its own
+    /// fallbacks), so `label` is kept as an attribute here.
+    mutating func setXMLValue(_ text: String, named name: String) {
+        switch name {
+        case "kind": kind = text.isEmpty ? .state : NodeKind(text)
+        case "aliases": aliases = text.split(separator: "|").map(String.init)
+        default: attributes[name] = text
+        }
+    }
+}
+
+extension Edge {
+    /// Sets the field a named value fills (`type`, `weight`, `polarity`, `since`, `until`, `note`,
+    /// `evidence` as one `source: quote` per line), or keeps the value in ``attributes`` by its name.
+    /// An empty type, polarity or year leaves the field as it is.
+    ///
+    /// - Throws: ``GraphError`` at `location` for a weight that is not a number greater than 0, a
+    ///   polarity other than cooperative or adversarial, a year that is not a whole number.
+    mutating func setXMLValue(_ text: String, named name: String, at location: SourceLocation) throws(GraphError) {
+        switch name {
+        case "type":
+            if !text.isEmpty { type = RelationType(text) }
+        case "weight":
+            guard let value = Double(text.trimmingXMLSpace), value.isFinite, value > 0 else {
+                throw .invalidWeight(location, value: text)
+            }
+            weight = value
+        case "polarity":
+            if text.isEmpty { break }
+            guard let value = Polarity(rawValue: text.trimmingXMLSpace.lowercased()) else {
+                throw .invalidValue(location, field: "polarity", value: text, expected: "cooperative or adversarial")
+            }
+            polarity = value
+        case "since", "until":
+            if text.isEmpty { break }
+            guard let year = Int(text.trimmingXMLSpace) else {
+                throw .invalidValue(location, field: name, value: text, expected: "a whole year")
+            }
+            if name == "since" { since = year } else { until = year }
+        case "note":
+            note = text
+        case "evidence":
+            evidence = Evidence.list(parsing: text)
+        default:
+            attributes[name] = text
+        }
+    }
+}
+
+/// Edges read before the end of their graph (both formats allow an edge before its nodes): kept
+/// with their ends' ids and where they were written, and added once every node is known.
+struct PendingEdges {
+    private var edges: [(source: String, target: String, edge: Edge, location: SourceLocation)] = []
+
+    var count: Int { edges.count }
+
+    mutating func append(_ edge: Edge, from source: String, to target: String, at location: SourceLocation) {
+        edges.append((source, target, edge, location))
+    }
+
+    /// Adds every edge to `graph`, in the order read.
+    ///
+    /// - Throws: ``GraphError`` at the edge's location for an end that is no node of the graph,
+    ///   or an edge the graph refuses (a self-loop).
+    func add(to graph: inout RelationGraph) throws(GraphError) {
+        graph.reserveCapacity(nodes: graph.nodes.count, edges: graph.edges.count + edges.count)
+        for pending in edges {
+            guard let source = graph.index(of: pending.source) else { throw .unknownNode(pending.location, id: pending.source) }
+            guard let target = graph.index(of: pending.target) else { throw .unknownNode(pending.location, id: pending.target) }
+            try graph.addEdge(pending.edge, source: source, target: target, at: pending.location)
+        }
+    }
+}
