@@ -3,7 +3,7 @@
 // package with `-sanitize=fuzzer,address` and runs each harness (see the README's Fuzzing section).
 import PackageDescription
 
-let harnesses = ["FuzzJSON", "FuzzCSV", "FuzzDOT", "FuzzGraphML"]
+let harnesses = ["FuzzJSON", "FuzzCSV", "FuzzDOT", "FuzzGraphML", "FuzzGEXF"]
 
 let package = Package(
     name: "EntenteFuzz",
