@@ -22,11 +22,12 @@ import Testing
         case "json": return try NativeJSON.read(bytes, file: path)
         case "csv": return try CSVEdgeList.read(bytes, file: path)
         case "dot": return try DOTReader.read(bytes, file: path)
+        case "gexf": return try GEXFReader.read(bytes, file: path)
         default: return try GraphMLReader.read(bytes, file: path)
         }
     }
 
-    @Test(arguments: ["json", "csv", "dot", "graphml"])
+    @Test(arguments: ["json", "csv", "dot", "graphml", "gexf"])
     func foundInputsEndInAGraphOrOneErrorLine(_ reader: String) {
         for path in Self.inputs(reader) {
             do {
@@ -47,6 +48,34 @@ import Testing
             _ = try Self.read(path, reader: "graphml")
         } catch {
             #expect(error.location?.line == 2, "\(error)")
+        }
+    }
+
+    /// The GraphML and GEXF inputs that crashed libxml2 (a null read in `xmlParseChunk`) by declaring
+    /// UTF-7: refused before the parser sees them, at the declared encoding on line 1.
+    @Test(arguments: [("graphml", "libxml2-utf7-crash.graphml"), ("gexf", "libxml2-utf7-crash.gexf")])
+    func documentsDeclaringUTF7AreRefused(_ reader: String, _ name: String) throws {
+        let path = try #require(Self.inputs(reader).first { $0.hasSuffix(name) })
+        do {
+            _ = try Self.read(path, reader: reader)
+            Issue.record("\(name) was read")
+        } catch {
+            #expect(error.description == path + ":1:31: the XML declaration names the encoding 'UTF-7'; Entente reads XML in UTF-8 only")
+        }
+    }
+
+    /// UTF-8 and its ASCII subset may be declared, in any case and either quote; other encodings not.
+    @Test func declaredEncodings() throws {
+        for declaration in [#"encoding="UTF-8""#, "encoding='utf-8'", #"encoding = "US-ASCII""#, #"encoding="utf8""#, ""] {
+            let text = "<?xml version=\"1.0\" \(declaration)?>\n<graphml><graph edgedefault=\"undirected\"><node id=\"a\"/></graph></graphml>"
+            #expect(try GraphMLReader.read(Array(text.utf8), file: "e.graphml").nodes.count == 1, "\(declaration)")
+        }
+        for encoding in ["ISO-8859-1", "UTF-16", "windows-1252"] {
+            let text = "<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\n<gexf><graph><nodes><node id=\"a\"/></nodes></graph></gexf>"
+            #expect(throws: GraphError.syntax(SourceLocation(file: "e.gexf", line: 1, column: 31),
+                                              "the XML declaration names the encoding '\(encoding)'; Entente reads XML in UTF-8 only")) {
+                try GEXFReader.read(Array(text.utf8), file: "e.gexf")
+            }
         }
     }
 }

@@ -38,6 +38,7 @@ enum XMLEvents {
     static func parse(_ bytes: [UInt8], file: String) throws(GraphError) -> [XMLEvent] {
         try FileIO.checkText(bytes, file: file)
         try refuseEntityDeclarations(bytes, file: file)
+        try refuseOtherEncodings(bytes, file: file)
         let collector = EventCollector()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = true
@@ -78,20 +79,57 @@ enum XMLEvents {
     static func refuseEntityDeclarations(_ bytes: [UInt8], file: String) throws(GraphError) {
         guard let doctype = firstIndex(of: Array("<!DOCTYPE".utf8), in: bytes, from: 0),
               let entity = firstIndex(of: Array("<!ENTITY".utf8), in: bytes, from: doctype) else { return }
+        throw .syntax(location(of: entity, in: bytes, file: file),
+                      "the document type declares entities (<!ENTITY …>); Entente refuses them rather than expand them")
+    }
+
+    /// The encodings an XML declaration may name: the bytes have been checked as UTF-8 already.
+    static let acceptedEncodings: Set<String> = ["utf-8", "utf8", "us-ascii", "ascii"]
+
+    /// Throws when the XML declaration names an encoding other than UTF-8 (or its ASCII subset).
+    ///
+    /// Entente reads XML as UTF-8, and the bytes are checked as UTF-8 before this; another declared
+    /// encoding would make libxml2 decode them otherwise, and libxml2 2.9 crashes (a null read in
+    /// `xmlParseChunk`) on some UTF-7 documents, as the fuzzer found: such a document is refused
+    /// before the parser sees it.
+    static func refuseOtherEncodings(_ bytes: [UInt8], file: String) throws(GraphError) {
+        guard let declaration = firstIndex(of: Array("<?xml".utf8), in: bytes, from: 0) else { return }
+        let end = firstIndex(of: Array("?>".utf8), in: bytes, from: declaration) ?? bytes.count
+        guard let name = firstIndex(of: Array("encoding".utf8), in: bytes, from: declaration), name < end else { return }
+        var position = name + 8
+        func skipSpace() {
+            while position < end, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+        }
+        skipSpace()
+        guard position < end, bytes[position] == UInt8(ascii: "=") else { return }
+        position += 1
+        skipSpace()
+        guard position < end, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else { return }
+        let quote = bytes[position]
+        let start = position + 1
+        var stop = start
+        while stop < end, bytes[stop] != quote { stop += 1 }
+        let encoding = String(decoding: bytes[start..<stop], as: UTF8.self)
+        guard !acceptedEncodings.contains(encoding.lowercased()) else { return }
+        throw .syntax(location(of: start, in: bytes, file: file),
+                      "the XML declaration names the encoding \(quoted(encoding)); Entente reads XML in UTF-8 only")
+    }
+
+    /// The line and column (in characters, not UTF-8 continuation bytes) of a byte position.
+    private static func location(of target: Int, in bytes: [UInt8], file: String) -> SourceLocation {
         var line = 1, column = 1
         var position = 0
-        while position < entity {
+        while position < target && position < bytes.count {
             let byte = bytes[position]
             if byte == 0x0A {
                 line += 1
                 column = 1
             } else if byte & 0xC0 != 0x80 {
-                column += 1  // count characters, not UTF-8 continuation bytes
+                column += 1
             }
             position += 1
         }
-        throw .syntax(SourceLocation(file: file, line: line, column: column),
-                      "the document type declares entities (<!ENTITY …>); Entente refuses them rather than expand them")
+        return SourceLocation(file: file, line: line, column: column)
     }
 
     private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
