@@ -78,4 +78,19 @@ import Testing
             }
         }
     }
+
+    /// The inputs with an empty processing instruction (`<?x?>`), whose null content FoundationXML
+    /// passed to strlen: refused at the instruction; one with content is read.
+    @Test(arguments: [("graphml", "foundation-empty-pi-crash.graphml"), ("gexf", "foundation-empty-pi-crash.gexf")])
+    func emptyProcessingInstructionsAreRefused(_ reader: String, _ name: String) throws {
+        let path = try #require(Self.inputs(reader).first { $0.hasSuffix(name) })
+        do {
+            _ = try Self.read(path, reader: reader)
+            Issue.record("\(name) was read")
+        } catch {
+            #expect(error.description == path + ":1:1: processing instruction <?x?> without content: Entente refuses it (the XML parser crashes on it)")
+        }
+        let text = "<?xml version=\"1.0\"?>\n<?app some data?><?other ?>\n<graphml><graph><node id=\"a\"/></graph></graphml>"
+        #expect(try GraphMLReader.read(Array(text.utf8), file: "p.graphml").nodes.count == 1)
+    }
 }
