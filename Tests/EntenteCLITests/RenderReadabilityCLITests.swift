@@ -11,6 +11,26 @@ import Testing
             .components(separatedBy: "height=\"").dropFirst().first.flatMap { Double($0.prefix { $0 != "p" }) }
     }
 
+    /// twopi, circo and sfdp drawings from the binary go through the second routing pass (neato over
+    /// pinned nodes: every node pinned, positions in points) and come out the same on every run;
+    /// EdgeRoutingTests checks the geometry of the same drawings for edges through nodes.
+    @Test(arguments: ["twopi", "circo", "sfdp"])
+    func straightEngineDrawingsAreRoutedAgain(_ engine: String) throws {
+        let first = try runEntente(["render", "Graphs/awaam-agenda.json", "--layout", engine, "-o", "-", "--to", "json"])
+        let second = try runEntente(["render", "Graphs/awaam-agenda.json", "--layout", engine, "-o", "-", "--to", "json"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == second.stdout)
+        let drawing = try #require(try JSONSerialization.jsonObject(with: first.stdoutData) as? [String: Any])
+        #expect(drawing["inputscale"] as? String == "72")
+        #expect(drawing["splines"] as? String == "true")
+        let nodes = drawing["objects"] as? [[String: Any]] ?? []
+        #expect(nodes.count == 13)
+        #expect(nodes.allSatisfy { $0["pin"] as? String == "true" })
+        let plain = try runEntente(["render", "Graphs/awaam-agenda.json", "--layout", "neato", "-o", "-", "--to", "json"])
+        let neato = try #require(try JSONSerialization.jsonObject(with: plain.stdoutData) as? [String: Any])
+        #expect(neato["inputscale"] == nil)
+    }
+
     @Test func filteredDiagramsSayWhatTheyShow() throws {
         let security = try runEntente(["render", "Graphs/pakistan.json", "-o", "-", "--types", "security"])
         let ego = try runEntente(["render", "Graphs/pakistan.json", "-o", "-", "--around", "india", "--depth", "1"])

@@ -55,12 +55,18 @@ import Testing
     /// UTF-7: refused before the parser sees them, at the declared encoding on line 1.
     @Test(arguments: [("graphml", "libxml2-utf7-crash.graphml"), ("gexf", "libxml2-utf7-crash.gexf")])
     func documentsDeclaringUTF7AreRefused(_ reader: String, _ name: String) throws {
+        try expectRefused(name, reader: reader, at: "1:31",
+                          "the XML declaration names the encoding 'UTF-7'; Entente reads XML in UTF-8 only")
+    }
+
+    /// Reads a kept input and expects exactly one error line: the file, `location` and `message`.
+    private func expectRefused(_ name: String, reader: String, at location: String, _ message: String) throws {
         let path = try #require(Self.inputs(reader).first { $0.hasSuffix(name) })
         do {
             _ = try Self.read(path, reader: reader)
             Issue.record("\(name) was read")
         } catch {
-            #expect(error.description == path + ":1:31: the XML declaration names the encoding 'UTF-7'; Entente reads XML in UTF-8 only")
+            #expect(error.description == "\(path):\(location): \(message)")
         }
     }
 
@@ -83,13 +89,8 @@ import Testing
     /// passed to strlen: refused at the instruction; one with content is read.
     @Test(arguments: [("graphml", "foundation-empty-pi-crash.graphml"), ("gexf", "foundation-empty-pi-crash.gexf")])
     func emptyProcessingInstructionsAreRefused(_ reader: String, _ name: String) throws {
-        let path = try #require(Self.inputs(reader).first { $0.hasSuffix(name) })
-        do {
-            _ = try Self.read(path, reader: reader)
-            Issue.record("\(name) was read")
-        } catch {
-            #expect(error.description == path + ":1:1: processing instruction <?x?> without content: Entente refuses it (the XML parser crashes on it)")
-        }
+        try expectRefused(name, reader: reader, at: "1:1",
+                          "processing instruction <?x?> without content: Entente refuses it (the XML parser crashes on it)")
         let text = "<?xml version=\"1.0\"?>\n<?app some data?><?other ?>\n<graphml><graph><node id=\"a\"/></graph></graphml>"
         #expect(try GraphMLReader.read(Array(text.utf8), file: "p.graphml").nodes.count == 1)
     }
