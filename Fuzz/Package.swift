@@ -8,10 +8,14 @@ let harnesses = ["FuzzJSON", "FuzzCSV", "FuzzDOT", "FuzzGraphML", "FuzzGEXF"]
 let package = Package(
     name: "EntenteFuzz",
     dependencies: [.package(name: "Entente", path: "..")],
-    targets: harnesses.map { name in
+    targets: [
+        // The driver call every harness makes (libFuzzer's LLVMFuzzerRunDriver).
+        .target(name: "FuzzDriver"),
+    ] + harnesses.map { name in
         .executableTarget(
             name: name,
             dependencies: [
+                "FuzzDriver",
                 .product(name: "Entente", package: "Entente"),
                 .product(name: "EntenteGraphviz", package: "Entente"),
             ],
