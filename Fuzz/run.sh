@@ -36,7 +36,8 @@ for reader in $readers; do
     done
     if [ "$seconds" = replay ]; then
         echo "== replaying the $reader corpus ($(ls "$corpus" | wc -l) inputs) with a 1 s limit"
-        .build/release/$harness "$corpus" -runs=0 -timeout=1 -rss_limit_mb=2048 \
+        LSAN_OPTIONS="suppressions=$(pwd)/lsan.supp:print_suppressions=0" ASAN_OPTIONS="detect_leaks=1" \
+            .build/release/$harness "$corpus" -runs=0 -timeout=1 -rss_limit_mb=2048 \
             -artifact_prefix=".artifacts/$reader/replay-" 2>".artifacts/$reader/replay.txt" || status=1
         grep -E "(==[0-9]+==ERROR|SUMMARY|Done [0-9]+ runs)" ".artifacts/$reader/replay.txt" || true
         continue
