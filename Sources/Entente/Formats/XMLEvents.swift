@@ -143,19 +143,12 @@ enum XMLEvents {
 
     /// The line and column (in characters, not UTF-8 continuation bytes) of a byte position.
     private static func location(of target: Int, in bytes: [UInt8], file: String) -> SourceLocation {
-        var line = 1, column = 1
-        var position = 0
-        while position < target && position < bytes.count {
-            let byte = bytes[position]
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-            position += 1
+        var line = 1, lineStart = 0
+        for position in 0..<min(target, bytes.count) where bytes[position] == 0x0A {
+            line += 1
+            lineStart = position + 1
         }
-        return SourceLocation(file: file, line: line, column: column)
+        return SourceLocation(file: file, line: line, column: characterColumn(in: bytes, lineStart: lineStart, position: target))
     }
 
     private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
