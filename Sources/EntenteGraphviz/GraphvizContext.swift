@@ -90,12 +90,7 @@ enum Graphviz {
                 throw .unavailableFormat(device.rawValue, available: OutputFormat.allCases.map(\.device)
                     .filter(context.deviceFormats.contains))
             }
-            var graph: OwnedGraph
-            do throws(OwnedGraph.ParseFailure) {
-                graph = try OwnedGraph(parsing: source, context: context)
-            } catch {
-                throw .invalidSource(error.message ?? "no graph found in the DOT text")
-            }
+            var graph = try OwnedGraph(drawing: source, context: context)
             try graph.layout(engine: engine.rawValue, context: context)
             if reroute { graph = try graph.rerouted(source: source, context: context) }
             return try body(&graph, context)

@@ -44,6 +44,18 @@ struct OwnedGraph: ~Copyable {
         self.gvc = context.gvc
     }
 
+    /// Parses DOT text to be drawn, as `init(parsing:context:)` does, with a parse failure as
+    /// the renderer reports it.
+    ///
+    /// - Throws: ``GraphvizError/invalidSource(_:)`` with what Graphviz logged.
+    init(drawing source: String, context: borrowing GraphvizContext) throws(GraphvizError) {
+        do throws(ParseFailure) {
+            try self.init(parsing: source, context: context)
+        } catch {
+            throw .invalidSource(error.message ?? "no graph found in the DOT text")
+        }
+    }
+
     /// Why `agmemread` returned no graph.
     struct ParseFailure: Error {
         /// What Graphviz logged, if anything (a text without a graph logs nothing).
@@ -79,15 +91,9 @@ struct OwnedGraph: ~Copyable {
             if let name = agnameof(UnsafeMutableRawPointer(current)) { positions[String(cString: name)] = (entente_nd_x(current), entente_nd_y(current)) }
             node = agnxtnode(pointer, current)
         }
-        var graph: OwnedGraph
-        do throws(OwnedGraph.ParseFailure) {
-            graph = try OwnedGraph(parsing: source, context: context)
-        } catch {
-            throw .invalidSource(error.message ?? "no graph found in the DOT text")
-        }
+        var graph = try OwnedGraph(drawing: source, context: context)
         let position = graph.setAttribute("pos", kind: AGNODE, default: "")
-        let pinned = graph.setAttribute("pin", kind: AGNODE, default: "true")
-        _ = pinned
+        _ = graph.setAttribute("pin", kind: AGNODE, default: "true")
         var current = agfstnode(graph.pointer)
         while let pinnedNode = current {
             if let name = agnameof(UnsafeMutableRawPointer(pinnedNode)), let (x, y) = positions[String(cString: name)] {
@@ -99,7 +105,7 @@ struct OwnedGraph: ~Copyable {
         _ = graph.setAttribute("inputscale", kind: AGRAPH, default: "72")
         _ = graph.setAttribute("splines", kind: AGRAPH, default: "true")
         _ = graph.setAttribute("overlap", kind: AGRAPH, default: "true")
-        // Edges keep 4 points clear of the nodes they pass (as neato's own small diagrams do).
+        // Edges keep 4 points clear of the nodes they pass (neato's own small diagrams keep 6).
         _ = graph.setAttribute("esep", kind: AGRAPH, default: "+4")
         try graph.layout(engine: "neato", context: context)
         return graph
