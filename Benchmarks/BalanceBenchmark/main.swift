@@ -14,15 +14,8 @@
 import Entente
 import Foundation
 
-struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
+    /// A uniform double in 0..<1 from the top 53 bits.
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
 
@@ -57,7 +50,7 @@ print("n\tdensity\tseed\tedges\tvalue\texact\tseconds")
 for n in sizes {
     for density in densities {
         for seed in 1...max(1, seeds) {
-            var random = Generator(state: UInt64(seed) &* 1_000_003 &+ UInt64(n) &* 7919 &+ UInt64(density * 1000))
+            var random = SplitMix64(seed: UInt64(seed) &* 1_000_003 &+ UInt64(n) &* 7919 &+ UInt64(density * 1000))
             var graph = RelationGraph(name: "random")
             for node in 0..<n { _ = try? graph.addNode(Node(id: "n\(node)")) }
             let camp = (0..<n).map { _ in random.next() & 1 }

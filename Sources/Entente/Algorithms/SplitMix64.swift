@@ -3,7 +3,7 @@
 /// fully determined by its seed, so the randomised algorithms (Louvain's and Leiden's node orders)
 /// give the same answer for the same seed on every platform and Swift version, without touching any
 /// global generator of the embedding process.
-struct SplitMix64: Sendable {
+package struct SplitMix64: Sendable {
     private var state: UInt64
 
     /// A generator whose sequence is fixed by `seed` (any value; a negative one is used by bit pattern).
@@ -12,12 +12,12 @@ struct SplitMix64: Sendable {
     }
 
     /// A generator seeded by 64 bits as they are.
-    init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
     /// The next 64 random bits.
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
