@@ -29,7 +29,8 @@
 //                         on one monitor with a handler) with "bound_overhead", that cost times
 //                         the number of sources over the unmonitored median: what the hook can add
 //   betweenness_sampled   betweenness estimated from --samples sources (default 500, seed 0) under .length,
-//                         normalized
+//                         normalized, by the spread estimator (the default); the time includes the draw
+//   betweenness_sampled_networkx   the same by networkx's estimator (a uniform sample)
 //
 // Timing protocol (the same as peers.py): each operation runs once; if that took less than 5 s it is a
 // discarded warm-up, otherwise it counts as the first run; then runs continue until N are timed (a first
@@ -41,7 +42,7 @@ import Synchronization
 
 let allOperations = ["load", "parse", "adjacency", "dijkstra", "bfs", "betweenness", "betweenness_weighted",
                      "closeness_weighted", "pagerank_weighted", "eigenvector", "louvain", "leiden",
-                     "progress_overhead", "betweenness_sampled"]
+                     "progress_overhead", "betweenness_sampled", "betweenness_sampled_networkx"]
 let warmUpLimit = 5.0
 let singleRunLimit = 60.0
 let sourceID = "n0"
@@ -248,11 +249,16 @@ do {
                                      "\"advance_ns\": \(advanceSeconds * 1e9)", "\"bound_overhead\": \(boundOverhead)",
                                      "\"reports\": \(reports.count)"])
     }
-    if wanted.contains("betweenness_sampled") {
-        let sample = BetweennessSampling(sources: options.samples, seed: 0).sample(nodeCount: nodes)
-        let (times, values) = measure(runs: options.runs) { length.betweennessCentrality(sample: sample) }
-        report(options, op: "betweenness_sampled", times: times, check: finiteSum(values), nodes: nodes, edges: edges,
-               extra: ["\"sources\": \(options.samples)"])
+    // Sampled betweenness by each estimator; the time includes drawing the sample (the spread sample's
+    // shortest-path forest).
+    for (op, estimator) in [("betweenness_sampled", BetweennessSampling.Estimator.spread),
+                            ("betweenness_sampled_networkx", .networkx)] where wanted.contains(op) {
+        let sampling = BetweennessSampling(sources: options.samples, seed: 0, estimator: estimator)
+        let (times, values) = measure(runs: options.runs) {
+            length.betweennessCentrality(sample: sampling.sample(in: length))
+        }
+        report(options, op: op, times: times, check: finiteSum(values), nodes: nodes, edges: edges,
+               extra: ["\"sources\": \(options.samples)", "\"estimator\": \"\(estimator)\""])
     }
     // Communities from the view, as `entente communities` computes them: the timing includes building
     // the community graph from the view and the partition by id; the check is the modularity.

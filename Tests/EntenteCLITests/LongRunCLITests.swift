@@ -89,12 +89,16 @@ struct LongRunCLITests {
 
     // MARK: --samples
 
-    @Test("--samples K --seed S gives networkx's estimate for Entente's sample")
-    func samples() throws {
+    @Test("--samples K --seed S gives the reference estimate for each --estimator", arguments: [
+        (nil as String?, "spread"), ("spread", "spread"), ("networkx", "networkx"), ("NetworkX", "networkx"),
+    ])
+    func samples(option: String?, estimator: String) throws {
+        let choice = option.map { ["--estimator", $0] } ?? []
         let result = try runEntente(["centrality", karate, "--measure", "betweenness", "--metric", "strength",
-                                     "--samples", "10", "--seed", "7", "--json"])
+                                     "--samples", "10", "--seed", "7", "--json"] + choice)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix(#"{"measure":"betweenness","metric":"strength","sampling":{"sources":10,"seed":7},"#))
+        #expect(result.stdout.hasPrefix(#"{"measure":"betweenness","metric":"strength","sampling":{"sources":10,"seed":7,"estimator":""#
+            + estimator + #""},"#))
         let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
         let values = try #require(json["values"] as? [String: NSNumber])
         let fixture = packageRoot.appendingPathComponent("Tests/EntenteTests/Fixtures/sampling.json")
@@ -102,7 +106,7 @@ struct LongRunCLITests {
         let cases = try #require(root["cases"] as? [[String: Any]])
         let match = try #require(cases.first {
             $0["graph"] as? String == "karate" && $0["metric"] as? String == "strength"
-                && $0["normalized"] as? Bool == true && $0["seed"] as? Int == 7
+                && $0["normalized"] as? Bool == true && $0["seed"] as? Int == 7 && $0["estimator"] as? String == estimator
         })
         let expected = try #require(match["values"] as? [String: NSNumber])
         #expect(values.count == expected.count)
@@ -111,8 +115,8 @@ struct LongRunCLITests {
             #expect(abs(actual - value.doubleValue) <= max(1e-12, 1e-9 * abs(value.doubleValue)), "\(id)")
         }
         // The seed defaults to 0, and the table shows the same values as the JSON.
-        let byDefault = try runEntente(["centrality", karate, "--measure", "betweenness", "--samples", "10"])
-        let seeded = try runEntente(["centrality", karate, "--measure", "betweenness", "--samples", "10", "--seed", "0"])
+        let byDefault = try runEntente(["centrality", karate, "--measure", "betweenness", "--samples", "10"] + choice)
+        let seeded = try runEntente(["centrality", karate, "--measure", "betweenness", "--samples", "10", "--seed", "0"] + choice)
         #expect(byDefault.status == 0 && byDefault.stdout == seeded.stdout)
     }
 
@@ -123,6 +127,9 @@ struct LongRunCLITests {
         (["--samples", "5", "--measure", "closeness"], "--samples estimates betweenness only, not --measure closeness"),
         (["--samples", "5", "--measure", "all"], "--samples estimates betweenness only, not --measure all"),
         (["--seed", "3"], "--seed chooses the sample of --samples; give --samples too"),
+        (["--estimator", "networkx"], "--estimator chooses how --samples estimates; give --samples too"),
+        (["--samples", "5", "--estimator", "uniform"],
+         "The value 'uniform' is invalid for '--estimator <estimator>'. Please provide one of 'spread' and 'networkx'."),
     ])
     func usageErrors(extra: [String], message: String) throws {
         var arguments = ["centrality", karate]

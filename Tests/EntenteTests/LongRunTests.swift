@@ -14,7 +14,9 @@ struct LongRunTests {
         var sampling: BetweennessSampling
         var sample: [String]
         var values: [String: Double]
-        var description: String { "\(graph) \(metric) normalized=\(normalized) k=\(sampling.sources) seed=\(sampling.seed)" }
+        var description: String {
+            "\(sampling.estimator): \(graph) \(metric) normalized=\(normalized) k=\(sampling.sources) seed=\(sampling.seed)"
+        }
     }
 
     private static func samplingCases() throws -> [SamplingCase] {
@@ -27,10 +29,12 @@ struct LongRunTests {
             let normalized = try #require(raw["normalized"] as? Bool)
             let sources = try #require(raw["sources"] as? Int)
             let seed = try #require(raw["seed"] as? Int)
+            let estimator = try #require((raw["estimator"] as? String).flatMap(BetweennessSampling.Estimator.init(rawValue:)))
             let sample = try #require(raw["sample"] as? [String])
             let values = try #require(raw["values"] as? [String: NSNumber]).mapValues(\.doubleValue)
             result.append(SamplingCase(graph: graph, metric: metric, normalized: normalized,
-                                       sampling: BetweennessSampling(sources: sources, seed: seed), sample: sample,
+                                       sampling: BetweennessSampling(sources: sources, seed: seed, estimator: estimator),
+                                       sample: sample,
                                        values: values))
         }
         return result
@@ -43,10 +47,14 @@ struct LongRunTests {
 
     // MARK: Sampling
 
-    @Test("sampled betweenness agrees with networkx given the same sources")
-    func samplingMatchesNetworkx() throws {
+    /// networkx's estimator against `nx.betweenness_centrality(k=…)` handed Entente's sample; the spread
+    /// one against its definition summed pair by pair on exact costs (make_sampling_fixtures.py), which
+    /// also draws the sample the way Entente documents it.
+    @Test("sampled betweenness agrees with the references: the sample drawn and the values")
+    func samplingMatchesReferences() throws {
         let cases = try Self.samplingCases()
-        #expect(cases.count == 6)
+        #expect(cases.filter { $0.sampling.estimator == .networkx }.count == 6)
+        #expect(cases.filter { $0.sampling.estimator == .spread }.count == 7)
         for testCase in cases {
             let analysis = try fixtureGraph(testCase.graph).analysis(metric: testCase.metric)
             let values = try analysis.centrality(.betweenness, normalized: testCase.normalized, sampling: testCase.sampling)
@@ -63,37 +71,84 @@ struct LongRunTests {
     @Test("a sample of every node gives the exact values", arguments: [
         ("karate", EdgeMetric.strength, true), ("karate", .hops, false), ("directed", .length, true),
         ("directed", .hops, false), ("relations", .strength, true), ("florentine", .hops, true),
-    ])
-    func fullSampleIsExact(graph name: String, metric: EdgeMetric, normalized: Bool) throws {
-        let analysis = try fixtureGraph(name).analysis(metric: metric)
-        let exact = try analysis.centrality(.betweenness, normalized: normalized)
-        let sampled = try analysis.centrality(.betweenness, normalized: normalized,
-                                              sampling: BetweennessSampling(sources: exact.count, seed: 11))
+        ("disconnected", .length, false),
+    ], BetweennessSampling.Estimator.allCases)
+    func fullSampleIsExact(graph: (name: String, metric: EdgeMetric, normalized: Bool),
+                           estimator: BetweennessSampling.Estimator) throws {
+        let analysis = try fixtureGraph(graph.name).analysis(metric: graph.metric)
+        let exact = try analysis.centrality(.betweenness, normalized: graph.normalized)
+        let sampled = try analysis.centrality(.betweenness, normalized: graph.normalized,
+                                              sampling: BetweennessSampling(sources: exact.count, seed: 11,
+                                                                            estimator: estimator))
         #expect(Set(sampled.sampledSources) == Set(exact.map(\.id)))
         #expect(sampled.sampledSources != exact.map(\.id), "the full sample is drawn in shuffled order")
         for (a, b) in zip(exact, sampled) {
             #expect(a.id == b.id)
-            #expect(abs(a.value - b.value) <= 1e-9 * max(1, abs(a.value)), "\(name) \(a.id): \(a.value) ≠ \(b.value)")
+            #expect(abs(a.value - b.value) <= 1e-9 * max(1, abs(a.value)), "\(graph.name) \(a.id): \(a.value) ≠ \(b.value)")
         }
     }
 
-    @Test("the sample depends on the seed alone")
-    func samplingIsDeterministic() throws {
-        let analysis = try fixtureGraph("small").analysis(metric: .length)
-        let first = try analysis.centrality(.betweenness, sampling: BetweennessSampling(sources: 50, seed: 5))
-        let again = try analysis.centrality(.betweenness, sampling: BetweennessSampling(sources: 50, seed: 5))
-        let serial = try ParallelWork.$isSerial.withValue(true) {
-            try analysis.centrality(.betweenness, sampling: BetweennessSampling(sources: 50, seed: 5))
+    /// A hub with five chains of different lengths: each chain is a branch of the hub's shortest-path
+    /// tree, so the spread sample gives it ⌊m·k/n⌋ or ⌈m·k/n⌉ sources, for every seed.
+    @Test("a spread sample gives every branch its share of sources, give or take one")
+    func spreadSampleSharesBranches() throws {
+        let lengths = [7, 12, 20, 3, 30]
+        var graph = RelationGraph(name: "branches")
+        try graph.addNode(Node(id: "hub"))
+        for (branch, length) in lengths.enumerated() {
+            for step in 0..<length {
+                try graph.addNode(Node(id: "b\(branch)-\(step)"))
+                try graph.addEdge(from: step == 0 ? "hub" : "b\(branch)-\(step - 1)", to: "b\(branch)-\(step)",
+                                  weight: Double(1 + (branch + step) % 3))
+            }
         }
-        let other = try analysis.centrality(.betweenness, sampling: BetweennessSampling(sources: 50, seed: 6))
+        let n = graph.nodes.count
+        var uniformMisses = 0
+        for metric in [EdgeMetric.hops, .length] {
+            let analysis = try graph.analysis(metric: metric)
+            for k in [5, 9, 17, 40] {
+                for seed in 0..<20 {
+                    for estimator in BetweennessSampling.Estimator.allCases {
+                        let sampled = try analysis.centrality(.betweenness, sampling: BetweennessSampling(
+                            sources: k, seed: seed, estimator: estimator)).sampledSources
+                        #expect(Set(sampled).count == k)
+                        for (branch, length) in lengths.enumerated() {
+                            let count = sampled.filter { $0.hasPrefix("b\(branch)-") }.count
+                            let share = Double(length * k) / Double(n)
+                            let fair = count >= Int(share.rounded(.down)) && count <= Int(share.rounded(.up))
+                            if estimator == .spread {
+                                #expect(fair, "\(metric) k=\(k) seed=\(seed): branch \(branch) of \(length) got \(count)")
+                            } else if !fair {
+                                uniformMisses += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // The check can fail: a uniform sample misses the share often.
+        #expect(uniformMisses > 100)
+    }
+
+    @Test("the sample depends on the seed alone", arguments: BetweennessSampling.Estimator.allCases)
+    func samplingIsDeterministic(estimator: BetweennessSampling.Estimator) throws {
+        let analysis = try fixtureGraph("small").analysis(metric: .length)
+        func sampling(seed: Int) -> BetweennessSampling { BetweennessSampling(sources: 50, seed: seed, estimator: estimator) }
+        let first = try analysis.centrality(.betweenness, sampling: sampling(seed: 5))
+        let again = try analysis.centrality(.betweenness, sampling: sampling(seed: 5))
+        let serial = try ParallelWork.$isSerial.withValue(true) {
+            try analysis.centrality(.betweenness, sampling: sampling(seed: 5))
+        }
+        let other = try analysis.centrality(.betweenness, sampling: sampling(seed: 6))
         #expect(first.sampledSources == again.sampledSources)
         #expect(first.map(\.value) == again.map(\.value))
         #expect(first.map(\.value) == serial.map(\.value), "bit-identical on one thread and on all")
         #expect(first.sampledSources != other.sampledSources)
         #expect(first.map(\.value) != other.map(\.value))
         #expect(Set(first.sampledSources).count == 50, "50 distinct sources")
-        // The default seed is 0.
+        // The default seed is 0, the default estimator spread.
         #expect(BetweennessSampling(sources: 50).seed == 0)
+        #expect(BetweennessSampling(sources: 50).estimator == .spread)
     }
 
     @Test("impossible samples are errors naming the problem")
@@ -118,7 +173,7 @@ struct LongRunTests {
         let analysis = try fixtureGraph("florentine").analysis(metric: .hops)
         let values = try analysis.centrality(.betweenness, sampling: BetweennessSampling(sources: 4, seed: 2))
         let json = try EntenteJSONEncoder().encode(values.limited(to: 1))
-        #expect(json.hasPrefix(#"{"measure":"betweenness","metric":"hops","sampling":{"sources":4,"seed":2},"values":{"#))
+        #expect(json.hasPrefix(#"{"measure":"betweenness","metric":"hops","sampling":{"sources":4,"seed":2,"estimator":"spread"},"values":{"#))
         let exact = try EntenteJSONEncoder().encode(try analysis.centrality(.betweenness).limited(to: 1))
         #expect(!exact.contains("sampling"))
     }

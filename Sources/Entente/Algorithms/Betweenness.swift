@@ -15,39 +15,60 @@ extension WeightedAdjacency {
     /// Brandes' algorithm; sources run in parallel in a fixed number of chunks whose partial sums are
     /// added in chunk order, so the result is bit-identical whatever the number of threads.
     ///
-    /// **Sampling.** With `sample`, only those k sources are searched (every node stays a target), and
-    /// the sums are scaled as networkx 3.5+ scales `betweenness_centrality(k=…)` (`_rescale` with
-    /// `sampled_nodes`): with N = n − 1, a node that is not in the sample is divided by k(N − 1)
-    /// (normalized) or multiplied by N/(k·c) (raw, c = 2 undirected, 1 directed); a sampled node,
-    /// which cannot count paths from itself, by (k − 1) in place of k. Each is the exact value's
-    /// unbiased estimate; with k = n it is the exact value (up to summation order).
+    /// **Sampling.** With `sample`, only its k sources are searched (every node stays a target), and
+    /// the sums are scaled to estimate the exact values (see ``BetweennessSampling/Estimator``):
+    /// - ``BetweennessSampling/Estimator/networkx``: as networkx 3.5+ scales
+    ///   `betweenness_centrality(k=…)` (`_rescale` with `sampled_nodes`): with N = n − 1, a node that
+    ///   is not in the sample is divided by k(N − 1) (normalized) or multiplied by N/(k·c) (raw,
+    ///   c = 2 undirected, 1 directed); a sampled node, which cannot count paths from itself, by
+    ///   (k − 1) in place of k.
+    /// - ``BetweennessSampling/Estimator/spread``: each source's paths are shared with their targets
+    ///   by distance (linear scaling; on a directed graph each source also searches backwards, along
+    ///   in-arcs, for the paths that end at it), and every source stands for n/k of them: raw values
+    ///   are the sums times n/k, normalized ones are divided by (n − 1)(n − 2) ordered pairs (the
+    ///   undirected ones doubled first).
+    ///
+    /// Either is an unbiased estimate of the exact value and is the exact value when k = n (up to
+    /// summation order).
     ///
     /// - Parameters:
     ///   - normalized: divide by the number of pairs (networkx's default, true).
-    ///   - sample: the sources to search, distinct local indices, at least 2 (`nil`: every node).
+    ///   - sample: the sources to search, distinct local indices, at least 2, and how they were drawn
+    ///     (`nil`: every node).
     ///   - monitor: counts the sources done and stops the searches when cancelled (the result is then
     ///     incomplete: the caller checks ``SweepMonitor/isCancelled``).
     /// - Returns: one value per local node index.
-    /// - Complexity: O(k·(E + V log V)) time for k sources (O(k·E) under hops; k = V when exact),
-    ///   O(V + E) memory per chunk (O(V) under hops).
-    package func betweennessCentrality(normalized: Bool = true, sample: [Int32]? = nil,
+    /// - Complexity: O(k·(E + V log V)) time for k sources (O(k·E) under hops; k = V when exact;
+    ///   twice that for a spread sample on a directed graph), O(V + E) memory per chunk (O(V) under hops).
+    package func betweennessCentrality(normalized: Bool = true, sample: SourceSample? = nil,
                                        monitor: SweepMonitor? = nil) -> [Double] {
         let n = nodeCount
         let totals = brandes(withArcs: false, sample: sample, monitor: monitor).nodes
         guard n >= 3 else { return totals }
         let pairs = isDirected ? 1.0 : 2.0
+        let others = Double(n - 1)
         guard let sample else {
-            let scale = normalized ? 1 / (Double(n - 1) * Double(n - 2)) : 1 / pairs
+            let scale = normalized ? 1 / (others * Double(n - 2)) : 1 / pairs
             return totals.map { $0 * scale }
         }
-        precondition(sample.count >= 2, "a betweenness sample needs at least 2 sources")
-        let others = Double(n - 1), k = Double(sample.count)
-        // Σ over k (or k − 1) sources stands for Σ over the N sources other than the node.
-        func scale(sources: Double) -> Double { normalized ? 1 / (sources * (others - 1)) : others / (sources * pairs) }
-        var result = totals.map { $0 * scale(sources: k) }
-        let sourceScale = scale(sources: k - 1)
-        for source in sample { result[Int(source)] = totals[Int(source)] * sourceScale }
-        return result
+        precondition(sample.sources.count >= 2, "a betweenness sample needs at least 2 sources")
+        let k = Double(sample.sources.count)
+        switch sample.estimator {
+        case .spread:
+            // The shared sums count an unordered pair once (undirected) or an ordered one (directed).
+            let raw = Double(n) / k
+            let scale = normalized ? raw * pairs / (others * Double(n - 2)) : raw
+            return totals.map { $0 * scale }
+        case .networkx:
+            // Σ over k (or k − 1) sources stands for Σ over the N sources other than the node.
+            func scale(sources: Double) -> Double {
+                normalized ? 1 / (sources * (others - 1)) : others / (sources * pairs)
+            }
+            var result = totals.map { $0 * scale(sources: k) }
+            let sourceScale = scale(sources: k - 1)
+            for source in sample.sources { result[Int(source)] = totals[Int(source)] * sourceScale }
+            return result
+        }
     }
 
     /// Edge betweenness centrality: for every merged arc pair e, Σ σ_st(e)/σ_st over pairs s ≠ t of
@@ -98,34 +119,42 @@ extension WeightedAdjacency {
     }
 
     /// Unscaled Brandes sums over every source (or the sample's): per node (v ≠ source) and, if asked,
-    /// per arc.
-    private func brandes(withArcs: Bool, sample: [Int32]? = nil,
+    /// per arc. A spread sample shares each path by distance and, on a directed graph, adds each
+    /// source's backward search along in-arcs.
+    private func brandes(withArcs: Bool, sample: SourceSample? = nil,
                          monitor: SweepMonitor?) -> (nodes: [Double], arcs: [Double]) {
         let n = nodeCount
         let arcTotalCount = withArcs ? arcCount : 0
         let hops = metric == .hops
+        let sharing = sample?.estimator == .spread
+        let backwards = sharing && isDirected
         let partials = withArcLists(incoming: false) { arcs in
-            inSourceChunks(sourceCount: sample?.count ?? n) { positions -> (nodes: [Double], arcs: [Double]) in
-                let workspace = SweepWorkspace(nodeCount: n, arcCount: hops ? 0 : arcCount)
-                var nodeTotals = [Double](repeating: 0, count: withArcs ? 0 : n)
-                var arcTotals = [Double](repeating: 0, count: arcTotalCount)
-                nodeTotals.withUnsafeMutableBufferPointer { nodeBuffer in
-                    arcTotals.withUnsafeMutableBufferPointer { arcBuffer in
-                        forEachSource(in: positions, monitor: monitor) { position in
-                            let source = sample.map { Int($0[position]) } ?? position
-                            if hops {
-                                workspace.countHopPaths(from: source, arcs: arcs)
-                            } else {
-                                workspace.countPaths(from: source, arcs: arcs)
+            withArcLists(incoming: true) { incoming in
+                inSourceChunks(sourceCount: sample?.sources.count ?? n) { positions -> (nodes: [Double], arcs: [Double]) in
+                    let workspace = SweepWorkspace(nodeCount: n, arcCount: hops ? 0 : arcCount)
+                    let directions = backwards ? [arcs, incoming] : [arcs]
+                    var nodeTotals = [Double](repeating: 0, count: withArcs ? 0 : n)
+                    var arcTotals = [Double](repeating: 0, count: arcTotalCount)
+                    nodeTotals.withUnsafeMutableBufferPointer { nodeBuffer in
+                        arcTotals.withUnsafeMutableBufferPointer { arcBuffer in
+                            forEachSource(in: positions, monitor: monitor) { position in
+                                let source = sample.map { Int($0.sources[position]) } ?? position
+                                for lists in directions {
+                                    if hops {
+                                        workspace.countHopPaths(from: source, arcs: lists)
+                                    } else {
+                                        workspace.countPaths(from: source, arcs: lists)
+                                    }
+                                    workspace.accumulate(from: source, arcs: lists, hops: hops, sharingByDistance: sharing,
+                                                         nodeTotals: withArcs ? nil : nodeBuffer,
+                                                         arcTotals: withArcs ? arcBuffer : nil)
+                                    workspace.reset()
+                                }
                             }
-                            workspace.accumulate(from: source, arcs: arcs, hops: hops,
-                                                 nodeTotals: withArcs ? nil : nodeBuffer,
-                                                 arcTotals: withArcs ? arcBuffer : nil)
-                            workspace.reset()
                         }
                     }
+                    return (nodeTotals, arcTotals)
                 }
-                return (nodeTotals, arcTotals)
             }
         }
         var nodes = [Double](repeating: 0, count: withArcs ? 0 : n)

@@ -113,7 +113,7 @@ extension WeightedAdjacency {
     ///   iterative measures.
     /// - Complexity: that of the measure chosen.
     package func centrality(_ measure: CentralityMeasure, normalized: Bool = true, alpha: Double? = nil,
-                           beta: Double = 1, sample: [Int32]? = nil,
+                           beta: Double = 1, sample: SourceSample? = nil,
                            monitor: SweepMonitor? = nil) throws(CentralityError) -> CentralityValues {
         guard nodeCount > 0 else { throw .emptyGraph(measure: measure.rawValue) }
         let values: [Double]

@@ -286,13 +286,20 @@ final class SweepWorkspace {
     /// dependency δ(v) = Σ_{w successor} σ(v)/σ(w)·(1 + δ(w)) over the shortest-path DAG. Adds δ(v) to
     /// `nodeTotals[v]` (v ≠ source) and each arc's share σ(v)/σ(w)·(1 + δ(w)) to `arcTotals[arc]`.
     ///
+    /// With `sharingByDistance`, the pair (source, t) counts for v in proportion to how far along the
+    /// path v lies: the sum becomes δ'(v) = Σ_t σ_st(v)/σ_st · d(s, v)/d(s, t), the linear scaling of
+    /// Geisberger, Sanders & Schultes (2008). It is d(s, v)·γ(v), where γ follows Brandes' recursion
+    /// with 1/d(s, w) in place of 1: γ(v) = Σ_{w successor} σ(v)/σ(w)·(1/d(s, w) + γ(w)). (Arc totals
+    /// are not kept then.)
+    ///
     /// Under hops a node pulls from its successors (next BFS level, found by scanning its arcs); under
     /// a weighted metric a node pushes its share to the predecessors ``countPaths(from:arcs:)`` recorded,
     /// which visits the DAG's few arcs instead of re-testing every arc for a tie.
-    func accumulate(from source: Int, arcs: ArcLists, hops: Bool, nodeTotals: UnsafeMutableBufferPointer<Double>?,
-                    arcTotals: UnsafeMutableBufferPointer<Double>?) {
+    func accumulate(from source: Int, arcs: ArcLists, hops: Bool, sharingByDistance: Bool = false,
+                    nodeTotals: UnsafeMutableBufferPointer<Double>?, arcTotals: UnsafeMutableBufferPointer<Double>?) {
         if !hops {
-            accumulateOverPredecessors(from: source, nodeTotals: nodeTotals, arcTotals: arcTotals)
+            accumulateOverPredecessors(from: source, sharingByDistance: sharingByDistance, nodeTotals: nodeTotals,
+                                       arcTotals: arcTotals)
             return
         }
         var position = settled
@@ -311,25 +318,42 @@ final class SweepWorkspace {
                 }
             }
             let dependency = paths * sum
-            coefficient[node] = (1 + dependency) / paths
-            if node != source { nodeTotals?[node] += dependency }
+            guard node != source else { continue }
+            if sharingByDistance {
+                let hopsAway = Double(level[node])
+                coefficient[node] = (1 / hopsAway + dependency) / paths
+                nodeTotals?[node] += hopsAway * dependency
+            } else {
+                coefficient[node] = (1 + dependency) / paths
+                nodeTotals?[node] += dependency
+            }
         }
     }
 
     /// The weighted backward phase: `coefficient` first gathers δ(w) from w's successors, then, when w
     /// comes up (all its successors are farther, so done), becomes (1 + δ(w))/σ(w) and is pushed to
-    /// each predecessor v as σ(v)·(1 + δ(w))/σ(w).
-    private func accumulateOverPredecessors(from source: Int, nodeTotals: UnsafeMutableBufferPointer<Double>?,
+    /// each predecessor v as σ(v)·(1 + δ(w))/σ(w) (with `sharingByDistance`, 1/d(s, w) replaces 1 and
+    /// v's total gets d(s, v)·γ(v); see ``accumulate(from:arcs:hops:sharingByDistance:nodeTotals:arcTotals:)``).
+    private func accumulateOverPredecessors(from source: Int, sharingByDistance: Bool,
+                                            nodeTotals: UnsafeMutableBufferPointer<Double>?,
                                             arcTotals: UnsafeMutableBufferPointer<Double>?) {
-        let sigma = self.sigma, coefficient = self.coefficient, order = self.order
+        let sigma = self.sigma, coefficient = self.coefficient, order = self.order, distance = self.distance
         let head = predecessorHead, nextEntry = predecessorNext, entryNode = predecessorNode, entryArc = predecessorArc
+        // The source is order[0]: it has no predecessors, and its own dependency counts for nothing.
         var position = settled
-        while position > 0 {
+        while position > 1 {
             position -= 1
             let node = Int(order[position])
             let dependency = coefficient[node]
-            if node != source { nodeTotals?[node] += dependency }
-            let share = (1 + dependency) / sigma[node]
+            let share: Double
+            if sharingByDistance {
+                let away = distance[node]
+                nodeTotals?[node] += away * dependency
+                share = (1 / away + dependency) / sigma[node]
+            } else {
+                nodeTotals?[node] += dependency
+                share = (1 + dependency) / sigma[node]
+            }
             var entry = head[node]
             while entry >= 0 {
                 let predecessor = Int(entryNode[Int(entry)])
@@ -385,7 +409,12 @@ extension SweepWorkspace {
     /// The distance of the `position`-th settled node (a level under hops).
     @inline(__always)
     func settledDistance(_ position: Int, hops: Bool) -> Double {
-        let node = Int(order[position])
-        return hops ? Double(level[node]) : distance[node]
+        settledDistance(of: Int(order[position]), hops: hops)
+    }
+
+    /// The distance of a node the last search settled (its BFS level under hops).
+    @inline(__always)
+    func settledDistance(of node: Int, hops: Bool) -> Double {
+        hops ? Double(level[node]) : distance[node]
     }
 }

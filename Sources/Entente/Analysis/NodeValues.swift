@@ -320,12 +320,12 @@ extension Analysis {
         }
         return NodeValues(measure: measure, metric: metric, view: view, values: values, alpha: katz?.alpha,
                           largestEigenvalue: katz?.largestEigenvalue, isDefaultAlpha: measure == .katz && alpha == nil,
-                          sampling: sampling, sample: sample ?? [])
+                          sampling: sampling, sample: sample?.sources ?? [])
     }
 
     /// The sampled sources of a betweenness estimate, after checking that the sample can be drawn.
     private func sampleSources(_ sampling: BetweennessSampling?,
-                               for measure: CentralityMeasure) throws(GraphError) -> [Int32]? {
+                               for measure: CentralityMeasure) throws(GraphError) -> SourceSample? {
         guard let sampling else { return nil }
         guard measure == .betweenness else {
             throw .invalidArgument("sampling estimates betweenness only, not \(measure.rawValue)")
@@ -333,7 +333,7 @@ extension Analysis {
         if let problem = sampling.problem(nodeCount: adjacency.nodeCount) {
             throw .measureFailed(file: graph.file, measure: measure.rawValue, reason: problem)
         }
-        return sampling.sample(nodeCount: adjacency.nodeCount)
+        return sampling.sample(in: adjacency)
     }
 
     /// The number of units a monitor of `measure` counts: its sources for the per-source measures

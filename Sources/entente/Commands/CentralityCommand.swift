@@ -23,9 +23,12 @@ struct CentralityCommand: AsyncParsableCommand {
             computed for the graph so that the series converges; a note on standard error gives it, and \
             the JSON carries "alpha" and "lambdaMax". An explicit --alpha at or past 1/λmax is an error.
 
-            --samples K estimates betweenness from K source nodes drawn from --seed (default 0), scaled \
-            as networkx's betweenness_centrality(k=K) scales them; the JSON carries "sampling". The sample \
-            is Entente's own, not the one Python's random draws for that seed.
+            --samples K estimates betweenness from K source nodes drawn from --seed (default 0), on the \
+            scale of the exact values; the JSON carries "sampling". --estimator spread (the default) takes \
+            the sources at even steps along a walk of a shortest-path forest and shares each path between \
+            its two ends by distance; --estimator networkx is networkx's betweenness_centrality(k=K): a \
+            uniform sample, each path counted in full, scaled as networkx scales it. Either sample is \
+            Entente's own, not the one Python's random draws for that seed.
 
             On a terminal, closeness, harmonic, betweenness, edge-betweenness and all show a progress bar with \
             an ETA on standard error once they have run for a quarter of a second, erased when done; \
@@ -67,6 +70,10 @@ struct CentralityCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "The seed of the --samples sample (default 0).")
     var seed: Int?
 
+    @Option(help: ArgumentHelp("How --samples chooses and scales its sources: spread or networkx (default: spread).",
+                               valueName: "estimator"))
+    var estimator: BetweennessSampling.Estimator?
+
     @Flag(help: "Do not show the progress bar on standard error.")
     var quiet = false
 
@@ -104,6 +111,8 @@ struct CentralityCommand: AsyncParsableCommand {
             }
         } else if seed != nil {
             throw ValidationError("--seed chooses the sample of --samples; give --samples too")
+        } else if estimator != nil {
+            throw ValidationError("--estimator chooses how --samples estimates; give --samples too")
         }
         if let alpha {
             if !alpha.isFinite || alpha <= 0 {
@@ -133,7 +142,10 @@ struct CentralityCommand: AsyncParsableCommand {
                     printEdges(rows, into: &output)
                 }
             } else if measures.count == 1, let only = measures.first {
-                let sampling = samples.map { BetweennessSampling(sources: $0, seed: seed ?? BetweennessSampling.defaultSeed) }
+                let sampling = samples.map {
+                    BetweennessSampling(sources: $0, seed: seed ?? BetweennessSampling.defaultSeed,
+                                        estimator: estimator ?? .spread)
+                }
                 let values = try await analysis.centrality(only, normalized: !raw, alpha: alpha, sampling: sampling,
                                                            progress: bar?.handler)
                 bar?.finish()
@@ -230,4 +242,10 @@ func katzAlphaNote(_ values: NodeValues) -> String? {
     guard values.measure == .katz, values.isDefaultAlpha, let alpha = values.alpha else { return nil }
     let lambda = values.largestEigenvalue.map { formatNumber($0, significantDigits: 6) } ?? "beyond 1.8e308"
     return "entente: katz: alpha = 0.9/λmax = \(formatNumber(alpha, significantDigits: 6)) (λmax \(lambda)); --alpha sets another"
+}
+
+/// Parses a betweenness estimator for `--estimator`.
+extension BetweennessSampling.Estimator: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
