@@ -11,7 +11,7 @@
 /// of summation, within 1e-9):
 /// - ``Estimator/spread`` (the default) spreads the sources over the graph's branches and shares
 ///   each path between its two ends by distance. On the 10,000-node benchmark graph, 500 sources
-///   rank the exact top 100 with a Spearman correlation of about 0.97.
+///   rank the exact top 100 with a Spearman correlation of 0.956–0.982 (three metrics, five seeds).
 /// - ``Estimator/networkx`` is the estimate of networkx's `betweenness_centrality(G, k=sources,
 ///   seed=…)` (Brandes & Pich 2007): a uniform sample, each path credited in full to its source.
 ///   About 0.90 on the same graph with 500 sources; it needs about 2,000 for 0.95.
