@@ -2,6 +2,12 @@ import ArgumentParser
 import Entente
 import EntenteGraphviz
 
+/// The extensions of the files Entente reads, for the help of every graph argument:
+/// ".json, .csv, .dot, .gv, .graphml, .gexf".
+let readableExtensions = GraphFormat.readable
+    .flatMap { $0 == .dot ? [".dot", ".gv"] : [".\($0.rawValue)"] }
+    .joined(separator: ", ")
+
 /// Options that say how to read a graph file: shared by every command that reads one.
 struct GraphFileOptions: ParsableArguments {
     @Option(help: "Read the file as this format (json, csv, dot, graphml, gexf) whatever its extension; needed for - (standard input).")

@@ -26,7 +26,7 @@ struct BalanceCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The graph file (.json, .csv, .dot, .gv).")
+    @Argument(help: "The graph file (\(readableExtensions)).")
     var graph: String
 
     @Flag(help: "Ties count their net weight (cooperative minus adversarial), not ±1.")

@@ -36,7 +36,7 @@ struct CentralityCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The graph file (.json, .csv, .dot, .gv).")
+    @Argument(help: "The graph file (\(readableExtensions)).")
     var graph: String
 
     @Option(help: "The measure: \(CentralityCommand.measureNames.joined(separator: ", ")).")

@@ -27,7 +27,7 @@ struct CommunitiesCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The graph file (.json, .csv, .dot, .gv).")
+    @Argument(help: "The graph file (\(readableExtensions)).")
     var graph: String
 
     @OptionGroup var community: CommunityOptions

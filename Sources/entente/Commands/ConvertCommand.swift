@@ -8,7 +8,7 @@ struct ConvertCommand: ParsableCommand {
         abstract: "Convert a graph between formats (json, csv, dot/gv, graphml, gexf), chosen by extension."
     )
 
-    @Argument(help: "The graph file to read (.json, .csv, .dot, .gv, .graphml, .gexf).")
+    @Argument(help: "The graph file to read (\(readableExtensions)).")
     var graph: String
 
     @Option(name: .shortAndLong, help: "The file to write (.json, .csv, .dot, .gv, .graphml, .gexf), or - for standard output.")

@@ -23,7 +23,7 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The graph compared against (.json, .csv, .dot, .graphml, .gexf).")
+    @Argument(help: "The graph compared against (\(readableExtensions)).")
     var base: String
 
     @Argument(help: "The graph compared with it.")

@@ -12,7 +12,7 @@ struct InfoCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The graph file (.json, .csv, .dot, .gv; - with --format for standard input).")
+    @Argument(help: "The graph file (\(readableExtensions); - with --format for standard input).")
     var graph: String
 
     @OptionGroup var file: GraphFileOptions

@@ -14,7 +14,7 @@ struct NodesCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The graph file (.json, .csv, .dot, .gv, .graphml, .gexf).")
+    @Argument(help: "The graph file (\(readableExtensions)).")
     var graph: String
 
     @Flag(help: "Print the nodes as JSON.")

@@ -26,7 +26,7 @@ struct PathCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The graph file (.json, .csv, .dot, .gv).")
+    @Argument(help: "The graph file (\(readableExtensions)).")
     var graph: String
 
     @Argument(help: "Where the path starts: a node id, label or alias, in any case.")

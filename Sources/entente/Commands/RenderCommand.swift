@@ -39,7 +39,7 @@ struct RenderCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The graph file to draw (.json, .csv, .dot, .gv).")
+    @Argument(help: "The graph file to draw (\(readableExtensions)).")
     var graph: String
 
     @Option(name: .shortAndLong, help: "The file to write (.svg, .png, .pdf, .dot, .gv, .json, .html), or - for standard output.")

@@ -14,7 +14,7 @@ struct TiesCommand: ParsableCommand {
         aliases: ["neighbours"]
     )
 
-    @Argument(help: "The graph file (.json, .csv, .dot, .gv, .graphml, .gexf).")
+    @Argument(help: "The graph file (\(readableExtensions)).")
     var graph: String
 
     @Argument(help: "The node: an id, label or alias, in any case.")
