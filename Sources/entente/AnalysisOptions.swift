@@ -107,11 +107,16 @@ struct AnalysisOptions: ParsableArguments {
     }
 }
 
-/// Parses an edge metric name for `--metric`.
-extension EdgeMetric: ExpressibleByArgument {
+/// An option value named by its raw value, in any case (`--metric Hops`); the help lists the raw values.
+public protocol NamedArgument: ExpressibleByArgument, RawRepresentable, CaseIterable where RawValue == String {}
+
+extension NamedArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
+
+/// `--metric`.
+extension EdgeMetric: NamedArgument {}
 
 extension String {
     /// Without leading and trailing whitespace.

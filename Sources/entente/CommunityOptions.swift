@@ -52,8 +52,5 @@ struct CommunityOptions: ParsableArguments {
     }
 }
 
-/// Parses a community detection method for `--method`.
-extension CommunityMethod: ExpressibleByArgument {
-    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-}
+/// `--method`.
+extension CommunityMethod: NamedArgument {}

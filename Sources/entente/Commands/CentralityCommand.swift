@@ -244,8 +244,5 @@ func katzAlphaNote(_ values: NodeValues) -> String? {
     return "entente: katz: alpha = 0.9/λmax = \(formatNumber(alpha, significantDigits: 6)) (λmax \(lambda)); --alpha sets another"
 }
 
-/// Parses a betweenness estimator for `--estimator`.
-extension BetweennessSampling.Estimator: ExpressibleByArgument {
-    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-}
+/// `--estimator`.
+extension BetweennessSampling.Estimator: NamedArgument {}

@@ -262,7 +262,5 @@ extension OutputFormat: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
-extension LayoutEngine: ExpressibleByArgument {
-    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-}
+/// `--layout`.
+extension LayoutEngine: NamedArgument {}
