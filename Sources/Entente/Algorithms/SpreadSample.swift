@@ -60,18 +60,14 @@ extension WeightedAdjacency {
                     }
                     for node in reached where node != root {
                         let here = workspace.settledDistance(of: node, hops: hops)
-                        var best = Int32(root)
-                        var found = false
+                        var best: Int32?
                         for arc in incoming.offsets[node]..<incoming.offsets[node + 1] {
                             let before = Int(incoming.targets[arc])
                             guard before != node, tree[before] == current else { continue }
                             let via = workspace.settledDistance(of: before, hops: hops) + (hops ? 1 : incoming.costs[arc])
-                            if isTie(via, here), !found || before < best {
-                                best = Int32(before)
-                                found = true
-                            }
+                            if isTie(via, here), before < best ?? Int32.max { best = Int32(before) }
                         }
-                        parent[node] = best
+                        parent[node] = best ?? Int32(root)
                     }
                     workspace.reset()
                 }
