@@ -11,4 +11,20 @@ struct EntenteCommand: AsyncParsableCommand {
                       RenderCommand.self, BalanceCommand.self, CommunitiesCommand.self, NodesCommand.self,
                       TiesCommand.self, DiffCommand.self, MergeCommand.self]
     )
+
+    /// Parses and runs the command, as swift-argument-parser's own `main` does, after arranging for an
+    /// interrupted write (Control-C, SIGTERM, SIGHUP) to leave no temporary file behind.
+    static func main() async {
+        TemporaryFiles.removeOnSignals()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -93,15 +93,24 @@ package enum FileIO {
     }
 
     /// Writes bytes to a file atomically: to a new file in the same directory, then renamed over the
-    /// target, so that a failure never leaves a partial file. `-` writes to standard output.
+    /// target, so that a failure never leaves a partial file. `-` and `/dev/stdout` write to standard output.
     ///
-    /// A new file gets the permissions a plain create gives (0666 less the process's umask, applied by
-    /// the kernel: the umask is never read or changed); a file written over keeps its permission bits.
-    /// A target that exists but cannot be written (read-only) is refused, not replaced.
+    /// - A new file gets the permissions a plain create gives (0666 less the process's umask, applied by
+    ///   the kernel: the umask is never read or changed); a file written over keeps its permission bits.
+    /// - A regular file that is read-only (no write bit in its mode, whoever runs the command: root
+    ///   too) is refused, not replaced.
+    /// - A symbolic link is followed to the file it names, which is replaced atomically; the link
+    ///   stays a link (as `sed -i --follow-symlinks` and most editors do). A link to nothing creates
+    ///   the file it names.
+    /// - A character or block device, a FIFO or a socket is written directly: replacing `/dev/null`
+    ///   by a regular file would break the machine.
+    /// - The temporary file has a short name (`.entente-XXXXXXXX.tmp`), so that a target whose name
+    ///   is as long as the file system allows can still be written. ``TemporaryFiles/removeOnSignals()``
+    ///   removes it when the process is interrupted.
     ///
     /// - Throws: ``GraphError/io(file:reason:)``; the target is then untouched.
     package static func writeAtomically(_ bytes: [UInt8], to path: String) throws(GraphError) {
-        if path == "-" {
+        if path == "-" || path == "/dev/stdout" {
             do {
                 _ = try bytes.withUnsafeBytes { try FileDescriptor.standardOutput.writeAll($0) }
             } catch {
@@ -109,25 +118,34 @@ package enum FileIO {
             }
             return
         }
-        let target = FilePath(path)
+        let target = FilePath(resolvingLinks(path))
         var permissions: FilePermissions = [.ownerReadWrite, .groupReadWrite, .otherReadWrite]
         var keepsPermissions = false
         if let existing = try? target.stat() {
-            if existing.type == .directory { throw .io(file: path, reason: "is a directory") }
-            guard access(path, W_OK) == 0 else {
-                throw .io(file: path, reason: "cannot write: the file is read-only")
+            switch existing.type {
+            case .directory:
+                throw .io(file: path, reason: "is a directory")
+            case .regular:
+                let writeBits: FilePermissions = [.ownerWrite, .groupWrite, .otherWrite]
+                // access() says yes to root for any file; the mode bits say what the file's owner meant.
+                guard existing.permissions.isDisjoint(with: writeBits) == false,
+                      target.withPlatformString({ access($0, W_OK) }) == 0 else {
+                    throw .io(file: path, reason: "is read-only; not replaced")
+                }
+                permissions = existing.permissions
+                keepsPermissions = true
+            default:
+                try writeDirectly(bytes, to: target, named: path)
+                return
             }
-            permissions = existing.permissions
-            keepsPermissions = true
         }
         let directory = target.removingLastComponent()
-        let name = target.lastComponent?.string ?? "output"
         var generator = SystemRandomNumberGenerator()
         var descriptor: FileDescriptor?
         var temporary = target
         for _ in 0..<16 where descriptor == nil {
-            let suffix = String(generator.next() & 0xFFFF_FFFF, radix: 36)
-            temporary = (directory.isEmpty ? FilePath(".") : directory).appending(".\(name).tmp-\(suffix)")
+            let suffix = String(generator.next() & 0xFF_FFFF_FFFF, radix: 36)
+            temporary = (directory.isEmpty ? FilePath(".") : directory).appending(".entente-\(suffix).tmp")
             do {
                 descriptor = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
                                                      permissions: permissions)
@@ -138,8 +156,12 @@ package enum FileIO {
             }
         }
         guard let descriptor else { throw .io(file: path, reason: "cannot write: no free temporary name") }
+        TemporaryFiles.begin(temporary.string)
         var renamed = false
-        defer { if !renamed { _ = temporary.withPlatformString { unlink($0) } } }
+        defer {
+            if !renamed { _ = temporary.withPlatformString { unlink($0) } }
+            TemporaryFiles.end()
+        }
         do {
             defer { try? descriptor.close() }
             _ = try bytes.withUnsafeBytes { try descriptor.writeAll($0) }
@@ -152,6 +174,43 @@ package enum FileIO {
         let moved = temporary.withPlatformString { from in target.withPlatformString { to in rename(from, to) } }
         guard moved == 0 else { throw .io(file: path, reason: "cannot write: \(describe(Errno(rawValue: errno)))") }
         renamed = true
+    }
+
+    /// Writes to a file that is not a regular file (a device, a FIFO) in place.
+    private static func writeDirectly(_ bytes: [UInt8], to target: FilePath, named path: String) throws(GraphError) {
+        do {
+            let descriptor = try FileDescriptor.open(target, .writeOnly, options: [.closeOnExec])
+            defer { try? descriptor.close() }
+            _ = try bytes.withUnsafeBytes { try descriptor.writeAll($0) }
+        } catch {
+            throw .io(file: path, reason: "cannot write: \(describe(error))")
+        }
+    }
+
+    /// The path a chain of symbolic links ends at (relative link targets taken from the link's own
+    /// directory); the path itself when it is not a link. After 40 links (a loop) the last one is
+    /// returned, and opening it reports the loop.
+    package static func resolvingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [UInt8](repeating: 0, count: 4097)
+            let count = buffer.withUnsafeMutableBufferPointer { pointer in
+                pointer.baseAddress.map { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: pointer.count) { readlink(current, $0, pointer.count - 1) }
+                } ?? -1
+            }
+            guard count > 0 else { return current }
+            let link = String(decoding: buffer[0..<count], as: UTF8.self)
+            if link.hasPrefix("/") {
+                current = link
+            } else {
+                let directory = FilePath(current).removingLastComponent()
+                current = directory.isEmpty ? link : directory.appending(link).string
+            }
+        }
+        return current
     }
 
     /// An errno's text as the C library words it (`No such file or directory`).

@@ -27,7 +27,7 @@ public struct EntenteJSONEncoder: Sendable {
     /// The document model of a value.
     package func document(_ value: some Encodable) throws -> JSONOutput {
         let root = EncodingBox()
-        try value.encode(to: OutputEncoder(box: root, codingPath: []))
+        try value.encode(to: OutputEncoder(box: root, path: nil))
         return root.output
     }
 }
@@ -42,6 +42,12 @@ private final class EncodingBox {
     var items: [EncodingBox] = []
     var keys: [String] = []
     var values: [EncodingBox] = []
+    /// The position of each key, once an object has more members than a scan should look through,
+    /// so that an object of n members costs O(n) to build, not O(n²).
+    var positionByKey: [String: Int]?
+
+    /// Members looked up by a scan before ``positionByKey`` is built.
+    static let scannedMembers = 16
 
     var output: JSONOutput {
         switch kind {
@@ -61,13 +67,24 @@ private final class EncodingBox {
         makeObject()
         let child = EncodingBox()
         // Encoding one key twice replaces the value, as JSONEncoder does.
-        if let existing = keys.lastIndex(of: key) {
+        if let existing = position(of: key) {
             values[existing] = child
         } else {
             keys.append(key)
             values.append(child)
+            if positionByKey != nil {
+                positionByKey?[key] = keys.count - 1
+            } else if keys.count > Self.scannedMembers {
+                positionByKey = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { _, last in last })
+            }
         }
         return child
+    }
+
+    /// Where a key already is among the members: by the index in a large object, by a scan in a small one.
+    private func position(of key: String) -> Int? {
+        if let positionByKey { return positionByKey[key] }
+        return keys.lastIndex(of: key)
     }
 
     func appended() -> EncodingBox {
@@ -77,30 +94,54 @@ private final class EncodingBox {
         return child
     }
 
-    func makeObject() { if kind != .object { kind = .object; keys = []; values = [] } }
+    func makeObject() { if kind != .object { kind = .object; keys = []; values = []; positionByKey = nil } }
     func makeArray() { if kind != .array { kind = .array; items = [] } }
+}
+
+/// A coding path as a chain from the innermost key outwards: a nested container adds one link
+/// instead of copying its parent's array, so deep nesting stays linear. The array is built only
+/// when asked for (by an error message).
+private final class CodingPath {
+    let parent: CodingPath?
+    let key: any CodingKey
+
+    init(_ parent: CodingPath?, _ key: any CodingKey) {
+        self.parent = parent
+        self.key = key
+    }
+
+    static func keys(_ path: CodingPath?) -> [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var link = path
+        while let current = link {
+            keys.append(current.key)
+            link = current.parent
+        }
+        return keys.reversed()
+    }
 }
 
 private struct OutputEncoder: Encoder {
     let box: EncodingBox
-    let codingPath: [any CodingKey]
+    let path: CodingPath?
+    var codingPath: [any CodingKey] { CodingPath.keys(path) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         box.makeObject()
-        return KeyedEncodingContainer(KeyedOutput<Key>(box: box, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedOutput<Key>(box: box, path: path))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         box.makeArray()
-        return UnkeyedOutput(box: box, codingPath: codingPath)
+        return UnkeyedOutput(box: box, path: path)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { SingleOutput(box: box, codingPath: codingPath) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleOutput(box: box, path: path) }
 }
 
 /// Turns a value into JSON, using the scalar form for the types JSON has.
-private func encodeValue(_ value: some Encodable, into box: EncodingBox, codingPath: [any CodingKey]) throws {
+private func encodeValue(_ value: some Encodable, into box: EncodingBox, path: CodingPath?) throws {
     switch value {
     case let value as String: box.set(.string(value))
     case let value as Double: box.set(.number(value))
@@ -110,75 +151,78 @@ private func encodeValue(_ value: some Encodable, into box: EncodingBox, codingP
         box.set(Int(exactly: value).map { .integer($0) } ?? .string(String(describing: value)))
     case let value as Bool: box.set(.bool(value))
     case let value as JSONOutput: box.set(value)
-    default: try value.encode(to: OutputEncoder(box: box, codingPath: codingPath))
+    default: try value.encode(to: OutputEncoder(box: box, path: path))
     }
 }
 
 private struct KeyedOutput<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let box: EncodingBox
-    let codingPath: [any CodingKey]
+    let path: CodingPath?
+    var codingPath: [any CodingKey] { CodingPath.keys(path) }
 
     mutating func encodeNil(forKey key: Key) throws { box.member(key.stringValue).set(.null) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try encodeValue(value, into: box.member(key.stringValue), codingPath: codingPath + [key])
+        try encodeValue(value, into: box.member(key.stringValue), path: CodingPath(path, key))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
                                                         forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let child = box.member(key.stringValue)
         child.makeObject()
-        return KeyedEncodingContainer(KeyedOutput<NestedKey>(box: child, codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(KeyedOutput<NestedKey>(box: child, path: CodingPath(path, key)))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let child = box.member(key.stringValue)
         child.makeArray()
-        return UnkeyedOutput(box: child, codingPath: codingPath + [key])
+        return UnkeyedOutput(box: child, path: CodingPath(path, key))
     }
 
-    mutating func superEncoder() -> any Encoder { OutputEncoder(box: box.member("super"), codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder { OutputEncoder(box: box.member("super"), path: path) }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        OutputEncoder(box: box.member(key.stringValue), codingPath: codingPath + [key])
+        OutputEncoder(box: box.member(key.stringValue), path: CodingPath(path, key))
     }
 }
 
 private struct UnkeyedOutput: UnkeyedEncodingContainer {
     let box: EncodingBox
-    let codingPath: [any CodingKey]
+    let path: CodingPath?
+    var codingPath: [any CodingKey] { CodingPath.keys(path) }
 
     var count: Int { box.items.count }
 
     mutating func encodeNil() throws { box.appended().set(.null) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try encodeValue(value, into: box.appended(), codingPath: codingPath)
+        try encodeValue(value, into: box.appended(), path: path)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let child = box.appended()
         child.makeObject()
-        return KeyedEncodingContainer(KeyedOutput<NestedKey>(box: child, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedOutput<NestedKey>(box: child, path: path))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let child = box.appended()
         child.makeArray()
-        return UnkeyedOutput(box: child, codingPath: codingPath)
+        return UnkeyedOutput(box: child, path: path)
     }
 
-    mutating func superEncoder() -> any Encoder { OutputEncoder(box: box.appended(), codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder { OutputEncoder(box: box.appended(), path: path) }
 }
 
 private struct SingleOutput: SingleValueEncodingContainer {
     let box: EncodingBox
-    let codingPath: [any CodingKey]
+    let path: CodingPath?
+    var codingPath: [any CodingKey] { CodingPath.keys(path) }
 
     mutating func encodeNil() throws { box.set(.null) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try encodeValue(value, into: box, codingPath: codingPath)
+        try encodeValue(value, into: box, path: path)
     }
 }
 
