@@ -63,10 +63,13 @@ private let pakistanGraph = "Graphs/pakistan.json"
         _ = FileManager.default.createFile(atPath: target, contents: Data("old".utf8), attributes: [.posixPermissions: 0o640])
         #expect(try runEntente(["convert", pakistanGraph, "-o", target]).status == 0)
         #expect(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int == 0o640)
-        guard getuid() != 0 else { return }  // root writes read-only files anyway; the check below needs a user
-        try FileManager.default.setAttributes([.posixPermissions: 0o440], ofItemAtPath: target)
+        // Refused for every user, root included: the mode bits say the file is not to be written.
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: target)
+        let before = try Data(contentsOf: URL(fileURLWithPath: target))
         let refused = try runEntente(["convert", pakistanGraph, "-o", target])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("read-only"))
+        #expect(refused.stderr == "entente: \(target): is read-only; not replaced\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int == 0o444)
     }
 }

@@ -25,9 +25,15 @@ public enum TemporaryFiles {
     /// Removes the temporary file of a write in progress when the process receives SIGINT, SIGTERM or
     /// SIGHUP, then lets the signal end the process as it would have (exit status 128 + signal).
     ///
-    /// Replaces the process's handlers of those three signals. Call it once, at the start of a
-    /// command-line program.
+    /// Replaces the process's handlers of those three signals and unblocks them on the calling
+    /// thread (threads started later inherit that). Call it once, at the start of a command-line program.
     public static func removeOnSignals() {
+        // A process started with these signals blocked (a blocked mask survives exec: some launchers,
+        // Foundation's Process among them, leave one) would otherwise never see them while it writes.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             _ = signal(signalNumber) { received in
                 if TemporaryFiles.active.load(ordering: .sequentiallyConsistent) {
