@@ -67,6 +67,17 @@ HOSTILITY = {1: "no militarized action", 2: "threat to use force", 3: "display o
 # 1816-2014 (the median dyad shares 3 IGOs in 1900, 21 in 1985 and 33 in 2010).
 IGO_BANDS = [(1, 4, 1), (5, 14, 2), (15, 29, 3), (30, 49, 4), (50, None, 5)]
 LAYER_ORDER = {"atop": 0, "tdrivalries": 1, "cowmid": 2, "cowigo": 3}
+# Other names a user would type for a COW state: historical names the COW label hides (COW code 365 is
+# Russia and the Soviet Union, 345 Yugoslavia and Serbia, 640 the Ottoman Empire and Turkey; the
+# rivalry data say Prussia for 255), short forms and current official names.
+ALIASES = {
+    "USA": ["United States", "US"], "UKG": ["Britain", "Great Britain", "UK"], "GMY": ["Prussia"],
+    "GFR": ["West Germany"], "GDR": ["East Germany"], "CZR": ["Czechia"], "MAC": ["North Macedonia"],
+    "YUG": ["Serbia"], "RUS": ["Soviet Union", "USSR"], "CAP": ["Cabo Verde"], "CDI": ["C\u00f4te d'Ivoire"],
+    "CON": ["Republic of the Congo"], "DRC": ["Zaire"], "SWA": ["Eswatini"], "IRN": ["Persia"],
+    "TUR": ["Ottoman Empire"], "YAR": ["North Yemen"], "YPR": ["South Yemen"], "THI": ["Siam"],
+    "MYA": ["Burma"], "DRV": ["North Vietnam"], "RVN": ["South Vietnam"], "ETM": ["Timor-Leste"],
+}
 
 
 def read(data_dir, name):
@@ -105,6 +116,17 @@ class States:
         known = np.isin(lo, list(self.spells)) & np.isin(hi, list(self.spells))
         return inside & known & self.alive[np.clip(lo, 0, 999), col] & self.alive[np.clip(hi, 0, 999), col]
 
+    def check_names(self):
+        """Every id, label and alias names one state only, ignoring case (the CLI resolves any of them)."""
+        owner = {}
+        for code in self.spells:
+            for name in [self.abb[code], self.name[code]] + ALIASES.get(self.abb[code], []):
+                if owner.setdefault(name.casefold(), code) != code:
+                    raise SystemExit(f"name {name!r} names both {self.abb[owner[name.casefold()]]} and {self.abb[code]}")
+        unknown = set(ALIASES) - set(self.abb.values())
+        if unknown:
+            raise SystemExit(f"aliases for unknown ids: {sorted(unknown)}")
+
     def in_system(self, year):
         return int(self.alive[:, year - FIRST].sum())
 
@@ -112,8 +134,10 @@ class States:
         out = []
         for code in sorted(self.spells):
             spells = self.spells[code]
-            node = {"id": self.abb[code], "label": self.name[code], "kind": "state",
-                    "since": spells[0][0], "until": spells[-1][1]}
+            node = {"id": self.abb[code], "label": self.name[code], "kind": "state"}
+            if self.abb[code] in ALIASES:
+                node["aliases"] = ALIASES[self.abb[code]]
+            node["since"], node["until"] = spells[0][0], spells[-1][1]
             if len(spells) > 1:
                 node["spells"] = [{"since": a, "until": b} for a, b in spells]
             attributes = {"ccode": str(code)}
@@ -285,6 +309,7 @@ def main(argv):
     out_dir = argv[2] if len(argv) == 3 else os.path.dirname(os.path.abspath(__file__))
     report = []
     states = States(data_dir)
+    states.check_names()
     layers = {"atop": alliances(states, data_dir, report), "tdrivalries": rivalries(states, data_dir, report),
               "cowmid": disputes(states, data_dir, report), "cowigo": igos(states, data_dir, report)}
     security = layers["atop"] + layers["tdrivalries"] + layers["cowmid"]
