@@ -169,9 +169,13 @@ def spells(frame):
 def clip(states, frame, label, report):
     keep = states.both_alive(frame)
     outside_data = ~((frame.year >= FIRST) & (frame.year <= LAST))
+    dropped = frame[~keep & ~outside_data]
     report.append(f"{label}: {len(frame)} pair-years; {int(outside_data.sum())} outside {FIRST}-{LAST}; "
-                  f"{int((~keep & ~outside_data).sum())} more where a state is not in the COW system "
-                  f"(mid-year entries and exits, gaps); {int(keep.sum())} kept")
+                  f"{len(dropped)} more (of {len(dropped[['lo', 'hi']].drop_duplicates())} pairs) where a state "
+                  f"is not in the COW system; {int(keep.sum())} kept")
+    if 0 < len(dropped) <= 5:
+        report.append("  dropped: " + ", ".join(f"{states.abb.get(r.lo, r.lo)}-{states.abb.get(r.hi, r.hi)} {r.year}"
+                                                for r in dropped.itertuples()))
     return frame[keep]
 
 
@@ -194,8 +198,8 @@ def alliances(states, data_dir, report):
     out = []
     for s in frame.groupby("spell").agg(lo=("lo", "first"), hi=("hi", "first"), weight=("weight", "first"),
                                          since=("year", "min"), until=("year", "max")).itertuples():
-        quote = (f"ATOP 5.1: {states.name[s.lo]} and {states.name[s.hi]}, alliance with "
-                 f"{OBLIGATION_NAME[s.weight]} as the strongest obligation, {span(s.since, s.until)}")
+        quote = (f"ATOP 5.1: {states.name[s.lo]} and {states.name[s.hi]}, alliance; strongest obligation of "
+                 f"either state: {OBLIGATION_NAME[s.weight]}, {span(s.since, s.until)}")
         out.append(("atop", edge(states, s.lo, s.hi, "security", s.weight, "cooperative",
                                  [{"source": "atop", "quote": quote}], s.since, s.until)))
     return out
