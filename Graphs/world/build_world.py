@@ -99,8 +99,8 @@ class States:
             self.spells.setdefault(code, []).append((int(r.styear), int(r.endyear)))
             self.abb[code], self.name[code] = r.stateabb, r.statenme
         self.alive = np.zeros((1000, LAST - FIRST + 1), dtype=bool)
-        for code, spells in self.spells.items():
-            for since, until in spells:
+        for code, periods in self.spells.items():
+            for since, until in periods:
                 self.alive[code, since - FIRST:until - FIRST + 1] = True
         majors = read(data_dir, "cow_majors").sort_values(["ccode", "styear"])
         self.major = {}
@@ -133,13 +133,13 @@ class States:
     def nodes(self):
         out = []
         for code in sorted(self.spells):
-            spells = self.spells[code]
+            periods = self.spells[code]
             node = {"id": self.abb[code], "label": self.name[code], "kind": "state"}
             if self.abb[code] in ALIASES:
                 node["aliases"] = ALIASES[self.abb[code]]
-            node["since"], node["until"] = spells[0][0], spells[-1][1]
-            if len(spells) > 1:
-                node["spells"] = [{"since": a, "until": b} for a, b in spells]
+            node["since"], node["until"] = periods[0][0], periods[-1][1]
+            if len(periods) > 1:
+                node["spells"] = [{"since": a, "until": b} for a, b in periods]
             attributes = {"ccode": str(code)}
             if code in self.major:
                 attributes["cow_major_power"] = ",".join(self.major[code])
