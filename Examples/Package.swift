@@ -2,13 +2,15 @@
 import PackageDescription
 
 // An example of embedding Entente in your own tool: a package that depends on the library by path,
-// the way a user's package would depend on it by URL. One executable, so that `swift run` needs no name;
-// the diagram example is a package of its own in CustomDiagram/.
+// the way a user's package would depend on it by URL: relations-query (the default of `swift run`) and
+// quick-start, the README's quick start as it is printed there; the diagram example is a package of
+// its own in CustomDiagram/.
 let package = Package(
     name: "EntenteExamples",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "relations-query", targets: ["relations-query"]),
+        .executable(name: "quick-start", targets: ["quick-start"]),
     ],
     dependencies: [
         // `name:` fixes the package's identity as "Entente", whatever the directory of the clone is called.
@@ -17,6 +19,13 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "relations-query",
+            dependencies: [
+                .product(name: "Entente", package: "Entente"),
+                .product(name: "EntenteGraphviz", package: "Entente"),
+            ]
+        ),
+        .executableTarget(
+            name: "quick-start",
             dependencies: [
                 .product(name: "Entente", package: "Entente"),
                 .product(name: "EntenteGraphviz", package: "Entente"),

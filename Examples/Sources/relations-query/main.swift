@@ -1,4 +1,4 @@
-// relations-query: the README's quick start, compiled and run by `make test`. It embeds Entente the
+// relations-query: the README's quick start with arguments and evidence, compiled and run by `make test`. It embeds Entente the
 // way a user's tool would: load a graph, ask for the strongest economic path between two nations,
 // rank the hubs, and render a diagram — one statement each.
 //
@@ -28,12 +28,10 @@ let file = arguments.first ?? defaultGraphPath()
 let (from, to) = arguments.count == 3 ? (arguments[1], arguments[2]) : ("Pakistan", "EU")
 
 do {
-    // quick-start:begin
     let graph = try RelationGraph(contentsOf: file)
     let path = try graph.analysis(types: [.economic]).shortestPath(from: from, to: to)
     let hubs = try graph.analysis().centrality(.betweenness).top(3)
     try Renderer.render(try Diagram(graph, highlight: path), to: "pakistan.svg")
-    // quick-start:end
 
     print(path.map { "\($0)" } ?? "no economic path from \(from) to \(to)")
     for hub in hubs { print(hub.id, hub.label, hub.value) }

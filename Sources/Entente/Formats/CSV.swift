@@ -133,8 +133,9 @@ public enum CSVEdgeList {
 
     /// Quotes a field when it holds a comma, quote, line break or leading/trailing space.
     public static func escape(_ field: String) -> String {
-        let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || field.first == " " || field.last == " "
+        // A scan of the bytes, not the characters: no grapheme breaking for a test of four ASCII bytes.
+        let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || field.utf8.first == 0x20 || field.utf8.last == 0x20
         guard needsQuotes else { return field }
         return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
     }

@@ -121,6 +121,11 @@ extension RelationGraph {
         }
     }
 
+    /// The graph in a format as UTF-8 bytes, as written to a file.
+    package func bytes(as format: GraphFormat) -> [UInt8] {
+        format == .json ? NativeJSON.bytes(self) : Array(text(as: format).utf8)
+    }
+
     /// Writes the graph atomically (a temporary file renamed over the target, so a failure leaves no
     /// partial file and an existing file keeps its permissions), in the format of the extension
     /// unless `format` says otherwise. `-` writes to standard output.
@@ -129,6 +134,6 @@ extension RelationGraph {
     /// - Throws: ``GraphError/unsupportedFormat(file:format:supported:)`` or ``GraphError/io(file:reason:)``.
     public func write(to path: String, format: GraphFormat? = nil) throws {
         let chosen = try GraphFormat.of(path: path, override: format, allowed: GraphFormat.writable)
-        try FileIO.writeAtomically(Array(text(as: chosen).utf8), to: path)
+        try FileIO.writeAtomically(bytes(as: chosen), to: path)
     }
 }

@@ -25,9 +25,15 @@ public enum NativeJSON {
 
     /// The graph as native JSON text, deterministic byte for byte, ending in a newline.
     public static func write(_ graph: RelationGraph) -> String {
+        String(decoding: bytes(graph), as: UTF8.self)
+    }
+
+    /// The graph in the native format as UTF-8 bytes, ending in a newline: what ``write(_:)`` returns.
+    package static func bytes(_ graph: RelationGraph) -> [UInt8] {
         // The graph's Codable form is the native format; Entente's encoder cannot fail on it.
-        let document = (try? EntenteJSONEncoder(pretty: true).document(graph)) ?? .null
-        return document.rendered() + "\n"
+        var bytes = (try? EntenteJSONEncoder(pretty: true).encodedBytes(graph)) ?? Array("null".utf8)
+        bytes.append(0x0A)
+        return bytes
     }
 
     private struct Reader {

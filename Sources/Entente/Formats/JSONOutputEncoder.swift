@@ -21,7 +21,17 @@ public struct EntenteJSONEncoder: Sendable {
     ///
     /// - Throws: `EncodingError` when the value throws one while encoding itself.
     public func encode(_ value: some Encodable) throws -> String {
-        try document(value).rendered(pretty: pretty)
+        String(decoding: try encodedBytes(value), as: UTF8.self)
+    }
+
+    /// The JSON of a value as UTF-8 bytes, ready to be written to a file: the bytes of
+    /// ``encode(_:)``, written straight from what the value encoded, without a document in between.
+    package func encodedBytes(_ value: some Encodable) throws -> [UInt8] {
+        let root = EncodingBox()
+        try value.encode(to: OutputEncoder(box: root, path: nil))
+        var bytes: [UInt8] = []
+        root.write(into: &bytes, indent: 0, pretty: pretty)
+        return bytes
     }
 
     /// The document model of a value.
@@ -37,11 +47,39 @@ public struct EntenteJSONEncoder: Sendable {
 private final class EncodingBox {
     enum Kind { case empty, scalar, array, object }
 
+    /// A child of a container: a scalar stored as it is (no box for it: most values are scalars),
+    /// or a box that its own encoding fills in.
+    enum Child {
+        case value(JSONOutput)
+        case box(EncodingBox)
+
+        var output: JSONOutput {
+            switch self {
+            case .value(let value): return value
+            case .box(let box): return box.output
+            }
+        }
+
+        var isScalar: Bool {
+            switch self {
+            case .value(let value): return value.isScalar
+            case .box(let box): return box.isScalar
+            }
+        }
+
+        func write(into bytes: inout [UInt8], indent: Int, pretty: Bool) {
+            switch self {
+            case .value(let value): value.write(into: &bytes, indent: indent, pretty: pretty)
+            case .box(let box): box.write(into: &bytes, indent: indent, pretty: pretty)
+            }
+        }
+    }
+
     var kind = Kind.empty
     var scalar = JSONOutput.null
-    var items: [EncodingBox] = []
+    var items: [Child] = []
     var keys: [String] = []
-    var values: [EncodingBox] = []
+    var values: [Child] = []
     /// The position of each key, once an object has more members than a scan should look through,
     /// so that an object of n members costs O(n) to build, not O(n²).
     var positionByKey: [String: Int]?
@@ -58,15 +96,74 @@ private final class EncodingBox {
         }
     }
 
+    /// Whether the value is written as a scalar (on one line in pretty output).
+    var isScalar: Bool {
+        switch kind {
+        case .empty: return true
+        case .scalar: return scalar.isScalar
+        case .array, .object: return false
+        }
+    }
+
+    /// Appends the value's text as ``JSONOutput/write(into:indent:pretty:)`` writes its document.
+    func write(into bytes: inout [UInt8], indent: Int, pretty: Bool) {
+        switch kind {
+        case .empty: bytes.append(contentsOf: "null".utf8)
+        case .scalar: scalar.write(into: &bytes, indent: indent, pretty: pretty)
+        case .array:
+            if items.isEmpty {
+                bytes.append(contentsOf: "[]".utf8)
+                return
+            }
+            let inline = !pretty || items.allSatisfy(\.isScalar)
+            bytes.append(UInt8(ascii: "["))
+            for (position, item) in items.enumerated() {
+                if position > 0 {
+                    bytes.append(UInt8(ascii: ","))
+                    if inline && pretty { bytes.append(UInt8(ascii: " ")) }
+                }
+                if !inline { newline(&bytes, indent + 1) }
+                item.write(into: &bytes, indent: indent + 1, pretty: pretty)
+            }
+            if !inline { newline(&bytes, indent) }
+            bytes.append(UInt8(ascii: "]"))
+        case .object:
+            if keys.isEmpty {
+                bytes.append(contentsOf: "{}".utf8)
+                return
+            }
+            let inline = !pretty || (keys.count <= 4 && values.allSatisfy(\.isScalar))
+            bytes.append(UInt8(ascii: "{"))
+            for position in keys.indices {
+                if position > 0 {
+                    bytes.append(UInt8(ascii: ","))
+                    if inline && pretty { bytes.append(UInt8(ascii: " ")) }
+                }
+                if !inline { newline(&bytes, indent + 1) }
+                appendJSONString(keys[position], to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                if pretty { bytes.append(UInt8(ascii: " ")) }
+                values[position].write(into: &bytes, indent: indent + 1, pretty: pretty)
+            }
+            if !inline { newline(&bytes, indent) }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
     func set(_ value: JSONOutput) {
         kind = .scalar
         scalar = value
     }
 
     func member(_ key: String) -> EncodingBox {
-        makeObject()
         let child = EncodingBox()
-        // Encoding one key twice replaces the value, as JSONEncoder does.
+        setMember(key, .box(child))
+        return child
+    }
+
+    /// Sets a member to a child; encoding one key twice replaces the value, as JSONEncoder does.
+    func setMember(_ key: String, _ child: Child) {
+        makeObject()
         if let existing = position(of: key) {
             values[existing] = child
         } else {
@@ -78,7 +175,6 @@ private final class EncodingBox {
                 positionByKey = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { _, last in last })
             }
         }
-        return child
     }
 
     /// Where a key already is among the members: by the index in a large object, by a scan in a small one.
@@ -88,10 +184,14 @@ private final class EncodingBox {
     }
 
     func appended() -> EncodingBox {
-        makeArray()
         let child = EncodingBox()
-        items.append(child)
+        append(.box(child))
         return child
+    }
+
+    func append(_ child: Child) {
+        makeArray()
+        items.append(child)
     }
 
     func makeObject() { if kind != .object { kind = .object; keys = []; values = []; positionByKey = nil } }
@@ -141,7 +241,13 @@ private struct OutputEncoder: Encoder {
 }
 
 /// Turns a value into JSON, using the scalar form for the types JSON has.
-private func encodeValue(_ value: some Encodable, into box: EncodingBox, path: CodingPath?) throws {
+private func encodeValue<Value: Encodable>(_ value: Value, into box: EncodingBox, path: CodingPath?) throws {
+    // Containers and types of their own are the common case: let them encode themselves without
+    // first failing a cast to every scalar type.
+    if !(Value.self is any JSONScalarCandidate.Type) {
+        try value.encode(to: OutputEncoder(box: box, path: path))
+        return
+    }
     switch value {
     case let value as String: box.set(.string(value))
     case let value as Double: box.set(.number(value))
@@ -155,12 +261,36 @@ private func encodeValue(_ value: some Encodable, into box: EncodingBox, path: C
     }
 }
 
+/// The types ``encodeValue(_:into:path:)`` writes as JSON scalars (or as a document given whole).
+private protocol JSONScalarCandidate {}
+extension String: JSONScalarCandidate {}
+extension Double: JSONScalarCandidate {}
+extension Float: JSONScalarCandidate {}
+extension Bool: JSONScalarCandidate {}
+extension Int: JSONScalarCandidate {}
+extension Int8: JSONScalarCandidate {}
+extension Int16: JSONScalarCandidate {}
+extension Int32: JSONScalarCandidate {}
+extension Int64: JSONScalarCandidate {}
+extension UInt: JSONScalarCandidate {}
+extension UInt8: JSONScalarCandidate {}
+extension UInt16: JSONScalarCandidate {}
+extension UInt32: JSONScalarCandidate {}
+extension UInt64: JSONScalarCandidate {}
+extension JSONOutput: JSONScalarCandidate {}
+
 private struct KeyedOutput<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let box: EncodingBox
     let path: CodingPath?
     var codingPath: [any CodingKey] { CodingPath.keys(path) }
 
-    mutating func encodeNil(forKey key: Key) throws { box.member(key.stringValue).set(.null) }
+    mutating func encodeNil(forKey key: Key) throws { box.setMember(key.stringValue, .value(.null)) }
+
+    // The scalar types JSON has, without the dynamic casts of the generic path.
+    mutating func encode(_ value: String, forKey key: Key) throws { box.setMember(key.stringValue, .value(.string(value))) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { box.setMember(key.stringValue, .value(.number(value))) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { box.setMember(key.stringValue, .value(.integer(value))) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { box.setMember(key.stringValue, .value(.bool(value))) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try encodeValue(value, into: box.member(key.stringValue), path: CodingPath(path, key))
@@ -193,7 +323,12 @@ private struct UnkeyedOutput: UnkeyedEncodingContainer {
 
     var count: Int { box.items.count }
 
-    mutating func encodeNil() throws { box.appended().set(.null) }
+    mutating func encodeNil() throws { box.append(.value(.null)) }
+
+    mutating func encode(_ value: String) throws { box.append(.value(.string(value))) }
+    mutating func encode(_ value: Double) throws { box.append(.value(.number(value))) }
+    mutating func encode(_ value: Int) throws { box.append(.value(.integer(value))) }
+    mutating func encode(_ value: Bool) throws { box.append(.value(.bool(value))) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try encodeValue(value, into: box.appended(), path: path)
@@ -220,6 +355,11 @@ private struct SingleOutput: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] { CodingPath.keys(path) }
 
     mutating func encodeNil() throws { box.set(.null) }
+
+    mutating func encode(_ value: String) throws { box.set(.string(value)) }
+    mutating func encode(_ value: Double) throws { box.set(.number(value)) }
+    mutating func encode(_ value: Int) throws { box.set(.integer(value)) }
+    mutating func encode(_ value: Bool) throws { box.set(.bool(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try encodeValue(value, into: box, path: path)

@@ -23,13 +23,20 @@ public indirect enum JSONOutput: Sendable, Equatable {
 
     /// The document as text. Pretty output indents by two spaces and puts arrays of scalars and
     /// small objects on one line; compact output has no whitespace.
+    ///
+    /// - Complexity: O(size of the text).
     public func rendered(pretty: Bool = true) -> String {
-        var text = ""
-        write(into: &text, indent: 0, pretty: pretty)
-        return text
+        String(decoding: renderedBytes(pretty: pretty), as: UTF8.self)
     }
 
-    private var isScalar: Bool {
+    /// The document as UTF-8 bytes: what ``rendered(pretty:)`` returns, before it becomes a `String`.
+    package func renderedBytes(pretty: Bool = true) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(into: &bytes, indent: 0, pretty: pretty)
+        return bytes
+    }
+
+    package var isScalar: Bool {
         switch self {
         case .array, .object: return false
         default: return true
@@ -45,50 +52,60 @@ public indirect enum JSONOutput: Sendable, Equatable {
         }
     }
 
-    private func write(into text: inout String, indent: Int, pretty: Bool) {
+    /// Appends the document's text at a depth of `indent` levels.
+    package func write(into bytes: inout [UInt8], indent: Int, pretty: Bool) {
         switch self {
-        case .null: text += "null"
-        case .bool(let flag): text += flag ? "true" : "false"
-        case .number(let number): text += formatNumber(number)
-        case .integer(let integer): text += String(integer)
-        case .string(let string): appendJSONString(string, to: &text)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let number): bytes.append(contentsOf: formatNumber(number).utf8)
+        case .integer(let integer): bytes.append(contentsOf: String(integer).utf8)
+        case .string(let string): appendJSONString(string, to: &bytes)
         case .array(let items):
             if items.isEmpty {
-                text += "[]"
+                bytes.append(contentsOf: "[]".utf8)
                 return
             }
             let inline = !pretty || isInline
-            text += "["
+            bytes.append(UInt8(ascii: "["))
             for (position, item) in items.enumerated() {
-                if position > 0 { text += inline && pretty ? ", " : "," }
-                if !inline { newline(&text, indent + 1) }
-                item.write(into: &text, indent: indent + 1, pretty: pretty)
+                if position > 0 {
+                    bytes.append(UInt8(ascii: ","))
+                    if inline && pretty { bytes.append(UInt8(ascii: " ")) }
+                }
+                if !inline { newline(&bytes, indent + 1) }
+                item.write(into: &bytes, indent: indent + 1, pretty: pretty)
             }
-            if !inline { newline(&text, indent) }
-            text += "]"
+            if !inline { newline(&bytes, indent) }
+            bytes.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty {
-                text += "{}"
+                bytes.append(contentsOf: "{}".utf8)
                 return
             }
             let inline = !pretty || isInline
-            text += "{"
+            bytes.append(UInt8(ascii: "{"))
             for (position, member) in members.enumerated() {
-                if position > 0 { text += inline && pretty ? ", " : "," }
-                if !inline { newline(&text, indent + 1) }
-                appendJSONString(member.0, to: &text)
-                text += pretty ? ": " : ":"
-                member.1.write(into: &text, indent: indent + 1, pretty: pretty)
+                if position > 0 {
+                    bytes.append(UInt8(ascii: ","))
+                    if inline && pretty { bytes.append(UInt8(ascii: " ")) }
+                }
+                if !inline { newline(&bytes, indent + 1) }
+                appendJSONString(member.0, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                if pretty { bytes.append(UInt8(ascii: " ")) }
+                member.1.write(into: &bytes, indent: indent + 1, pretty: pretty)
             }
-            if !inline { newline(&text, indent) }
-            text += "}"
+            if !inline { newline(&bytes, indent) }
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ text: inout String, _ indent: Int) {
-        text += "\n"
-        text += String(repeating: "  ", count: indent)
-    }
+}
+
+/// Starts a line of pretty JSON at a depth of `indent` levels.
+func newline(_ bytes: inout [UInt8], _ indent: Int) {
+    bytes.append(0x0A)
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
 }
 
 /// A number in the shortest form that reads back exactly: integers without a fraction
@@ -102,26 +119,58 @@ public func formatNumber(_ value: Double) -> String {
     return "\(value)"
 }
 
-/// Appends a JSON string literal, escaping quotes, backslashes and control characters.
+/// Appends a JSON string literal, escaping quotes, backslashes and control characters (and U+2028,
+/// U+2029, which JavaScript does not allow in a string literal).
 func appendJSONString(_ string: String, to text: inout String) {
-    text += "\""
-    for scalar in string.unicodeScalars {
-        switch scalar {
-        case "\"": text += "\\\""
-        case "\\": text += "\\\\"
-        case "\n": text += "\\n"
-        case "\r": text += "\\r"
-        case "\t": text += "\\t"
-        case "\u{08}": text += "\\b"
-        case "\u{0C}": text += "\\f"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                text.unicodeScalars.append(scalar)
+    var bytes: [UInt8] = []
+    appendJSONString(string, to: &bytes)
+    text += String(decoding: bytes, as: UTF8.self)
+}
+
+/// Appends a JSON string literal as UTF-8 bytes: the string's own bytes when nothing needs escaping
+/// (one pass to check, one copy), escaped otherwise.
+func appendJSONString(_ string: String, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    var string = string
+    string.withUTF8 { utf8 in
+        var start = 0
+        var position = 0
+        while position < utf8.count {
+            let byte = utf8[position]
+            let escape: StaticString?
+            var width = 1
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x08: escape = "\\b"
+            case 0x0C: escape = "\\f"
+            case ..<0x20: escape = nil
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+            case 0xE2 where position + 2 < utf8.count && utf8[position + 1] == 0x80
+                && (utf8[position + 2] == 0xA8 || utf8[position + 2] == 0xA9):
+                escape = nil
+                width = 3
+            default:
+                position += 1
+                continue
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<position]))
+            if let escape {
+                escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            } else {
+                let value = width == 3 ? (utf8[position + 2] == 0xA8 ? 0x2028 : 0x2029) : Int(byte)
+                let hex = String(value, radix: 16)
+                bytes.append(contentsOf: "\\u".utf8)
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 - hex.utf8.count))
+                bytes.append(contentsOf: hex.utf8)
+            }
+            position += width
+            start = position
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
     }
-    text += "\""
+    bytes.append(UInt8(ascii: "\""))
 }

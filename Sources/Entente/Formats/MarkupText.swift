@@ -21,6 +21,8 @@ package struct MarkupText: Sendable {
     ///
     /// - Complexity: O(length of the text).
     package func escape(_ text: String) -> String {
+        // Most names and quotes need nothing: found by one pass over the bytes, returned as they are.
+        if !needsEscaping(text) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -39,5 +41,25 @@ package struct MarkupText: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether any byte of the text is one that ``escape(_:)`` changes.
+    private func needsEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for (position, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return true
+                case UInt8(ascii: "'") where apostrophe != nil: return true
+                case UInt8(ascii: "\n") where lineFeed != nil: return true
+                case ..<0x20 where xmlCharactersOnly: return true
+                // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+                case 0xEF where xmlCharactersOnly && position + 2 < bytes.count && bytes[position + 1] == 0xBF
+                    && bytes[position + 2] >= 0xBE: return true
+                default: continue
+                }
+            }
+            return false
+        }
     }
 }

@@ -42,68 +42,13 @@ struct BalanceCommand: ParsableCommand {
             let loaded = try input.file.read(graph)
             let report = try loaded.structuralBalance(of: input.filter(polarities: [.cooperative, .adversarial]),
                                                       signs: weighted ? .weighted : .unweighted)
+            var output = Output()
             if json {
-                print(report.json.rendered(pretty: false))
+                try output.json(report)
             } else {
-                printText(report)
+                output.line(report.description)
             }
+            try output.flush()
         }
-    }
-
-    private func printText(_ report: StructuralBalance) {
-        let census = report.triangles
-        let frustration = report.frustration
-        let share = census.balancedShare.map { " (\(formatNumber($0 * 100, significantDigits: 4))%)" } ?? ""
-        print("signs:        \(report.signs) (\(weighted ? "net weight" : "±1") per tie)")
-        print("network:      \(report.nodeCount) nodes, \(report.positiveTies + report.negativeTies) ties "
-              + "(\(report.positiveTies) positive, \(report.negativeTies) negative)")
-        print("triangles:    \(census.total): +++ \(census.allPositive), +-- \(census.twoNegative), "
-              + "++- \(census.oneNegative), --- \(census.allNegative)")
-        print("balanced:     \(census.balanced) of \(census.total)\(share)")
-        print("walk:         \(report.walk.map { formatNumber($0, significantDigits: 6) } ?? "n/a (a component of more than 1000 nodes)")")
-        var value = "frustration:  " + formatNumber(frustration.value, significantDigits: 6)
-        value += frustration.isExact
-            ? " (exact)"
-            : " (not exact; lower bound \(formatNumber(frustration.lowerBound, significantDigits: 6)))"
-        print(value)
-
-        let tiesByPair = Dictionary(report.ties.map { ($0.pair, $0) }, uniquingKeysWith: { first, _ in first })
-        print("")
-        print("unbalanced triangles: \(census.unbalanced.count)")
-        for triangle in census.unbalanced {
-            let pairs = [[triangle[0], triangle[1]], [triangle[0], triangle[2]], [triangle[1], triangle[2]]]
-            let pattern = String(pairs.compactMap { tiesByPair[$0] }.map { $0.sign < 0 ? "-" : "+" }.sorted())
-            print("  \(triangle.joined(separator: " "))  \(pattern)")
-            for pair in pairs {
-                if let tie = tiesByPair[pair] { print("    " + line(tie)) }
-            }
-        }
-        print("")
-        print("frustrated ties: \(frustration.frustrated.count)")
-        for pair in frustration.frustrated {
-            if let tie = tiesByPair[pair] { print("  " + line(tie)) }
-        }
-        print("")
-        for (number, camp) in frustration.camps.enumerated() {
-            print("camp \(number) (\(camp.count)):" + camp.map { " " + $0 }.joined())
-        }
-        print("")
-        let rows = [["id", "triangles", "unbalanced", "frustrated"]]
-            + report.nodes.map { [$0.id, String($0.triangles), String($0.unbalanced), String($0.frustrated)] }
-        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        for row in rows {
-            var text = row[0] + String(repeating: " ", count: widths[0] - row[0].count)
-            for column in 1..<4 { text += "  " + String(repeating: " ", count: widths[column] - row[column].count) + row[column] }
-            print(text)
-        }
-    }
-
-    /// `IND PAK  -5  security 5 adversarial` (net weight, then the edges that make the tie).
-    private func line(_ tie: BalanceTie) -> String {
-        let net = (tie.net > 0 ? "+" : "") + formatNumber(tie.net, significantDigits: 6)
-        let edges = tie.edges.map { edge in
-            "\(edge.type) \(formatNumber(edge.weight))" + (edge.polarity == .adversarial ? " adversarial" : "")
-        }
-        return "\(tie.pair.joined(separator: " "))  \(net)  \(edges.joined(separator: ", "))"
     }
 }

@@ -138,8 +138,7 @@ struct CentralityCommand: AsyncParsableCommand {
                 if json {
                     try output.json(top.map { values.limited(to: $0) } ?? values)
                 } else {
-                    let rows = top.map { values.top($0) } ?? values.ranked
-                    printEdges(rows, into: &output)
+                    printEdges(values, into: &output)
                 }
             } else if measures.count == 1, let only = measures.first {
                 let sampling = samples.map {
@@ -179,60 +178,33 @@ struct CentralityCommand: AsyncParsableCommand {
     }
 
     private func printNodes(_ values: NodeValues, into output: inout Output) {
-        let rows = top.map { values.top($0) } ?? values.ranked
-        let name = values.measure.rawValue
-        if csv {
-            output.line("id,label,\(name)")
-            for row in rows {
-                output.line([row.id, row.label, formatNumber(row.value)].map(CSVEdgeList.escape).joined(separator: ","))
-            }
-            return
+        let shown = top.map { values.limited(to: $0) } ?? values
+        guard csv else { return output.line(shown.description) }
+        output.line("id,label,\(values.measure.rawValue)")
+        for row in shown.ranked {
+            output.line([row.id, row.label, formatNumber(row.value)].map(CSVEdgeList.escape).joined(separator: ","))
         }
-        printTable(header: ["id", "label", name], rows: rows.map { [$0.id, $0.label, fixed($0.value)] },
-                   numericColumns: 1, into: &output)
     }
 
-    private func printEdges(_ rows: [EdgeValues.Entry], into output: inout Output) {
-        if csv {
-            output.line("source,target,edge-betweenness")
-            for row in rows {
-                output.line([row.tie.source, row.tie.target, formatNumber(row.value)].map(CSVEdgeList.escape)
-                    .joined(separator: ","))
-            }
-            return
+    private func printEdges(_ values: EdgeValues, into output: inout Output) {
+        let shown = top.map { values.limited(to: $0) } ?? values
+        guard csv else { return output.line(shown.description) }
+        output.line("source,target,edge-betweenness")
+        for row in shown.ranked {
+            output.line([row.tie.source, row.tie.target, formatNumber(row.value)].map(CSVEdgeList.escape)
+                .joined(separator: ","))
         }
-        printTable(header: ["source", "target", "edge-betweenness"],
-                   rows: rows.map { [$0.tie.source, $0.tie.target, fixed($0.value)] }, numericColumns: 1, into: &output)
     }
 
     private func printAll(_ table: CentralityTable, into output: inout Output) {
-        let rows = table.nodes.sorted { $0.id < $1.id }
-        let header = ["id", "label"] + table.columns.map(\.measure.rawValue)
-        if csv {
-            output.line(header.joined(separator: ","))
-            for node in rows {
-                let cells = [node.id, node.label] + table.columns.map { column in
-                    column.values?[node.id].map { formatNumber($0) } ?? ""
-                }
-                output.line(cells.map(CSVEdgeList.escape).joined(separator: ","))
+        guard csv else { return output.line(table.description) }
+        output.line((["id", "label"] + table.columns.map(\.measure.rawValue)).joined(separator: ","))
+        for node in table.nodes.sorted(by: { $0.id < $1.id }) {
+            let cells = [node.id, node.label] + table.columns.map { column in
+                column.values?[node.id].map { formatNumber($0) } ?? ""
             }
-            return
+            output.line(cells.map(CSVEdgeList.escape).joined(separator: ","))
         }
-        printTable(header: header, rows: rows.map { node in
-            [node.id, node.label] + table.columns.map { column in column.values?[node.id].map(fixed) ?? "n/a" }
-        }, numericColumns: table.columns.count, into: &output)
-    }
-
-    /// A value with six decimals, as the table shows it; from 1e15 on, seven significant digits
-    /// (`6e+307`), as no table column is that wide.
-    private func fixed(_ value: Double) -> String {
-        abs(value) >= 1e15 ? String(format: "%.7g", value) : String(format: "%.6f", value)
-    }
-
-    /// Prints aligned columns: text columns padded on the right, the last `numericColumns` on the left.
-    private func printTable(header: [String], rows: [[String]], numericColumns: Int, into output: inout Output) {
-        let numbers = Set((header.count - numericColumns)..<header.count)
-        for line in alignedColumns(header: header, rows: rows, rightAligned: numbers) { output.line(line) }
     }
 }
 

@@ -48,20 +48,13 @@ struct CommunitiesCommand: ParsableCommand {
             var options = analysis
             options.includeAdversarial = community.signed
             let result = try community.communities(of: try options.analysis(of: graph, metric: .strength), file: graph)
+            var output = Output()
             if json {
-                print(result.json.rendered(pretty: false))
-                return
+                try output.json(result)
+            } else {
+                output.line(result.description)
             }
-            var settings = community.signed ? ["signed"] : []
-            if community.resolutionValue != 1 { settings.append("resolution \(formatNumber(community.resolutionValue))") }
-            let qualifier = settings.isEmpty ? "" : " (" + settings.joined(separator: ", ") + ")"
-            let noun = result.count == 1 ? "community" : "communities"
-            print("\(result.method)\(qualifier): modularity \(String(format: "%.6f", result.modularity)), \(result.count) \(noun)")
-            let width = String(result.count).count
-            for (position, community) in result.communities.enumerated() {
-                let number = String(position + 1)
-                print(String(repeating: " ", count: width - number.count) + number + "  " + community.joined(separator: " "))
-            }
+            try output.flush()
         }
     }
 }

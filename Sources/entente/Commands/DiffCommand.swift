@@ -66,48 +66,9 @@ struct DiffCommand: ParsableCommand {
             if json {
                 try output.json(diff)
             } else {
-                printText(diff, into: &output)
+                output.line(diff.description)
             }
             try output.flush()
         }
     }
-
-    private func printText(_ diff: GraphDiff, into output: inout Output) {
-        func counted(_ count: Int, _ word: String) -> String { "\(count) \(word)" }
-        output.line("nodes: \(counted(diff.addedNodes.count, "added")), \(counted(diff.removedNodes.count, "removed"))")
-        output.line("ties:  \(counted(diff.addedTies.count, "added")), \(counted(diff.removedTies.count, "removed")), "
-                    + "\(counted(diff.changedTies.count, "weight changed")), \(counted(diff.flippedTies.count, "flipped"))")
-        if !diff.addedNodes.isEmpty { output.line("+ nodes: " + diff.addedNodes.joined(separator: " ")) }
-        if !diff.removedNodes.isEmpty { output.line("- nodes: " + diff.removedNodes.joined(separator: " ")) }
-        for tie in diff.addedTies { output.line("+ " + describe(tie)) }
-        for tie in diff.removedTies { output.line("- " + describe(tie)) }
-        for tie in diff.changedTies {
-            output.line("~ \(tie.source) \(tie.target) \(tie.type) \(formatNumber(tie.from))→\(formatNumber(tie.to))")
-        }
-        for tie in diff.flippedTies {
-            output.line("! \(tie.source) \(tie.target) \(tie.type) \(tie.from) \(formatNumber(tie.fromWeight))"
-                        + " → \(tie.to) \(formatNumber(tie.toWeight))")
-        }
-        guard let measure = diff.measure else { return }
-        output.line("")
-        let rows = [["id", "label", "base", "other", "change"]] + measure.map { entry in
-            [entry.id, entry.label, fixed(entry.base), fixed(entry.other),
-             entry.change.map { ($0 > 0 ? "+" : "") + String(format: "%.6f", $0) } ?? "absent"]
-        }
-        let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        for row in rows {
-            var text = row[0] + String(repeating: " ", count: widths[0] - row[0].count)
-            text += "  " + row[1] + String(repeating: " ", count: widths[1] - row[1].count)
-            for column in 2..<5 { text += "  " + String(repeating: " ", count: widths[column] - row[column].count) + row[column] }
-            output.line(text)
-        }
-    }
-
-    /// `PAK ECO economic 3 cooperative`.
-    private func describe(_ tie: GraphDiff.Tie) -> String {
-        "\(tie.source) \(tie.target) \(tie.type) \(formatNumber(tie.weight)) \(tie.polarity)"
-    }
-
-    /// A value with six decimals, or `absent`.
-    private func fixed(_ value: Double?) -> String { value.map { String(format: "%.6f", $0) } ?? "absent" }
 }

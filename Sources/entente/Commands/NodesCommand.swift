@@ -43,12 +43,7 @@ struct NodesCommand: ParsableCommand {
                     output.line(cells.map(CSVEdgeList.escape).joined(separator: ","))
                 }
             } else {
-                let rows = list.rows.map { row in
-                    [row.node.id, row.node.label, row.node.kind.name, String(row.degree), formatNumber(row.strength),
-                     row.node.aliases.joined(separator: "; ")]
-                }
-                let header = ["id", "label", "kind", "degree", "strength", "aliases"]
-                for line in alignedColumns(header: header, rows: rows, rightAligned: [3, 4]) { output.line(line) }
+                output.line(list.description)
             }
             try output.flush()
         }

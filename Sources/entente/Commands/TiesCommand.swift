@@ -39,7 +39,7 @@ struct TiesCommand: ParsableCommand {
             if json {
                 try output.json(ties)
             } else {
-                for line in ties.lines(evidence: evidence) { output.line(line) }
+                output.line(evidence ? ties.lines(evidence: true).joined(separator: "\n") : ties.description)
             }
             try output.flush()
         }

@@ -1,0 +1,244 @@
+private import Foundation
+
+// How results print: every result type's `description` is the text the matching `entente` command
+// prints, so that `print(result)` in a library program reads like the CLI, and the CLI prints the
+// descriptions rather than formatting results itself.
+
+/// Aligned columns for a text table: columns padded on the right, those in `rightAligned` (numbers)
+/// on the left, two spaces between columns, no trailing spaces.
+///
+/// - Complexity: O(total length of the cells).
+package func alignedColumns(header: [String], rows: [[String]], rightAligned: Set<Int>) -> [String] {
+    let all = [header] + rows
+    let widths = header.indices.map { column in all.map { displayWidth($0[column]) }.max() ?? 0 }
+    return all.map { line in
+        var text = ""
+        for (column, cell) in line.enumerated() {
+            if column > 0 { text += "  " }
+            let padding = String(repeating: " ", count: widths[column] - displayWidth(cell))
+            text += rightAligned.contains(column) ? padding + cell : cell + padding
+        }
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
+
+/// The number of characters of a cell: its byte count when it is ASCII (no grapheme breaking for
+/// the ids and numbers of a 100,000-row table), its `Character` count otherwise.
+private func displayWidth(_ cell: String) -> Int {
+    cell.utf8.allSatisfy { $0 < 0x80 } ? cell.utf8.count : cell.count
+}
+
+/// A value with six decimals, as the tables show it; from 1e15 on, seven significant digits
+/// (`6e+307`), as no table column is that wide.
+package func tableNumber(_ value: Double) -> String {
+    abs(value) >= 1e15 ? String(format: "%.7g", value) : String(format: "%.6f", value)
+}
+
+/// Lines joined by line feeds, with none after the last: a description of several lines.
+private func joinedLines(_ lines: [String]) -> String { lines.joined(separator: "\n") }
+
+extension NodeValues: CustomStringConvertible {
+    /// The table `entente centrality --measure M` prints: id, label and value (six decimals),
+    /// highest first, ties by id.
+    public var description: String {
+        joinedLines(alignedColumns(header: ["id", "label", measure.rawValue],
+                                   rows: ranked.map { [$0.id, $0.label, tableNumber($0.value)] }, rightAligned: [2]))
+    }
+}
+
+extension EdgeValues: CustomStringConvertible {
+    /// The table `entente centrality --measure edge-betweenness` prints, highest first.
+    public var description: String {
+        joinedLines(alignedColumns(header: ["source", "target", "edge-betweenness"],
+                                   rows: ranked.map { [$0.tie.source, $0.tie.target, tableNumber($0.value)] },
+                                   rightAligned: [2]))
+    }
+}
+
+extension CentralityTable: CustomStringConvertible {
+    /// The table `entente centrality --measure all` prints: one column per measure, nodes by id,
+    /// `n/a` where a measure could not be computed.
+    public var description: String {
+        let header = ["id", "label"] + columns.map(\.measure.rawValue)
+        let rows = nodes.sorted { $0.id < $1.id }.map { node in
+            [node.id, node.label] + columns.map { column in column.values?[node.id].map(tableNumber) ?? "n/a" }
+        }
+        return joinedLines(alignedColumns(header: header, rows: rows, rightAligned: Set(2..<header.count)))
+    }
+}
+
+extension NodeList: CustomStringConvertible {
+    /// The table `entente nodes` prints: id, label, kind, degree, strength and aliases, in file order.
+    public var description: String {
+        let rows = rows.map { row in
+            [row.node.id, row.node.label, row.node.kind.name, String(row.degree), formatNumber(row.strength),
+             row.node.aliases.joined(separator: "; ")]
+        }
+        return joinedLines(alignedColumns(header: ["id", "label", "kind", "degree", "strength", "aliases"], rows: rows,
+                                          rightAligned: [3, 4]))
+    }
+}
+
+extension NodeTies: CustomStringConvertible {
+    /// What `entente ties` prints: the node, then its ties by type, heaviest first
+    /// (``lines(evidence:)`` with the quotes).
+    public var description: String { joinedLines(lines()) }
+}
+
+extension Communities: CustomStringConvertible {
+    /// What `entente communities` prints: the method, the settings that differ from the defaults,
+    /// the modularity and the number of communities, then one numbered line of ids per community.
+    public var description: String {
+        var settings = signed ? ["signed"] : []
+        if resolution != 1 { settings.append("resolution \(formatNumber(resolution))") }
+        let qualifier = settings.isEmpty ? "" : " (" + settings.joined(separator: ", ") + ")"
+        let noun = count == 1 ? "community" : "communities"
+        var lines = ["\(method)\(qualifier): modularity \(String(format: "%.6f", modularity)), \(count) \(noun)"]
+        let width = String(count).count
+        for (position, community) in communities.enumerated() {
+            let number = String(position + 1)
+            lines.append(String(repeating: " ", count: width - number.count) + number + "  " + community.joined(separator: " "))
+        }
+        return joinedLines(lines)
+    }
+}
+
+extension GraphDiff: CustomStringConvertible {
+    /// What `entente diff` prints: the counts, the nodes added and removed, each tie added (`+`),
+    /// removed (`-`), reweighted (`~`) and flipped (`!`), then the measure's table when one was compared.
+    public var description: String {
+        func describe(_ tie: GraphDiff.Tie) -> String {
+            "\(tie.source) \(tie.target) \(tie.type) \(formatNumber(tie.weight)) \(tie.polarity)"
+        }
+        var lines = [
+            "nodes: \(addedNodes.count) added, \(removedNodes.count) removed",
+            "ties:  \(addedTies.count) added, \(removedTies.count) removed, \(changedTies.count) weight changed, "
+                + "\(flippedTies.count) flipped",
+        ]
+        if !addedNodes.isEmpty { lines.append("+ nodes: " + addedNodes.joined(separator: " ")) }
+        if !removedNodes.isEmpty { lines.append("- nodes: " + removedNodes.joined(separator: " ")) }
+        lines += addedTies.map { "+ " + describe($0) }
+        lines += removedTies.map { "- " + describe($0) }
+        lines += changedTies.map { "~ \($0.source) \($0.target) \($0.type) \(formatNumber($0.from))→\(formatNumber($0.to))" }
+        lines += flippedTies.map {
+            "! \($0.source) \($0.target) \($0.type) \($0.from) \(formatNumber($0.fromWeight)) → \($0.to) \(formatNumber($0.toWeight))"
+        }
+        if let measure {
+            lines.append("")
+            lines.append(measure.description)
+        }
+        return joinedLines(lines)
+    }
+}
+
+extension MeasureComparison: CustomStringConvertible {
+    /// The table `entente diff --measure M` ends with: each node's value in both graphs and the
+    /// change (six decimals, `absent` where a graph lacks the node), largest change first.
+    public var description: String {
+        func fixed(_ value: Double?) -> String { value.map { String(format: "%.6f", $0) } ?? "absent" }
+        let rows = map { entry in
+            [entry.id, entry.label, fixed(entry.base), fixed(entry.other),
+             entry.change.map { ($0 > 0 ? "+" : "") + String(format: "%.6f", $0) } ?? "absent"]
+        }
+        return joinedLines(alignedColumns(header: ["id", "label", "base", "other", "change"], rows: rows,
+                                          rightAligned: [2, 3, 4]))
+    }
+}
+
+extension StructuralBalance: CustomStringConvertible {
+    /// What `entente balance` prints: the signs, the network, the triangle census, the walk and
+    /// frustration indices; then the unbalanced triangles and the frustrated ties with the edges that
+    /// make each tie, the two camps, and a table of every node's triangles.
+    public var description: String {
+        let census = triangles
+        let share = census.balancedShare.map { " (\(formatNumber($0 * 100, significantDigits: 4))%)" } ?? ""
+        var lines = [
+            "signs:        \(signs) (\(signs == .weighted ? "net weight" : "±1") per tie)",
+            "network:      \(nodeCount) nodes, \(positiveTies + negativeTies) ties "
+                + "(\(positiveTies) positive, \(negativeTies) negative)",
+            "triangles:    \(census.total): +++ \(census.allPositive), +-- \(census.twoNegative), "
+                + "++- \(census.oneNegative), --- \(census.allNegative)",
+            "balanced:     \(census.balanced) of \(census.total)\(share)",
+            "walk:         \(walk.map { formatNumber($0, significantDigits: 6) } ?? "n/a (a component of more than 1000 nodes)")",
+            "frustration:  " + formatNumber(frustration.value, significantDigits: 6) + (frustration.isExact
+                ? " (exact)"
+                : " (not exact; lower bound \(formatNumber(frustration.lowerBound, significantDigits: 6)))"),
+        ]
+        /// `IND PAK  -5  security 5 adversarial` (net weight, then the edges that make the tie).
+        func line(_ tie: BalanceTie) -> String {
+            let net = (tie.net > 0 ? "+" : "") + formatNumber(tie.net, significantDigits: 6)
+            let edges = tie.edges.map { edge in
+                "\(edge.type) \(formatNumber(edge.weight))" + (edge.polarity == .adversarial ? " adversarial" : "")
+            }
+            return "\(tie.pair.joined(separator: " "))  \(net)  \(edges.joined(separator: ", "))"
+        }
+        let tiesByPair = Dictionary(ties.map { ($0.pair, $0) }, uniquingKeysWith: { first, _ in first })
+        lines += ["", "unbalanced triangles: \(census.unbalanced.count)"]
+        for triangle in census.unbalanced {
+            let pairs = [[triangle[0], triangle[1]], [triangle[0], triangle[2]], [triangle[1], triangle[2]]]
+            let pattern = String(pairs.compactMap { tiesByPair[$0] }.map { $0.sign < 0 ? "-" : "+" }.sorted())
+            lines.append("  \(triangle.joined(separator: " "))  \(pattern)")
+            lines += pairs.compactMap { tiesByPair[$0] }.map { "    " + line($0) }
+        }
+        lines += ["", "frustrated ties: \(frustration.frustrated.count)"]
+        lines += frustration.frustrated.compactMap { tiesByPair[$0] }.map { "  " + line($0) }
+        lines.append("")
+        for (number, camp) in frustration.camps.enumerated() {
+            lines.append("camp \(number) (\(camp.count)):" + camp.map { " " + $0 }.joined())
+        }
+        lines.append("")
+        lines += alignedColumns(header: ["id", "triangles", "unbalanced", "frustrated"],
+                                rows: nodes.map { [$0.id, String($0.triangles), String($0.unbalanced), String($0.frustrated)] },
+                                rightAligned: [1, 2, 3])
+        return joinedLines(lines)
+    }
+}
+
+extension PathReport: CustomStringConvertible {
+    /// What `entente path` prints: one line per path (``lines``).
+    public var description: String { joinedLines(lines) }
+}
+
+extension GraphSummary: CustomStringConvertible {
+    /// What `entente info` prints: name, direction, counts, components, counts per type, polarity
+    /// and kind, and the sources.
+    public var description: String {
+        var lines = [
+            "name:        \(name)",
+            "directed:    \(isDirected ? "yes" : "no")",
+            "nodes:       \(nodeCount)",
+            "edges:       \(edgeCount)",
+            "components:  \(components)",
+            "types:       " + types.map { "\($0.name) \($0.count)" }.joined(separator: ", "),
+            "polarities:  " + polarities.map { "\($0.name) \($0.count)" }.joined(separator: ", "),
+            "kinds:       " + kinds.map { "\($0.name) \($0.count)" }.joined(separator: ", "),
+        ]
+        if sources.isEmpty {
+            lines.append("sources:     none")
+        } else {
+            lines.append("sources:")
+            for source in sources {
+                let origin = source.file.map { "file \($0)" } ?? source.citation.map { "citation: \($0)" } ?? ""
+                lines.append("  \(source.id): \(source.title)" + (origin.isEmpty ? "" : " (\(origin))"))
+            }
+        }
+        return joinedLines(lines)
+    }
+}
+
+extension MergeResult: CustomStringConvertible {
+    /// The counts `entente merge` reports: `19 nodes, 57 edges (8 replaced, 12 added), 1 conflict`.
+    public var description: String {
+        "\(graph.nodes.count) nodes, \(graph.edges.count) edges (\(replacedTies) replaced, \(addedTies) added), "
+            + "\(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s")"
+    }
+}
+
+extension RelationGraph: CustomStringConvertible {
+    /// The graph's name and size: `Pakistan's foreign relations: 14 nodes, 45 edges`.
+    public var description: String {
+        "\(name.isEmpty ? "graph" : name): \(nodes.count) node\(nodes.count == 1 ? "" : "s"), "
+            + "\(edges.count) edge\(edges.count == 1 ? "" : "s")\(isDirected ? " (directed)" : "")"
+    }
+}
