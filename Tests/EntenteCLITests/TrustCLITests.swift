@@ -22,7 +22,10 @@ private let pakistanGraph = "Graphs/pakistan.json"
 
     @Test func failedWriteToStandardOutputIsAnError() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
-        for command in [["info", pakistanGraph], ["path", pakistanGraph, "PAK", "EU"], ["centrality", pakistanGraph, "--measure", "degree"]] {
+        let commands = [["info", pakistanGraph], ["path", pakistanGraph, "PAK", "EU"], ["centrality", pakistanGraph, "--measure", "degree"],
+                        ["balance", pakistanGraph], ["balance", pakistanGraph, "--json"], ["communities", pakistanGraph],
+                        ["communities", pakistanGraph, "--json"], ["nodes", pakistanGraph], ["ties", pakistanGraph, "PAK"]]
+        for command in commands {
             let process = Process()
             process.executableURL = ententeBinary
             process.arguments = command
