@@ -79,6 +79,13 @@ for graph in $graphs; do
     fi
 done
 
+if [[ " $graphs " == *" large "* ]]; then
+    # Every output path of the CLI on the large graph, with igraph's PageRank script in the same loop.
+    echo "== large: output paths" >&2
+    "$python" Benchmarks/output.py --entente "$bin/entente" --csv Benchmarks/graphs/large.csv --runs "$runs" \
+        --jsonl "$out/output.jsonl" | tee "$out/output.md" >&2 || true
+fi
+
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 {
@@ -87,4 +94,5 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -
     echo "median of $runs runs; load average before $load_before, after $load_after."
     echo
     "$python" Benchmarks/compare.py table "$results"
+    if [ -s "$out/output.md" ]; then echo; cat "$out/output.md"; fi
 } | tee "$out/table.md"

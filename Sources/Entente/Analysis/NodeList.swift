@@ -26,7 +26,7 @@ public struct NodeList: Sendable, Encodable {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(node.id, forKey: .id)
             try container.encode(node.label, forKey: .label)
-            try container.encode(node.kind, forKey: .kind)
+            try container.encode(node.kind.name, forKey: .kind)
             try container.encode(node.aliases, forKey: .aliases)
             try container.encode(degree, forKey: .degree)
             try container.encode(strength, forKey: .strength)

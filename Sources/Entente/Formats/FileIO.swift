@@ -11,9 +11,31 @@ import Darwin
 /// Reading and atomically writing whole files, with errors that name the file. File work goes
 /// through swift-system; only `rename`, which it lacks, is called from the C library.
 package enum FileIO {
-    /// Reads a whole file (or standard input for `-`) as bytes.
+    /// The largest input read, in bytes: 2 GiB unless the environment variable
+    /// `ENTENTE_MAX_INPUT_SIZE` says otherwise (a number of bytes, or with a suffix K, M or G).
+    /// A graph file is parsed into several times its size in memory, so a bigger input is more
+    /// likely a mistake (`/dev/zero`, a disk image) than a graph.
+    package static let maximumInputSize: Int = {
+        guard let text = getenv("ENTENTE_MAX_INPUT_SIZE").map({ String(cString: $0) }), !text.isEmpty else { return 1 << 31 }
+        let multipliers: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        let suffix = text.last.flatMap { multipliers[Character($0.uppercased())] }
+        let number = Int(suffix == nil ? text : String(text.dropLast())) ?? -1
+        return number > 0 ? number * (suffix ?? 1) : 1 << 31
+    }()
+
+    /// "2 GiB", "512 MiB", "1,000 bytes": a size as the error messages give it.
+    private static func describeSize(_ bytes: Int) -> String {
+        for (unit, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= size && bytes % size == 0 {
+            return "\(bytes / size) \(unit)"
+        }
+        return "\(bytes) bytes"
+    }
+
+    /// Reads a whole file (or standard input for `-`) as bytes, in chunks of 64 KiB, never more
+    /// than ``maximumInputSize``: a size the file claims is not trusted (a sparse file, `/proc`).
     ///
-    /// - Throws: ``GraphError/io(file:reason:)`` when the file cannot be opened or read, or is a directory.
+    /// - Throws: ``GraphError/io(file:reason:)`` when the file cannot be opened or read, is a
+    ///   directory or a device (other than a terminal), or is larger than the limit.
     package static func read(_ path: String) throws(GraphError) -> [UInt8] {
         let descriptor: FileDescriptor
         do {
@@ -22,16 +44,28 @@ package enum FileIO {
         } catch {
             throw .io(file: path, reason: "cannot open: \(describe(error))")
         }
+        let limit = maximumInputSize
+        let tooLarge = GraphError.io(file: path, reason: "is larger than \(describeSize(limit)), the most Entente reads "
+                                        + "(ENTENTE_MAX_INPUT_SIZE sets another limit)")
         do {
             defer { if path != "-" { try? descriptor.close() } }
             let info = try descriptor.stat()
-            if info.type == .directory { throw GraphError.io(file: path, reason: "is a directory, not a graph file") }
+            switch info.type {
+            case .directory:
+                throw GraphError.io(file: path, reason: "is a directory, not a graph file")
+            case .characterSpecial where isatty(descriptor.rawValue) == 0, .blockSpecial:
+                throw GraphError.io(file: path, reason: "is a device, not a graph file")
+            default:
+                break
+            }
+            if info.type == .regular && Int(info.size) > limit { throw tooLarge }
             var bytes: [UInt8] = []
-            if info.size > 0 { bytes.reserveCapacity(Int(info.size) + 1) }
+            if info.type == .regular && info.size > 0 { bytes.reserveCapacity(Int(info.size) + 1) }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             while true {
                 let count = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0, retryOnInterrupt: true) }
                 if count == 0 { break }
+                guard bytes.count + count <= limit else { throw tooLarge }
                 bytes.append(contentsOf: chunk[0..<count])
             }
             return bytes

@@ -109,7 +109,7 @@ extension Node: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(label, forKey: .label)
-        try container.encode(kind, forKey: .kind)
+        try container.encode(kind.name, forKey: .kind)
         if !aliases.isEmpty { try container.encode(aliases, forKey: .aliases) }
         try encodeAttributes(attributes, in: &container, forKey: .attributes)
     }
@@ -140,9 +140,10 @@ extension Edge: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(source, forKey: .source)
         try container.encode(target, forKey: .target)
-        try container.encode(type, forKey: .type)
+        // Names as strings: what the vocabulary types encode to, without a nested encoder per edge.
+        try container.encode(type.name, forKey: .type)
         try container.encode(weight, forKey: .weight)
-        try container.encode(polarity, forKey: .polarity)
+        try container.encode(polarity.rawValue, forKey: .polarity)
         if !evidence.isEmpty { try container.encode(evidence, forKey: .evidence) }
         try container.encodeIfPresent(since, forKey: .since)
         try container.encodeIfPresent(until, forKey: .until)

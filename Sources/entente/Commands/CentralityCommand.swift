@@ -48,10 +48,13 @@ struct CentralityCommand: AsyncParsableCommand {
     @Flag(help: "Unnormalized betweenness and edge-betweenness (networkx normalized=False).")
     var raw = false
 
-    @Option(help: "Damping factor for pagerank (default 0.85, between 0 and 1) or attenuation for katz (default 0.9/λmax, computed).")
+    // Unconditional parsing (here and below) so that a negative value reaches validate(), which says
+    // what is wrong with it, instead of reading as an unknown option.
+    @Option(parsing: .unconditional,
+            help: "Damping factor for pagerank (default 0.85, between 0 and 1) or attenuation for katz (default 0.9/λmax, computed).")
     var alpha: Double?
 
-    @Option(help: "Print only the N highest rows of the table or CSV.")
+    @Option(parsing: .unconditional, help: "Print only the N highest rows of the table or CSV.")
     var top: Int?
 
     @Flag(help: "Print the values as JSON.")
@@ -116,7 +119,7 @@ struct CentralityCommand: AsyncParsableCommand {
         }
         if let alpha {
             if !alpha.isFinite || alpha <= 0 {
-                throw ValidationError("--alpha must be a positive number, not \(formatNumber(alpha))")
+                throw ValidationError("--alpha must be a positive number, not \(alpha.isFinite ? formatNumber(alpha) : "\(alpha)")")
             }
             if measures.contains(.pagerank) && alpha >= 1 {
                 throw ValidationError("--alpha for pagerank must be between 0 and 1, not \(formatNumber(alpha))")

@@ -50,6 +50,9 @@ struct DiffCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if base == "-" && other == "-" {
+            throw ValidationError("BASE and OTHER cannot both be - (standard input can be read once)")
+        }
         if let measure, nodeMeasure == nil {
             throw ValidationError("--measure '\(measure)' is not a node measure (measures: "
                                   + RenderCommand.sizeMeasures.map(\.rawValue).joined(separator: ", ") + ")")

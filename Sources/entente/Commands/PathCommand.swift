@@ -107,8 +107,10 @@ struct PathCommand: AsyncParsableCommand {
         guard let pairs else { return [(from ?? "", to ?? "", nil)] }
         let bytes = try FileIO.readText(pairs)
         var queries: [(from: String, to: String, location: String?)] = []
-        for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = line.hasSuffix("\r") ? line.dropLast() : line
+        // Lines split on the line feed byte: as Characters, "\r\n" is one grapheme and never equals "\n".
+        for (number, lineBytes) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let line = String(decoding: lineBytes.last == 0x0D ? lineBytes.dropLast() : lineBytes, as: UTF8.self)[...]
+            let text = line
             let location = "\(pairs == "-" ? "<stdin>" : pairs):\(number + 1)"
             if text.allSatisfy({ $0 == " " || $0 == "\t" }) || text.hasPrefix("#") { continue }
             let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces }

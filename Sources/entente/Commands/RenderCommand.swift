@@ -62,7 +62,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Draw only the nodes within --depth edges of this node.", valueName: "node"))
     var around: String?
 
-    @Option(help: "How many edges away from --around to draw (default: 1).")
+    // Unconditional parsing so that `--depth -3` reaches validate() instead of reading as an option.
+    @Option(parsing: .unconditional, help: "How many edges away from --around to draw (default: 1).")
     var depth: Int?
 
     @Option(help: "The title over the diagram (default: the graph's name and what the filters keep, as in \"…: security ties\"); \"\" draws none.")
@@ -99,7 +100,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var community: CommunityOptions
 
-    @Option(help: "Attenuation for --size-by katz (default 0.9/λmax, computed) or damping for --size-by pagerank (default 0.85).")
+    @Option(parsing: .unconditional,
+            help: "Attenuation for --size-by katz (default 0.9/λmax, computed) or damping for --size-by pagerank (default 0.85).")
     var alpha: Double?
 
     /// The groups --color-by accepts.
@@ -149,7 +151,7 @@ struct RenderCommand: ParsableCommand {
                 throw ValidationError("--alpha needs --size-by katz or --size-by pagerank")
             }
             if !alpha.isFinite || alpha <= 0 {
-                throw ValidationError("--alpha must be a positive number, not \(formatNumber(alpha))")
+                throw ValidationError("--alpha must be a positive number, not \(alpha.isFinite ? formatNumber(alpha) : "\(alpha)")")
             }
             if sizeMeasure == .pagerank && alpha >= 1 {
                 throw ValidationError("--alpha for pagerank must be between 0 and 1, not \(formatNumber(alpha))")

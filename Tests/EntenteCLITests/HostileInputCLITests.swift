@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Inputs that are not graph files, or not the size of one, and options whose values look like
+/// options: each is one clear line, never an abort.
+@Suite struct HostileInputCLITests {
+    private let graph = "Graphs/pakistan.json"
+
+    @Test func aDeviceIsRefusedNotReadForever() throws {
+        let zero = try runEntente(["info", "/dev/zero", "--format", "json"])
+        #expect(zero.status == 1)
+        #expect(zero.stderr == "entente: /dev/zero: is a device, not a graph file\n")
+        let pairs = try runEntente(["path", graph, "--pairs", "/dev/urandom"])
+        #expect(pairs.status == 1)
+        #expect(pairs.stderr == "entente: /dev/urandom: is a device, not a graph file\n")
+    }
+
+    @Test func aFileLargerThanTheLimitIsRefusedBeforeItIsRead() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A 5 GB sparse file: its size is a claim, nothing is allocated for it.
+        let sparse = directory.appendingPathComponent("sparse.json")
+        #expect(FileManager.default.createFile(atPath: sparse.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: sparse)
+        try handle.truncate(atOffset: 5_000_000_000)
+        try handle.close()
+        let result = try runEntente(["info", sparse.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "entente: \(sparse.path): is larger than 2 GiB, the most Entente reads "
+                + "(ENTENTE_MAX_INPUT_SIZE sets another limit)\n")
+        // The limit applies to what is read, too: standard input has no size to check first.
+        var environment = ProcessInfo.processInfo.environment
+        environment["ENTENTE_MAX_INPUT_SIZE"] = "1K"
+        let piped = try runEntente(["info", "-", "--format", "json"], stdin: try Data(contentsOf: packageRoot.appendingPathComponent(graph)),
+                                   environment: environment)
+        #expect(piped.status == 1)
+        #expect(piped.stderr == "entente: -: is larger than 1 KiB, the most Entente reads (ENTENTE_MAX_INPUT_SIZE sets another limit)\n")
+    }
+
+    @Test func pairsWithWindowsLineEndsAreRead() throws {
+        let result = try runEntente(["path", graph, "--pairs", "-"], stdin: Data("PAK\tEU\r\nIND\tRUS\r\n".utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "PAK -[economic 4]- EU  cost 0.25\nIND -[membership 3]- UN -[membership 3]- RUS  cost 0.666667\n")
+    }
+
+    @Test func standardInputCannotBeBothSidesOfADiff() throws {
+        let result = try runEntente(["diff", "-", "-", "--format", "json"], stdin: Data("{}".utf8))
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: BASE and OTHER cannot both be - (standard input can be read once)\n"))
+    }
+
+    @Test(arguments: [
+        (["centrality", "Graphs/pakistan.json", "--measure", "pagerank", "--top", "-1"], "--top must be at least 1, not -1"),
+        (["centrality", "Graphs/pakistan.json", "--measure", "katz", "--alpha", "-1"], "--alpha must be a positive number, not -1"),
+        (["centrality", "Graphs/pakistan.json", "--measure", "katz", "--alpha", "nan"], "--alpha must be a positive number, not nan"),
+        (["centrality", "Graphs/pakistan.json", "--measure", "katz", "--alpha", "inf"], "--alpha must be a positive number, not inf"),
+        (["render", "Graphs/pakistan.json", "-o", "x.svg", "--around", "PAK", "--depth", "-3"], "--depth must be 0 or more, not -3"),
+    ])
+    func negativeAndNonFiniteValuesAreNamed(_ arguments: [String], _ message: String) throws {
+        let result = try runEntente(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: \(message)\n"), "\(result.stderr)")
+    }
+}
