@@ -72,6 +72,20 @@ public struct Diagram: Sendable {
         self.nodeSizes = nodeSizes
     }
 
+    /// Checks that the highlighted path is one of the drawn graph: every node by id, every hop by
+    /// its position in the graph and the edge there (ends, type, weight, polarity, evidence), so that
+    /// a path found in another graph is never drawn over ties it does not have.
+    ///
+    /// - Throws: ``GraphvizError/pathNotInDiagram(_:)`` naming the first node or tie that is not.
+    package func checkHighlight() throws(GraphvizError) {
+        guard let highlight else { return }
+        let graph = view.graph
+        for id in highlight.nodes where graph.index(of: id) == nil { throw .pathNotInDiagram("node \(id)") }
+        for hop in highlight.edges where !(graph.edges.indices.contains(hop.index) && graph.edges[hop.index] == hop.edge) {
+            throw .pathNotInDiagram("tie \(hop.source)–\(hop.target) \(hop.edge.type) \(formatNumber(hop.edge.weight))")
+        }
+    }
+
     /// The title drawn when ``title`` is `nil`: the graph's name, then what ``filter`` keeps
     /// (`RelationFilter.caption(in:)`), as in `Pakistan's foreign relations: security ties` or
     /// `Pakistan's foreign relations: around India, depth 1`.
@@ -130,7 +144,7 @@ public struct Diagram: Sendable {
             let node = graph.nodes[nodeIndex]
             let emphasised = highlightedNodes.contains(node.id)
             var attributes: [(String, String)] = [
-                ("label", DOTWriter.escapeLabel(node.label)), ("kind", node.kind.name),
+                ("label", drawnLabel(node.label)), ("kind", node.kind.name),
                 ("shape", style.shape(of: node.kind, in: graph)),
             ]
             if style.roundedKinds.contains(node.kind) { attributes.append(("style", "rounded,filled")) }
@@ -141,7 +155,7 @@ public struct Diagram: Sendable {
             } else if fades {
                 attributes += [("color", style.nodeLineColor + style.fadedAlpha), ("fontcolor", style.fadedTextColor)]
             }
-            attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: node))))
+            attributes.append(("tooltip", drawnLabel(tooltip(of: node))))
             attributes.append(("id", "node-\(nodeIndex)"))
             comparison?.style(node: nodeIndex, kind: node.kind, attributes: &attributes, style: style)
             nodeColoring?.style(node: node, attributes: &attributes)
@@ -166,7 +180,7 @@ public struct Diagram: Sendable {
                 attributes.append(("len", formatNumber(style.egoEdgeLength)))
             }
             if graph.isDirected { attributes.append(("arrowsize", "0.7")) }
-            attributes.append(("tooltip", DOTWriter.escapeLabel(tooltip(of: edge))))
+            attributes.append(("tooltip", drawnLabel(tooltip(of: edge))))
             attributes.append(("id", "edge-\(edgeIndex)"))
             comparison?.style(edge: edgeIndex, color: color, attributes: &attributes, style: style)
             nodeColoring?.style(edge: edge, color: color, attributes: &attributes, style: style)
@@ -277,4 +291,12 @@ public struct Diagram: Sendable {
 }
 
 /// Text for an HTML-like label: `&`, `<`, `>` and `"` as entities, a line feed as `<BR/>`.
-func escapeHTML(_ text: String) -> String { MarkupText.graphvizLabel.escape(text) }
+func escapeHTML(_ text: String) -> String { MarkupText.graphvizLabel.escape(visibleControlCharacters(text, keepingLineFeeds: true)) }
+
+/// A name as Graphviz should draw it, literally: control characters shown as `\u{1B}` (raw, they
+/// make SVG that is not well-formed and Graphviz JSON that is not valid), `&` written `&amp;`
+/// (Graphviz passes `&lt;` and `&#80;` through to SVG and decodes them for png and pdf, so a label
+/// `&#80;&#65;&#75;` would be drawn `PAK`), then escString-escaped (``DOTWriter/escapeLabel(_:)``).
+func drawnLabel(_ text: String) -> String {
+    DOTWriter.escapeLabel(visibleControlCharacters(text, keepingLineFeeds: true).replacingAll("&", with: "&amp;"))
+}

@@ -16,8 +16,8 @@ import Entente
 /// allows only the page's own script (by its SHA-256) and no network request at all.
 ///
 /// ```swift
-/// let page = try ExplorerPage.render(Diagram(GraphView(graph)))
-/// try FileIO.writeAtomically(page, to: "relations.html")
+/// try Renderer.render(try Diagram(graph), to: "relations.html")   // or, as bytes:
+/// let page = try ExplorerPage.render(try Diagram(graph), metric: .hops)
 /// ```
 public enum ExplorerPage {
     /// Renders the page of a diagram.

@@ -12,6 +12,9 @@ public enum GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
     case unavailableFormat(String, available: [String])
     /// The layout engine is not installed; `available` lists those that are.
     case unavailableLayout(String, available: [String])
+    /// A diagram's highlighted path has a node or tie that the drawn graph does not hold (a path
+    /// found in another graph); the tie or node, as `PAK–ARE economic 3`.
+    case pathNotInDiagram(String)
 
     /// One line naming what failed, with Graphviz's own message where it gave one.
     public var description: String {
@@ -27,6 +30,8 @@ public enum GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unavailableFormat(let format, let available):
             return "output format '\(format)' is not available in this Graphviz (available: "
                 + (available.isEmpty ? "none" : available.joined(separator: ", ")) + ")"
+        case .pathNotInDiagram(let tie):
+            return "the highlighted path's \(tie) is not in the graph drawn (was the path found in another graph?)"
         case .unavailableLayout(let layout, let available):
             return "layout engine '\(layout)' is not available in this Graphviz (available: "
                 + (available.isEmpty ? "none" : available.joined(separator: ", ")) + ")"

@@ -10,8 +10,8 @@ public enum OutputFormat: String, CaseIterable, Hashable, Sendable, CustomString
     case dot
     /// Graphviz's JSON description of the laid-out graph.
     case json
-    /// An interactive page around the SVG drawing, written by ``ExplorerPage`` (``Renderer`` gives
-    /// the SVG drawing alone for it).
+    /// An interactive page around the SVG drawing, written by ``ExplorerPage`` (``Renderer`` writes
+    /// the same page, with betweenness by strength).
     case html
 
     /// The format named by a file extension or `--to` value (`gv` is DOT), in any case.

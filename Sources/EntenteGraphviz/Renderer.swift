@@ -15,6 +15,8 @@ public enum Renderer {
     public static func render(_ diagram: Diagram, as format: OutputFormat,
                               layout: LayoutEngine? = nil) throws(GraphvizError) -> [UInt8] {
         let engine = layout ?? diagram.standardLayout
+        if format == .html { return try ExplorerPage.render(diagram, layout: engine) }
+        try diagram.checkHighlight()
         return try render(dot: diagram.source(layout: engine), as: format, layout: engine,
                           settingApart: diagram.nodesSetApart, gap: diagram.style.isolatedNodeGap,
                           reroutingEdges: diagram.reroutesEdges(after: engine))

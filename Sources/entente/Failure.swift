@@ -52,7 +52,9 @@ private func reported(_ error: any Error) -> any Error {
 
 /// Writes a line to standard error.
 func printError(_ line: String) {
-    writeStandardError(line + "\n")
+    // One line, whatever the names in it hold: a line feed or an escape sequence in a name is shown
+    // as `\u{A}`, `\u{1B}`, so that it can neither fake a second error line nor drive the terminal.
+    writeStandardError(visibleControlCharacters(line) + "\n")
 }
 
 /// Writes text to standard error as it is (the progress bar adds no newline).

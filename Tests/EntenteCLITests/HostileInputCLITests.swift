@@ -62,3 +62,30 @@ import Testing
         #expect(result.stderr.hasPrefix("Error: \(message)\n"), "\(result.stderr)")
     }
 }
+
+/// Names that would drive a terminal or split a line are shown escaped in text output and error
+/// lines; JSON and CSV keep them exact.
+@Suite struct TerminalInjectionCLITests {
+    private let csv = "source,target,type\n\"evil\u{1B}[2J\u{7}\",\"two\nlines\",economic\n"
+
+    @Test func tablesAndErrorsEscapeControlCharacters() throws {
+        let table = try runEntente(["nodes", "-", "--format", "csv"], stdin: Data(csv.utf8))
+        #expect(table.status == 0)
+        #expect(!table.stdout.contains("\u{1B}") && !table.stdout.contains("\u{7}"))
+        #expect(table.stdout.contains("evil\\u{1B}[2J\\u{7}"))
+        #expect(table.stdout.contains("two\\u{A}lines"))
+        #expect(table.stdout.split(separator: "\n").count == 3, "a name split a row: \(table.stdout)")
+        let error = try runEntente(["path", "-", "--format", "csv", "evil\u{1B}[2J\u{7}", "nowhere\nentente: fake"],
+                                   stdin: Data(csv.utf8))
+        #expect(error.status == 1)
+        #expect(!error.stderr.contains("\u{1B}"))
+        #expect(error.stderr.split(separator: "\n").count == 1, "\(error.stderr)")
+    }
+
+    @Test func jsonAndCSVKeepNamesExact() throws {
+        let json = try runEntente(["nodes", "-", "--format", "csv", "--json"], stdin: Data(csv.utf8))
+        #expect(json.stdout.contains("evil\\u001b[2J\\u0007"))
+        let table = try runEntente(["nodes", "-", "--format", "csv", "--csv"], stdin: Data(csv.utf8))
+        #expect(table.stdout.contains("evil\u{1B}[2J\u{7}"))
+    }
+}

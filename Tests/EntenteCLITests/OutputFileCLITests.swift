@@ -106,14 +106,14 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: directory) }
         // A graph big enough that writing its JSON takes a moment.
         var csv = "source,target,type,weight,note\n"
-        for index in 0..<30_000 { csv += "n\(index),m\(index),economic,\(index % 5 + 1),tie \(index)\n" }
+        for index in 0..<12_000 { csv += "n\(index),m\(index),economic,\(index % 5 + 1),tie \(index)\n" }
         let input = directory.appendingPathComponent("big.csv")
         try Data(csv.utf8).write(to: input)
         let target = directory.appendingPathComponent("out.json")
         try Data("old".utf8).write(to: target)
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             var caught = false
-            for _ in 0..<10 where !caught {
+            for _ in 0..<6 where !caught {
                 let process = Process()
                 process.executableURL = ententeBinary
                 process.arguments = ["convert", input.path, "-o", target.path]

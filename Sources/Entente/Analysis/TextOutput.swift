@@ -9,7 +9,8 @@ private import Foundation
 ///
 /// - Complexity: O(total length of the cells).
 package func alignedColumns(header: [String], rows: [[String]], rightAligned: Set<Int>) -> [String] {
-    let all = [header] + rows
+    // A name's control characters are shown escaped: a line feed in a name must not split a row.
+    let all = [header] + rows.map { $0.map { visibleControlCharacters($0) } }
     let widths = header.indices.map { column in all.map { displayWidth($0[column]) }.max() ?? 0 }
     return all.map { line in
         var text = ""
@@ -35,8 +36,11 @@ package func tableNumber(_ value: Double) -> String {
     abs(value) >= 1e15 ? String(format: "%.7g", value) : String(format: "%.6f", value)
 }
 
-/// Lines joined by line feeds, with none after the last: a description of several lines.
-private func joinedLines(_ lines: [String]) -> String { lines.joined(separator: "\n") }
+/// Lines joined by line feeds, with none after the last: a description of several lines, its names'
+/// control characters shown escaped (``visibleControlCharacters(_:keepingLineFeeds:)``).
+private func joinedLines(_ lines: [String]) -> String {
+    visibleControlCharacters(lines.joined(separator: "\n"), keepingLineFeeds: true)
+}
 
 extension NodeValues: CustomStringConvertible {
     /// The table `entente centrality --measure M` prints: id, label and value (six decimals),
@@ -241,4 +245,34 @@ extension RelationGraph: CustomStringConvertible {
         "\(name.isEmpty ? "graph" : name): \(nodes.count) node\(nodes.count == 1 ? "" : "s"), "
             + "\(edges.count) edge\(edges.count == 1 ? "" : "s")\(isDirected ? " (directed)" : "")"
     }
+}
+
+/// Text with its control characters made visible as `\u{1B}` (as `ls` and git show them), for a
+/// terminal, an error line or a drawing: C0 controls (line feeds too, unless `keepingLineFeeds`),
+/// DEL, C1 controls (U+0085 among them), the line and paragraph separators U+2028 and U+2029, and
+/// U+FFFE and U+FFFF. So a name cannot move the cursor, ring the bell, split a table row or a message
+/// line, or make an SVG that is not well-formed XML. Text without them is returned as it is.
+///
+/// - Complexity: O(length of the text).
+package func visibleControlCharacters(_ text: String, keepingLineFeeds: Bool = false) -> String {
+    func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A: return !keepingLineFeeds
+        case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFFFE, 0xFFFF: return true
+        default: return false
+        }
+    }
+    // Bytes below 0x20 and 0x7F are the controls of ASCII; the others start with 0xC2, 0xE2 or 0xEF.
+    let suspicious = text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
+    guard suspicious, text.unicodeScalars.contains(where: isControl) else { return text }
+    var result = ""
+    result.reserveCapacity(text.utf8.count + 8)
+    for scalar in text.unicodeScalars {
+        if isControl(scalar) {
+            result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        } else {
+            result.unicodeScalars.append(scalar)
+        }
+    }
+    return result
 }

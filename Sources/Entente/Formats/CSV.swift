@@ -290,7 +290,7 @@ extension String {
     }
 
     /// Every occurrence of `target` replaced by `replacement` (no Foundation needed).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
+    package func replacingAll(_ target: Character, with replacement: String) -> String {
         var result = ""
         result.reserveCapacity(count)
         for character in self {

@@ -180,17 +180,21 @@ package enum FileIO {
         for _ in 0..<16 where descriptor == nil {
             let suffix = String(generator.next() & 0xFF_FFFF_FFFF, radix: 36)
             temporary = (directory.isEmpty ? FilePath(".") : directory).appending(".entente-\(suffix).tmp")
+            // Recorded before it exists, so that a signal between its creation and the record
+            // cannot leave it behind.
+            TemporaryFiles.begin(temporary.string)
             do {
                 descriptor = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
                                                      permissions: permissions)
             } catch Errno.fileExists {
+                TemporaryFiles.end()
                 continue
             } catch {
+                TemporaryFiles.end()
                 throw .io(file: path, reason: "cannot write: \(describe(error))")
             }
         }
         guard let descriptor else { throw .io(file: path, reason: "cannot write: no free temporary name") }
-        TemporaryFiles.begin(temporary.string)
         var renamed = false
         defer {
             if !renamed { _ = temporary.withPlatformString { unlink($0) } }

@@ -103,6 +103,29 @@ public struct Edge: Hashable, Sendable {
         self.attributes = attributes
     }
 
+    /// Whether two edges say the same: the same ends, type, weight, polarity, evidence, years, note
+    /// and attributes. Where an edge sits in a graph is no part of it: an edge built with the
+    /// fields of a graph's edge equals it.
+    public static func == (lhs: Edge, rhs: Edge) -> Bool {
+        lhs.source == rhs.source && lhs.target == rhs.target && lhs.type == rhs.type && lhs.weight == rhs.weight
+            && lhs.polarity == rhs.polarity && lhs.evidence == rhs.evidence && lhs.since == rhs.since
+            && lhs.until == rhs.until && lhs.note == rhs.note && lhs.attributes == rhs.attributes
+    }
+
+    /// Hashes what ``==(_:_:)`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(target)
+        hasher.combine(type)
+        hasher.combine(weight)
+        hasher.combine(polarity)
+        hasher.combine(evidence)
+        hasher.combine(since)
+        hasher.combine(until)
+        hasher.combine(note)
+        hasher.combine(attributes)
+    }
+
     /// Whether the edge holds in a year: it began in or before it (or has no `since`) and has not
     /// ended before it (no `until`, or `until` ≥ year).
     public func holds(in year: Int) -> Bool {

@@ -149,7 +149,7 @@ public struct RelationGraph: Sendable {
         guard nodes.indices.contains(source) else { throw .unknownNode(location, id: "#\(source)") }
         guard nodes.indices.contains(target) else { throw .unknownNode(location, id: "#\(target)") }
         guard edge.weight.isFinite, edge.weight > 0 else {
-            throw .invalidWeight(location, value: formatNumber(edge.weight))
+            throw .invalidWeight(location, value: edge.weight.isFinite ? formatNumber(edge.weight) : "\(edge.weight)")
         }
         guard source != target else { throw .selfLoop(location, id: nodes[source].id) }
         var edge = edge

@@ -95,7 +95,9 @@ struct PathCommand: AsyncParsableCommand {
                 if json {
                     try output.json(report)
                 } else {
-                    for line in explain ? report.explanation : report.lines { output.line(line) }
+                    for line in explain ? report.explanation : report.lines {
+                        output.line(visibleControlCharacters(line))
+                    }
                 }
             }
             try output.flush()
