@@ -89,3 +89,37 @@ import Testing
         #expect(table.stdout.contains("evil\u{1B}[2J\u{7}"))
     }
 }
+
+/// `render --size-by`, `convert --size-by` and `centrality` rank nodes by one computation: over
+/// cooperative ties, so a rivalry does not make a node bigger.
+@Suite struct SizeByCLITests {
+    /// A–B and B–C cooperative, A–C adversarial: by degree over cooperative ties B is 1.0, A and C 0.5.
+    private let triangle = "source,target,polarity\nA,B,cooperative\nB,C,cooperative\nA,C,adversarial\n"
+
+    @Test func renderConvertAndCentralityAgree() throws {
+        let centrality = try runEntente(["centrality", "-", "--format", "csv", "--measure", "degree", "--csv"],
+                                        stdin: Data(triangle.utf8))
+        #expect(centrality.stdout == "id,label,degree\nB,B,1\nA,A,0.5\nC,C,0.5\n")
+        let drawn = try runEntente(["render", "-", "--format", "csv", "-o", "-", "--to", "dot", "--size-by", "degree"],
+                                   stdin: Data(triangle.utf8))
+        #expect(drawn.status == 0, "\(drawn.stderr)")
+        func fontSize(_ id: String) -> Int? {
+            guard let range = drawn.stdout.range(of: "\t\(id)\t[fontsize=") else { return nil }
+            return Int(drawn.stdout[range.upperBound...].prefix { $0.isNumber })
+        }
+        let (a, b, c) = (fontSize("A"), fontSize("B"), fontSize("C"))
+        #expect(a != nil && a == c)
+        #expect((b ?? 0) > (a ?? 0), "B has the most cooperative ties: \(String(describing: b)) against \(String(describing: a))")
+        let gexf = try runEntente(["convert", "-", "--format", "csv", "-o", "-", "--to", "gexf", "--size-by", "degree"],
+                                  stdin: Data(triangle.utf8))
+        let sizes = gexf.stdout.components(separatedBy: "<viz:size value=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(sizes == ["10", "50", "10"])
+    }
+}
+
+/// A NUL in a name would be cut short by the C libraries that draw it: refused where it is read.
+@Test func aNulInAJSONNameIsRefusedWithItsPosition() throws {
+    let result = try runEntente(["info", "-", "--format", "json"], stdin: Data(#"{"nodes":[{"id":"a\u0000b"}],"edges":[]}"#.utf8))
+    #expect(result.status == 1)
+    #expect(result.stderr == "entente: -:1:19: invalid JSON: a string holds NUL (\\u0000), which Entente does not accept in names or text\n")
+}

@@ -296,6 +296,10 @@ struct JSONParser {
                         throw error("invalid surrogate pair")
                     }
                     scalars.append(scalar)
+                } else if high == 0 {
+                    // A NUL would end the name at the C libraries that draw it (Graphviz, fontconfig).
+                    position -= 6
+                    throw error("a string holds NUL (\\u0000), which Entente does not accept in names or text")
                 } else if let scalar = Unicode.Scalar(high) {
                     scalars.append(scalar)
                 } else {

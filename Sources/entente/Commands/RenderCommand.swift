@@ -224,7 +224,9 @@ struct RenderCommand: ParsableCommand {
                     diagram.highlight = path
                 }
                 if let sizeMeasure {
-                    let sizes = try Analysis(loaded, filter: filter, metric: metric).centrality(sizeMeasure, alpha: alpha)
+                    // Over the analysed ties (cooperative unless --include-adversarial), as `entente
+                    // centrality` and `convert --size-by` compute them, not over every drawn edge.
+                    let sizes = try Analysis(loaded, filter: analysed, metric: metric).centrality(sizeMeasure, alpha: alpha)
                     if let note = katzAlphaNote(sizes) { printError(note) }
                     diagram.nodeSizes = sizes
                 }
