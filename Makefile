@@ -45,6 +45,8 @@ release: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@if [ -n "$$CI" ] && ! command -v chromium >/dev/null 2>&1; then \
+	    echo "chromium is missing: the browser tests cannot run, and CI must not skip them" >&2; exit 1; fi
 	OUT=$(OUT) ENTENTE_NO_CHROMIUM=$$(command -v chromium >/dev/null 2>&1 || echo 1) \
 	    $(PYTHON) Tests/Browser/test_explorer.py .build/debug/entente
 	@if [ -f ../shared/tools/check_evidence.py ]; then $(PYTHON) ../shared/tools/check_evidence.py; fi

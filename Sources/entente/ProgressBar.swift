@@ -58,8 +58,13 @@ enum ProgressLine {
 /// nothing); ``finish()`` erases it. Off a terminal, or with `--quiet`, it draws nothing, so what a
 /// command writes to a pipe or file is unchanged.
 final class TerminalProgress: Sendable {
-    /// How long a computation runs before the line appears.
-    static let delay = Duration.milliseconds(250)
+    /// How long a computation runs before the line appears: 250 ms, or the milliseconds of the
+    /// environment variable `ENTENTE_PROGRESS_DELAY` (0 shows it from the first report, which is
+    /// how the tests see the bar without depending on how fast the machine is).
+    static let delay: Duration = {
+        let text = getenv("ENTENTE_PROGRESS_DELAY").map { String(cString: $0) } ?? ""
+        return Int(text).map { .milliseconds(max(0, $0)) } ?? .milliseconds(250)
+    }()
 
     private struct State {
         var drawnWidth = 0

@@ -100,7 +100,9 @@ import Testing
     }
 
     /// Without the second routing pass (a style whose spline limits exclude the diagram), twopi's
-    /// straight edges do cross nodes on the seed graph: the test above would catch their return.
+    /// straight edges cross nodes on the seed graph: a defect of Graphviz 2.43, recorded as a known
+    /// issue (not as expected behaviour), which shows that the check above can fail. If Graphviz
+    /// stops crossing, the known issue is not recorded and this test says so.
     @Test func straightTwopiEdgesCrossNodes() throws {
         var diagram = try Diagram(try realGraph("pakistan"))
         diagram.style.splineNodeLimit = 0
@@ -110,6 +112,8 @@ import Testing
                 id != edge.tail && id != edge.head && edge.points.contains { outline.contains($0.0, $0.1, margin: Self.grazing) }
             }
         }
-        #expect(crossing)
+        withKnownIssue("Graphviz 2.43's twopi draws straight edges through other nodes") {
+            #expect(!crossing)
+        }
     }
 }

@@ -16,6 +16,20 @@ import Testing
         return graph
     }
 
+    /// A graph of exactly `nodes` nodes and `edges` edges: a path, then chords of growing span.
+    func graph(nodes: Int, edges: Int) throws -> RelationGraph {
+        var graph = RelationGraph(name: "sized")
+        for index in 0..<nodes { try graph.addNode(Node(id: "n\(index)", label: "n\(index)")) }
+        var added = 0
+        for step in 1..<nodes {
+            for index in step..<nodes where added < edges {
+                try graph.addEdge(from: "n\(index - step)", to: "n\(index)")
+                added += 1
+            }
+        }
+        return graph
+    }
+
     func graphAttributes(_ diagram: Diagram, layout: LayoutEngine? = nil) -> String {
         diagram.source(layout: layout).split(separator: "\n").first { $0.hasPrefix("  graph [fontname") }.map(String.init) ?? ""
     }
@@ -24,13 +38,14 @@ import Testing
         let diagram = try Diagram(try realGraph("pakistan"))
         #expect(diagram.standardLayout == .neato)
         #expect(graphAttributes(diagram).hasSuffix(#"overlap="false", splines="true", sep="+14", esep="+6"];"#))
-        // At the limits (40 nodes, 120 edges) still splines; one edge more, none.
-        let limit = try Diagram(try graph(nodes: 40, edgesPerNode: 3))
-        #expect(limit.view.edgeCount == 114)
+        // At the limits (40 nodes, 120 edges) still splines; one edge or one node more, none.
+        let limit = try Diagram(try graph(nodes: 40, edges: 120))
+        #expect(limit.view.nodeCount == 40 && limit.view.edgeCount == 120)
         #expect(graphAttributes(limit).contains(#"splines="true""#))
-        let over = try Diagram(try graph(nodes: 41, edgesPerNode: 4))
-        #expect(!graphAttributes(over).contains("splines"))
-        #expect(graphAttributes(over).contains(#"overlap="false""#))
+        for over in [try Diagram(try graph(nodes: 40, edges: 121)), try Diagram(try graph(nodes: 41, edges: 120))] {
+            #expect(!graphAttributes(over).contains("splines"), "\(over.view.nodeCount) nodes, \(over.view.edgeCount) edges")
+            #expect(graphAttributes(over).contains(#"overlap="false""#))
+        }
     }
 
     @Test func largeDiagramsUseSfdpWithoutOverlapRemovalUnlessALayoutIsNamed() throws {

@@ -314,7 +314,12 @@ struct LongRunTests {
         #expect(doneAtCancel > 0, "\(measure): no source searched in 60 s")
         #expect(doneAtCancel < 3000, "\(measure): \(doneAtCancel) of 6000 sources in 300 ms; the graph is too small")
         #expect(doneAtStop < 6000, "\(measure): ran to the end")
-        #expect(latency < .seconds(1), "\(measure): stopped \(latency) after the cancellation")
+        // Each worker finishes the source it is on and starts no other: at most one source per
+        // worker after the cancellation (twice that, for the sources finished between reading the
+        // count and cancelling). No assertion on time: how long a source takes is the machine's.
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        #expect(doneAtStop - doneAtCancel <= 2 * workers + 2,
+                "\(measure): \(doneAtStop - doneAtCancel) sources after the cancellation, \(workers) workers")
         print("cancelled \(measure) after \(doneAtCancel) of 6000 sources: stopped \(latency) later, "
               + "\(doneAtStop - doneAtCancel) sources after")
     }
