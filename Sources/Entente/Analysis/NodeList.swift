@@ -54,17 +54,26 @@ extension RelationGraph {
     ///
     /// - Throws: ``GraphError`` for an empty graph, a type or kind the graph does not know, an ego
     ///   centre that does not resolve, or a strength that exceeds the largest finite number.
-    /// - Complexity: O(V + E).
+    /// - Complexity: O(V + E log E).
     public func nodeList(filter: RelationFilter = .cooperative) throws -> NodeList {
         let view = try GraphView(checked: self, filter: filter)
-        var neighbours = [Set<Int>](repeating: [], count: nodes.count)
+        // Distinct neighbours by sorting each tie's two directions packed as (node, neighbour):
+        // one array for the graph instead of a set per node.
         var strength = [Double](repeating: 0, count: nodes.count)
+        var pairs: [UInt64] = []
+        pairs.reserveCapacity(2 * view.edgeIndices.count)
         for index in view.edgeIndices {
             let edge = edges[index]
-            neighbours[edge.sourceIndex].insert(edge.targetIndex)
-            neighbours[edge.targetIndex].insert(edge.sourceIndex)
+            let source = UInt64(edge.sourceIndex), target = UInt64(edge.targetIndex)
+            pairs.append(source << 32 | target)
+            pairs.append(target << 32 | source)
             strength[edge.sourceIndex] += edge.weight
             strength[edge.targetIndex] += edge.weight
+        }
+        pairs.sort()
+        var degree = [Int](repeating: 0, count: nodes.count)
+        for (position, pair) in pairs.enumerated() where position == 0 || pairs[position - 1] != pair {
+            degree[Int(pair >> 32)] += 1
         }
         var rows: [NodeList.Row] = []
         for index in view.nodeIndices {
@@ -73,7 +82,7 @@ extension RelationGraph {
                                                reason: "the weights of \(nodes[index].id)'s ties add up beyond the "
                                                    + "largest finite number (about 1.8e308)")
             }
-            rows.append(NodeList.Row(node: nodes[index], degree: neighbours[index].count, strength: strength[index]))
+            rows.append(NodeList.Row(node: nodes[index], degree: degree[index], strength: strength[index]))
         }
         return NodeList(rows: rows)
     }
