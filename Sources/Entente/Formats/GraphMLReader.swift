@@ -373,7 +373,7 @@ private struct GraphMLBuilder {
         let values = namedValues(element, domain: "node")
         node.attributes.reserveCapacity(values.count)
         for (name, value) in values {
-            if name == "label" { label = value.text } else { node.setXMLValue(value.text, named: name) }
+            if name == "label" { label = value.text } else { try node.setXMLValue(value.text, named: name, at: location(of: value)) }
         }
         if let text = label ?? element.graphicsLabel, !text.isEmpty { node.label = text }
         try graph?.insertNode(node, at: element.location)

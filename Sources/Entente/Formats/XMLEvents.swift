@@ -41,7 +41,10 @@ enum XMLEvents {
         try refuseOtherEncodings(bytes, file: file)
         try refuseEmptyProcessingInstructions(bytes, file: file)
         let collector = EventCollector()
-        let parser = XMLParser(data: Data(bytes))
+        // A stream, not `XMLParser(data:)`: FoundationXML then hands libxml2 the document in pieces,
+        // and libxml2 (without XML_PARSE_HUGE, which XMLParser cannot set) refuses a single piece
+        // over 10,000,000 bytes as an internal error. In pieces, any size that fits in memory reads.
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
@@ -49,8 +52,14 @@ enum XMLEvents {
         parser.delegate = collector
         let succeeded = parser.parse()
         if let failure = collector.failure {
-            throw .syntax(SourceLocation(file: file, line: failure.line, column: failure.column),
-                          "malformed XML: \(describe(libxml2Error: failure.code))")
+            let location = SourceLocation(file: file, line: failure.line, column: failure.column)
+            if failure.code == 1 {
+                // XML_ERR_INTERNAL_ERROR: in practice one of libxml2's size limits, not a flaw of the file.
+                throw .syntax(location, "the XML parser's size limit was reached here: libxml2 without its huge-document "
+                              + "option (which FoundationXML cannot set) refuses a single attribute value, name or text over "
+                              + "\(formatCount(hugeValueLimit)) bytes (the file has \(formatCount(bytes.count)) bytes)")
+            }
+            throw .syntax(location, "malformed XML: \(describe(libxml2Error: failure.code))")
         }
         guard succeeded else {
             throw .syntax(SourceLocation(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)),
@@ -70,6 +79,20 @@ enum XMLEvents {
             }
         }
         return events
+    }
+
+    /// libxml2's limit on one attribute value, name or text without `XML_PARSE_HUGE` (XML_MAX_TEXT_LENGTH).
+    static let hugeValueLimit = 10_000_000
+
+    /// `10,000,000`.
+    static func formatCount(_ value: Int) -> String {
+        var digits = Array(String(value))
+        var position = digits.count - 3
+        while position > 0 {
+            digits.insert(",", at: position)
+            position -= 3
+        }
+        return String(digits)
     }
 
     /// Throws when the document has a document type declaration that declares entities.
