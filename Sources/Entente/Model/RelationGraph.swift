@@ -250,11 +250,11 @@ public struct RelationGraph: Sendable {
     }
 
     /// Makes every tie fit its nodes' years, as lenient reading does: a tie's `since` moves forward
-    /// to the first year it names in which both ends exist, its `until` back to the last; a tie with
-    /// no such year is dropped. Open ends stay open, and gaps between a node's spells stay: a view
-    /// of a year in a gap leaves the node out, and its ties with it.
+    /// to the first year it names in which both ends exist, its `until` back to the last, and a tie
+    /// with both years that spans a gap between an end's spells is split into one tie per stretch in
+    /// which both ends exist. A tie with no such year is dropped. Open ends stay open.
     ///
-    /// - Returns: how many ties were clipped and how many dropped.
+    /// - Returns: how many ties were clipped (or split) and how many dropped.
     /// - Complexity: O(E).
     @discardableResult
     public mutating func clipTiesToNodeYears() -> TieClipping {
@@ -262,30 +262,40 @@ public struct RelationGraph: Sendable {
         guard nodes.contains(where: \.isDated) else { return result }
         var kept: [Edge] = []
         kept.reserveCapacity(edges.count)
-        for var edge in edges {
+        for edge in edges {
             guard tieOutsideYears(edge) != nil else {
                 kept.append(edge)
                 continue
             }
             let lower = edge.since ?? Int.min, upper = edge.until ?? Int.max
-            var first: Int?, last: Int?
+            var pieces: [(low: Int, high: Int)] = []
             for a in nodes[edge.sourceIndex].existence {
                 for b in nodes[edge.targetIndex].existence {
                     let low = max(a.since ?? Int.min, b.since ?? Int.min, lower)
                     let high = min(a.until ?? Int.max, b.until ?? Int.max, upper)
-                    guard low <= high else { continue }
-                    first = min(first ?? low, low)
-                    last = max(last ?? high, high)
+                    if low <= high { pieces.append((low, high)) }
                 }
             }
-            guard let first, let last else {
+            guard let first = pieces.map(\.low).min(), let last = pieces.map(\.high).max() else {
                 result.dropped += 1
                 continue
             }
-            if edge.since != nil { edge.since = first }
-            if edge.until != nil { edge.until = last }
             result.clipped += 1
-            kept.append(edge)
+            if edge.since != nil && edge.until != nil {
+                // Both years named: one tie per stretch in which both ends exist (the spells of
+                // one node do not overlap, so neither do the stretches).
+                for piece in pieces.sorted(by: { $0.low < $1.low }) {
+                    var part = edge
+                    part.since = piece.low
+                    part.until = piece.high
+                    kept.append(part)
+                }
+            } else {
+                var part = edge
+                if edge.since != nil { part.since = first }
+                if edge.until != nil { part.until = last }
+                kept.append(part)
+            }
         }
         edges = kept
         tieYearLocations = [:]
@@ -361,7 +371,8 @@ public struct RelationGraph: Sendable {
 
 /// What ``RelationGraph/clipTiesToNodeYears()`` changed.
 public struct TieClipping: Hashable, Sendable {
-    /// Ties whose `since` or `until` moved into their nodes' years.
+    /// Ties whose `since` or `until` moved into their nodes' years, or that were split at a gap
+    /// between an end's spells.
     public var clipped = 0
     /// Ties with no year in which both ends exist, left out.
     public var dropped = 0
