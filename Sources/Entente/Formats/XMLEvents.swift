@@ -53,8 +53,8 @@ enum XMLEvents {
         let succeeded = parser.parse()
         if let failure = collector.failure {
             let location = SourceLocation(file: file, line: failure.line, column: failure.column)
-            if failure.code == 1 {
-                // XML_ERR_INTERNAL_ERROR: in practice one of libxml2's size limits, not a flaw of the file.
+            if [1, 39, 40, 41].contains(failure.code), longestValue(in: bytes) > hugeValueLimit {
+                // libxml2 reports a value past its limit as an internal error or an unquoted attribute.
                 throw .syntax(location, "the XML parser's size limit was reached here: libxml2 without its huge-document "
                               + "option (which FoundationXML cannot set) refuses a single attribute value, name or text over "
                               + "\(formatCount(hugeValueLimit)) bytes (the file has \(formatCount(bytes.count)) bytes)")
@@ -83,6 +83,21 @@ enum XMLEvents {
 
     /// libxml2's limit on one attribute value, name or text without `XML_PARSE_HUGE` (XML_MAX_TEXT_LENGTH).
     static let hugeValueLimit = 10_000_000
+
+    /// The length of the longest run of bytes without markup delimiters (`<`, `>`, `"`, `'`): at
+    /// least the longest text, attribute value or name of the document.
+    static func longestValue(in bytes: [UInt8]) -> Int {
+        var longest = 0, run = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                longest = max(longest, run)
+                run = 0
+            } else {
+                run += 1
+            }
+        }
+        return max(longest, run)
+    }
 
     /// `10,000,000`.
     static func formatCount(_ value: Int) -> String {
