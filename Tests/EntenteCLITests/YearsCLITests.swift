@@ -72,6 +72,18 @@ private func object(_ result: CLIResult) throws -> [String: Any] {
         #expect(!result.stdout.contains("BAV") && !result.stdout.contains("GMY"))
     }
 
+    @Test func theExplorerRanksAmongTheStatesOfTheYear() throws {
+        let result = try runEntente(["render", years + "states.json", "--at", "1962", "-o", "-", "--to", "html"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let start = try #require(result.stdout.range(of: "<script type=\"application/json\" id=\"entente-data\">"))
+        let end = try #require(result.stdout[start.upperBound...].range(of: "</script>"))
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+        // The page's ranks ("#1 of 9") count the nodes of its data: the states of 1962.
+        let nodes = try #require(data["nodes"] as? [[String: Any]])
+        #expect(nodes.count == 9)
+        #expect(!nodes.contains { $0["id"] as? String == "GMY" })
+    }
+
     @Test func eigenvectorOfADisconnectedYearNeedsTheLargestComponent() throws {
         let refused = try runEntente(["centrality", years + "states.json", "--at", "1962", "--measure", "eigenvector"])
         #expect(refused.status == 1)
@@ -149,6 +161,12 @@ private func object(_ result: CLIResult) throws -> [String: Any] {
         #expect(combined.status == 0)
         #expect(try object(combined)["edges"] as? Int == 1)
         #expect(try runEntente(["info", years + "panel.csv", "--combine", "median"]).status == 64)
+        // Real ATOP: France and Russia's obligations of 1859 differ by direction (line 18).
+        let atop = "Tests/EntenteTests/Fixtures/panel/disagree_panel.csv"
+        let refused = try runEntente(["info", atop])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("entente: \(atop):18: panel row RUS–FRN security in 1859 has weight 3"))
+        #expect(try runEntente(["info", atop, "--combine", "mean"]).status == 0)
     }
 }
 

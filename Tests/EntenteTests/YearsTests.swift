@@ -318,3 +318,37 @@ private func failure(_ body: () throws -> Void) -> String? {
                 == "p.csv:3:5: year '1901.5' is not a whole year")
     }
 }
+
+/// The panel fixture cut from real ATOP 5.1 dyad-years (Fixtures/panel, make_panel_fixture.py): the
+/// spells were computed with pandas, independently of Entente's reader.
+@Suite struct ATOPPanelTests {
+    @Test func atopDyadYearsCollapseIntoThePandasSpells() throws {
+        let panel = fixturesDirectory.appendingPathComponent("panel")
+        let graph = try RelationGraph(contentsOf: panel.appendingPathComponent("atop_panel.csv").path)
+        let expected = try #require(try fixtureJSON("panel/atop_panel_spells.json") as? [String: Any])
+        var computed: [String] = []
+        for entry in try #require(expected["spells"] as? [[String: Any]]) {
+            for spell in try #require(entry["spells"] as? [[Int]]) {
+                computed.append("\(entry["source"] ?? "")-\(entry["target"] ?? "") \(entry["type"] ?? "") "
+                                + "\(entry["polarity"] ?? "") \(entry["weight"] ?? "") \(spell[0])-\(spell[1])")
+            }
+        }
+        let read = graph.edges.map { edge in
+            let pair = [edge.source, edge.target].sorted()
+            return "\(pair[0])-\(pair[1]) \(edge.type.name) \(edge.polarity.rawValue) \(formatNumber(edge.weight)) "
+                + "\(edge.since ?? 0)-\(edge.until ?? 0)"
+        }
+        #expect(read.count == expected["spell_count"] as? Int)
+        #expect(read.sorted() == computed.sorted())
+        #expect(graph.mergedPanelRows == (expected["rows"] as? Int).map { $0 / 2 })
+    }
+
+    @Test func anAsymmetricObligationIsRefusedAtItsLine() throws {
+        let expected = try #require(try fixtureJSON("panel/atop_panel_spells.json") as? [String: Any])
+        let disagreement = try #require(expected["disagreement"] as? [String: Any])
+        let path = fixturesDirectory.appendingPathComponent("panel/disagree_panel.csv").path
+        #expect(failure { _ = try RelationGraph(contentsOf: path) }?.hasPrefix("\(path):\(disagreement["line"] ?? 0): panel row RUS–FRN security in 1859 has weight 3, but line \(disagreement["reverse_line"] ?? 0) gives the pair weight 1") == true)
+        let combined = try RelationGraph(contentsOf: path, options: ReadOptions(combine: .max))
+        #expect(combined.edges.contains { $0.since == 1859 && $0.until == 1859 && $0.weight == 3 })
+    }
+}

@@ -39,9 +39,26 @@ package struct GraphView: Sendable {
         }
         var kept = [Bool](repeating: false, count: graph.nodes.count)
         for node in nodes { kept[node] = true }
-        var edges = base.edgeIndices.filter { index in
-            let edge = graph.edges[index]
-            return kept[edge.sourceIndex] && kept[edge.targetIndex] && filter.keeps(edge)
+        // The tests of `filter.keeps`, decided once where they can be: this loop runs over every
+        // edge of a world-sized graph for each `--at` (a few milliseconds for 100,000 ties).
+        let keepsCooperative = filter.polarities.contains(.cooperative)
+        let keepsAdversarial = filter.polarities.contains(.adversarial)
+        let checksTypes = filter.types != nil || !filter.excludedTypes.isEmpty
+        let year = filter.year
+        var edges: [Int] = []
+        edges.reserveCapacity(base.edgeIndices.count)
+        graph.edges.withUnsafeBufferPointer { all in
+            kept.withUnsafeBufferPointer { keptNodes in
+                for index in base.edgeIndices {
+                    guard keptNodes[all[index].sourceIndex], keptNodes[all[index].targetIndex] else { continue }
+                    guard all[index].polarity == .cooperative ? keepsCooperative : keepsAdversarial else { continue }
+                    if let year {
+                        guard (all[index].since ?? Int.min) <= year, (all[index].until ?? Int.max) >= year else { continue }
+                    }
+                    if checksTypes && !filter.keeps(type: all[index].type) { continue }
+                    edges.append(index)
+                }
+            }
         }
         if filter.largestComponent {
             (nodes, edges) = Self.largestComponent(graph: graph, nodes: nodes, edges: edges)

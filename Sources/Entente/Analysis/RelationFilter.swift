@@ -63,6 +63,11 @@ public struct RelationFilter: Hashable, Sendable, CustomStringConvertible {
     /// Whether the filter keeps adversarial edges.
     public var includesAdversarial: Bool { polarities.contains(.adversarial) }
 
+    /// Whether an edge type passes the type tests (``types`` and ``excludedTypes``).
+    package func keeps(type: RelationType) -> Bool {
+        (types?.contains(type) ?? true) && !excludedTypes.contains(type)
+    }
+
     /// Whether an edge passes the type, polarity and year tests.
     package func keeps(_ edge: Edge) -> Bool {
         polarities.contains(edge.polarity) && (types?.contains(edge.type) ?? true)

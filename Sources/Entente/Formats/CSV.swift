@@ -116,12 +116,17 @@ public enum CSVEdgeList {
                 }
                 edge.polarity = polarity
             }
-            for (name, yearColumn) in [("since", sinceColumn), ("until", untilColumn)] {
-                guard let yearColumn, !row.fields[yearColumn].isEmpty else { continue }
-                guard let year = parseYear(row.fields[yearColumn]) else {
-                    throw .invalidValue(location(yearColumn), field: name, value: row.fields[yearColumn], expected: "a whole year")
+            if let sinceColumn, !row.fields[sinceColumn].isEmpty {
+                guard let year = parseYear(row.fields[sinceColumn]) else {
+                    throw .invalidValue(location(sinceColumn), field: "since", value: row.fields[sinceColumn], expected: "a whole year")
                 }
-                if name == "since" { edge.since = year } else { edge.until = year }
+                edge.since = year
+            }
+            if let untilColumn, !row.fields[untilColumn].isEmpty {
+                guard let year = parseYear(row.fields[untilColumn]) else {
+                    throw .invalidValue(location(untilColumn), field: "until", value: row.fields[untilColumn], expected: "a whole year")
+                }
+                edge.until = year
             }
             if let noteColumn, !row.fields[noteColumn].isEmpty { edge.note = row.fields[noteColumn] }
             for column in extraColumns where !row.fields[column].isEmpty {
