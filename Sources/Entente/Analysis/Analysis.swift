@@ -177,6 +177,9 @@ extension RelationFilter {
             }
             return "\(node.id) is not connected to \(centreID) by the \(description(in: graph))"
         }
+        if largestComponent {
+            return "\(node.id) is not in the largest connected component; --largest-component leaves it out"
+        }
         return "\(node.id) is not in the analysed view"
     }
 }

@@ -24,10 +24,9 @@ public enum GEXFReader {
     /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
     /// - Complexity: O(size of the input + (V + E) × attributes with defaults).
     public static func read(_ bytes: [UInt8], file: String) throws(GraphError) -> RelationGraph {
-        let events = try XMLEvents.parse(bytes, file: file)
-        var builder = GEXFBuilder(file: file)
-        for event in events { try builder.consume(event) }
-        return try builder.finish()
+        let state = BuilderBox(GEXFBuilder(file: file))
+        try XMLEvents.parse(bytes, file: file) { event throws(GraphError) in try state.value.consume(event) }
+        return try state.value.finish()
     }
 }
 

@@ -33,10 +33,9 @@ public enum GraphMLReader {
     ///   node, a self-loop, a duplicate node id.
     /// - Complexity: O(size of the input + (V + E) × keys with defaults).
     public static func read(_ bytes: [UInt8], file: String) throws(GraphError) -> RelationGraph {
-        let events = try XMLEvents.parse(bytes, file: file)
-        var builder = GraphMLBuilder(file: file)
-        for event in events { try builder.consume(event) }
-        return try builder.finish()
+        let state = BuilderBox(GraphMLBuilder(file: file))
+        try XMLEvents.parse(bytes, file: file) { event throws(GraphError) in try state.value.consume(event) }
+        return try state.value.finish()
     }
 }
 

@@ -102,3 +102,10 @@ struct PendingEdges {
         }
     }
 }
+
+/// A reader's builder, held by reference so that the parser's callback can update it in place.
+final class BuilderBox<Builder> {
+    var value: Builder
+
+    init(_ value: Builder) { self.value = value }
+}
