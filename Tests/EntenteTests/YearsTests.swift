@@ -97,6 +97,17 @@ private func failure(_ body: () throws -> Void) -> String? {
         #expect(gexf.nodes[0].since == 1945 && gexf.nodes[0].until == 1990)
     }
 
+    @Test func yearsAreWholeNumbersWithAtMostZerosAfterThePoint() {
+        let cases: [(String, Int?)] = [("1945", 1945), ("1945.0", 1945), (" 1945.00 ", 1945), ("-50", -50), ("1945.", 1945),
+                                       ("1945.5", nil), ("1945.05", nil), ("0x10", nil), ("1e3", nil), ("", nil), (".0", nil),
+                                       ("nineteen", nil)]
+        for (text, year) in cases { #expect(parseYear(text) == year, "\(text)") }
+        #expect(Spell.list(parsing: "1816-1945|1990-") == [Spell(since: 1816, until: 1945), Spell(since: 1990)])
+        #expect(Spell.list(parsing: "-1945") == [Spell(until: 1945)])
+        #expect(Spell.list(parsing: "1816.0-1945.0") == [Spell(since: 1816, until: 1945)])
+        #expect(Spell.list(parsing: "1816") == nil && Spell.list(parsing: "1816-x") == nil)
+    }
+
     @Test func fractionalYearsAreErrorsNamingTheLine() {
         #expect(failure { _ = try read("{\"nodes\": [\n{\"id\": \"A\", \"since\": 1945.5}], \"edges\": []}", as: .json, file: "a.json") }
                 == "a.json:2:22: node.since '1945.5' is not a whole year")

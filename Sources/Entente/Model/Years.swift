@@ -50,14 +50,14 @@ public struct Spell: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A year as written in a file: `1945`, or `1945.0` as pandas writes whole numbers of a column with
-/// gaps; nil for `1945.5`, an empty text or anything else.
+/// gaps (digits, then a point and zeros only); nil for `1945.5`, an empty text or anything else.
 package func parseYear(_ text: String) -> Int? {
     if let year = Int(text) { return year }
     let trimmed = text.trimmingSpaces
     if let year = Int(trimmed) { return year }
-    guard let value = Double(trimmed), value.isFinite, value == value.rounded(), abs(value) < 1e9,
-          trimmed.contains(where: { $0.isNumber }) else { return nil }
-    return Int(value)
+    guard let point = trimmed.firstIndex(of: "."),
+          trimmed[trimmed.index(after: point)...].allSatisfy({ $0 == "0" }) else { return nil }
+    return Int(trimmed[..<point])
 }
 
 /// `1816–1945`, `1990–` or `–1945`: a span of years for an error message.
