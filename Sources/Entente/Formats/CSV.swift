@@ -46,15 +46,11 @@ public enum CSVEdgeList {
         }
         let fixedNodes = nodes?.file ?? (nodes == nil ? nil : "the node table")
         var reader = RowReader(bytes: bytes, file: file)
-        guard let header = try reader.nextRow() else { throw .empty(file: file) }
-        let names = header.fields.map { $0.trimmingSpaces.lowercased() }
+        let (header, names) = try reader.header()
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
         guard let sourceColumn = column("source"), let targetColumn = column("target") else {
             throw .syntax(SourceLocation(file: file, line: header.line, column: 1),
                           "CSV header must name the columns 'source' and 'target' (found \(names.joined(separator: ",")))")
-        }
-        for (position, name) in names.enumerated() where names[..<position].contains(name) {
-            throw .syntax(SourceLocation(file: file, line: header.line), "CSV header repeats the column \(quoted(name))")
         }
         let typeColumn = column("type"), weightColumn = column("weight"), polarityColumn = column("polarity")
         let sinceColumn = column("since"), untilColumn = column("until"), noteColumn = column("note")
@@ -65,13 +61,7 @@ public enum CSVEdgeList {
         var typeCache: [String: RelationType] = [:]
         var panel = PanelRows()
 
-        while let row = try reader.nextRow() {
-            if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
-            guard row.fields.count == names.count else {
-                let problem = row.fields.count < names.count ? "short CSV row" : "long CSV row"
-                throw .syntax(SourceLocation(file: file, line: row.line),
-                              "\(problem): \(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), the header has \(names.count)")
-            }
+        while let row = try reader.nextRecord(width: names.count) {
             func location(_ column: Int) -> SourceLocation {
                 SourceLocation(file: file, line: row.line, column: row.columns[column])
             }
@@ -116,25 +106,15 @@ public enum CSVEdgeList {
                 }
                 edge.polarity = polarity
             }
-            if let sinceColumn, !row.fields[sinceColumn].isEmpty {
-                guard let year = parseYear(row.fields[sinceColumn]) else {
-                    throw .invalidValue(location(sinceColumn), field: "since", value: row.fields[sinceColumn], expected: "a whole year")
-                }
-                edge.since = year
-            }
-            if let untilColumn, !row.fields[untilColumn].isEmpty {
-                guard let year = parseYear(row.fields[untilColumn]) else {
-                    throw .invalidValue(location(untilColumn), field: "until", value: row.fields[untilColumn], expected: "a whole year")
-                }
-                edge.until = year
-            }
+            if sinceColumn != nil { edge.since = try year(in: row, column: sinceColumn, named: "since", file: file) }
+            if untilColumn != nil { edge.until = try year(in: row, column: untilColumn, named: "until", file: file) }
             if let noteColumn, !row.fields[noteColumn].isEmpty { edge.note = row.fields[noteColumn] }
             for column in extraColumns where !row.fields[column].isEmpty {
                 edge.attributes[header.fields[column]] = row.fields[column]
             }
             if let yearColumn {
-                guard let year = parseYear(row.fields[yearColumn]) else {
-                    throw .invalidValue(location(yearColumn), field: "year", value: row.fields[yearColumn], expected: "a whole year")
+                guard let year = try year(in: row, column: yearColumn, named: "year", file: file) else {
+                    throw .missingField(location(yearColumn), field: "year")
                 }
                 guard source != target else { throw .selfLoop(SourceLocation(file: file, line: row.line), id: sourceID) }
                 panel.append(edge, source: source, target: target, year: year, line: row.line)
@@ -146,6 +126,19 @@ public enum CSVEdgeList {
             try panel.collapse(into: &graph, file: file, combine: combine)
         }
         return graph
+    }
+
+    /// The year in a row's column (`1945`, `1945.0`), nil when the column is absent or the cell empty.
+    ///
+    /// - Throws: ``GraphError/invalidValue(_:field:value:expected:)`` at the cell for a year that is
+    ///   not a whole number.
+    static func year(in row: Row, column: Int?, named name: String, file: String) throws(GraphError) -> Int? {
+        guard let column, !row.fields[column].isEmpty else { return nil }
+        guard let year = parseYear(row.fields[column]) else {
+            throw .invalidValue(SourceLocation(file: file, line: row.line, column: row.columns[column]), field: name,
+                                value: row.fields[column], expected: "a whole year")
+        }
+        return year
     }
 
     private static func nodeIndex(_ id: String, in graph: inout RelationGraph) throws(GraphError) -> Int {
@@ -318,6 +311,35 @@ public enum CSVEdgeList {
                 consumeLineEnd()
                 return row
             }
+        }
+
+        /// Reads the header row: its record and its column names, trimmed and lower-cased.
+        ///
+        /// - Throws: ``GraphError/empty(file:)`` for no row, ``GraphError/syntax(_:_:)`` for a
+        ///   repeated column.
+        mutating func header() throws(GraphError) -> (row: Row, names: [String]) {
+            guard let header = try nextRow() else { throw .empty(file: file) }
+            let names = header.fields.map { $0.trimmingSpaces.lowercased() }
+            for (position, name) in names.enumerated() where names[..<position].contains(name) {
+                throw .syntax(SourceLocation(file: file, line: header.line), "CSV header repeats the column \(quoted(name))")
+            }
+            return (header, names)
+        }
+
+        /// The next record that is not a blank line, which must have `width` fields.
+        ///
+        /// - Throws: ``GraphError/syntax(_:_:)`` for a short or long row.
+        mutating func nextRecord(width: Int) throws(GraphError) -> Row? {
+            while let row = try nextRow() {
+                if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
+                guard row.fields.count == width else {
+                    let problem = row.fields.count < width ? "short CSV row" : "long CSV row"
+                    throw .syntax(SourceLocation(file: file, line: row.line),
+                                  "\(problem): \(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), the header has \(width)")
+                }
+                return row
+            }
+            return nil
         }
 
         private mutating func consumeLineEnd() {

@@ -26,26 +26,16 @@ public enum CSVNodeTable {
         try FileIO.checkText(bytes, file: file)
         var graph = RelationGraph(name: CSVEdgeList.baseName(file), directed: directed)
         var reader = CSVEdgeList.RowReader(bytes: bytes, file: file)
-        guard let header = try reader.nextRow() else { throw .empty(file: file) }
-        let names = header.fields.map { $0.trimmingSpaces.lowercased() }
+        let (header, names) = try reader.header()
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
         guard let idColumn = column("id") else {
             throw .syntax(SourceLocation(file: file, line: header.line, column: 1),
                           "CSV node table header must name the column 'id' (found \(names.joined(separator: ",")))")
         }
-        for (position, name) in names.enumerated() where names[..<position].contains(name) {
-            throw .syntax(SourceLocation(file: file, line: header.line), "CSV header repeats the column \(quoted(name))")
-        }
         let labelColumn = column("label"), kindColumn = column("kind"), aliasesColumn = column("aliases")
         let sinceColumn = column("since"), untilColumn = column("until"), spellsColumn = column("spells")
         let extraColumns = names.indices.filter { !knownColumns.contains(names[$0]) }
-        while let row = try reader.nextRow() {
-            if row.fields.count == 1 && row.fields[0].isEmpty { continue }
-            guard row.fields.count == names.count else {
-                let problem = row.fields.count < names.count ? "short CSV row" : "long CSV row"
-                throw .syntax(SourceLocation(file: file, line: row.line),
-                              "\(problem): \(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), the header has \(names.count)")
-            }
+        while let row = try reader.nextRecord(width: names.count) {
             func location(_ column: Int) -> SourceLocation {
                 SourceLocation(file: file, line: row.line, column: row.columns[column])
             }
@@ -57,13 +47,8 @@ public enum CSVNodeTable {
             if let aliasesColumn, !row.fields[aliasesColumn].isEmpty {
                 node.aliases = row.fields[aliasesColumn].split(separator: "|").map(String.init)
             }
-            for (name, yearColumn) in [("since", sinceColumn), ("until", untilColumn)] {
-                guard let yearColumn, !row.fields[yearColumn].isEmpty else { continue }
-                guard let year = parseYear(row.fields[yearColumn]) else {
-                    throw .invalidValue(location(yearColumn), field: name, value: row.fields[yearColumn], expected: "a whole year")
-                }
-                if name == "since" { node.since = year } else { node.until = year }
-            }
+            node.since = try CSVEdgeList.year(in: row, column: sinceColumn, named: "since", file: file)
+            node.until = try CSVEdgeList.year(in: row, column: untilColumn, named: "until", file: file)
             if let spellsColumn, !row.fields[spellsColumn].isEmpty {
                 guard let spells = Spell.list(parsing: row.fields[spellsColumn]) else {
                     throw .invalidValue(location(spellsColumn), field: "spells", value: row.fields[spellsColumn],
