@@ -27,6 +27,9 @@ private func object(_ result: CLIResult) throws -> [String: Any] {
         #expect(nodes.status == 0)
         #expect(nodes.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
                 == ["USA", "UKG", "FRN", "GFR", "GDR", "RUS", "POL", "IND", "PAK"])
+        let json = try object(try runEntente(["nodes", years + "states.json", "--at", "1990", "--json"]))
+        let germany = try #require((json["nodes"] as? [[String: Any]])?.first { $0["id"] as? String == "GMY" })
+        #expect(germany["since"] as? Int == 1816 && germany["until"] == nil && (germany["spells"] as? [Any])?.count == 2)
         let absent = try runEntente(["ties", years + "states.json", "GMY", "--at", "1962"])
         #expect(absent.status == 1)
         #expect(absent.stderr == "entente: \(years)states.json: GMY does not exist in 1962 (it exists 1816–1945 and 1990–); "
