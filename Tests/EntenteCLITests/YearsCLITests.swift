@@ -75,6 +75,18 @@ private func object(_ result: CLIResult) throws -> [String: Any] {
         #expect(!result.stdout.contains("BAV") && !result.stdout.contains("GMY"))
     }
 
+    @Test func diffComparesTheStatesOfTheYear() throws {
+        // Without Zanzibar (1963–1964): a removed node over all years, no change in 1962.
+        let original = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent(years + "states.json"))) as? [String: Any])
+        var other = original
+        other["nodes"] = (original["nodes"] as? [[String: Any]])?.filter { $0["id"] as? String != "ZAN" }
+        let (_, path) = try file("other.json", String(decoding: try JSONSerialization.data(withJSONObject: other), as: UTF8.self))
+        let always = try runEntente(["diff", years + "states.json", path])
+        #expect(always.status == 0 && always.stdout.hasPrefix("nodes: 0 added, 1 removed\n"))
+        let in1962 = try runEntente(["diff", years + "states.json", path, "--at", "1962"])
+        #expect(in1962.status == 0 && in1962.stdout.hasPrefix("nodes: 0 added, 0 removed\n"))
+    }
+
     @Test func theExplorerRanksAmongTheStatesOfTheYear() throws {
         let result = try runEntente(["render", years + "states.json", "--at", "1962", "-o", "-", "--to", "html"])
         #expect(result.status == 0, "\(result.stderr)")
