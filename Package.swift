@@ -53,6 +53,7 @@ let package = Package(
         ),
         .executableTarget(name: "entente-benchmark", dependencies: ["Entente"], path: "Benchmarks/EntenteBenchmark"),
         .executableTarget(name: "balance-benchmark", dependencies: ["Entente"], path: "Benchmarks/BalanceBenchmark"),
+        .executableTarget(name: "years-benchmark", dependencies: ["Entente"], path: "Benchmarks/YearsBenchmark"),
         .testTarget(name: "EntenteTests", dependencies: ["Entente"], exclude: ["Fixtures"]),
         .testTarget(name: "EntenteGraphvizTests", dependencies: ["Entente", "EntenteGraphviz"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),

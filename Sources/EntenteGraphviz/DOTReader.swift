@@ -144,8 +144,26 @@ public enum DOTReader {
             let aliases = values.removeValue(forKey: "aliases").map {
                 $0.split(separator: "|", omittingEmptySubsequences: true).map(String.init)
             } ?? []
-            let index = try graph.insertNode(Node(id: id, label: label, kind: kind, aliases: aliases, attributes: values),
-                                          at: location)
+            var entry = Node(id: id, label: label, kind: kind, aliases: aliases)
+            entry.since = try year(values.removeValue(forKey: "since"), field: "since", text: dotText, file: file)
+            entry.until = try year(values.removeValue(forKey: "until"), field: "until", text: dotText, file: file)
+            if let spells = values.removeValue(forKey: "spells") {
+                guard let list = Spell.list(parsing: spells) else {
+                    throw .invalidValue(Self.location(ofAttribute: "spells", value: spells, in: dotText, file: file),
+                                        field: "spells", value: spells, expected: "spells such as 1816-1945|1990-2016")
+                }
+                if list.count >= 2 { entry.spells = list } else if entry.since == nil && entry.until == nil { entry.setExistence(list) }
+            }
+            entry.attributes = values
+            let index: Int
+            do {
+                index = try graph.insertNode(entry)
+            } catch {
+                // Years that do not hold together: the line of the node's until (or since, spells).
+                let written = entry.until.map { ("until", String($0)) } ?? entry.since.map { ("since", String($0)) }
+                    ?? ("spells", entry.spells.map(\.description).joined(separator: "|"))
+                throw error.located(at: Self.location(ofAttribute: written.0, value: written.1, in: dotText, file: file))
+            }
             indexByNode[current] = index
             node = agnxtnode(g, current)
         }
@@ -212,7 +230,7 @@ public enum DOTReader {
 
     private static func year(_ value: String?, field: String, text: String, file: String) throws(GraphError) -> Int? {
         guard let value else { return nil }
-        guard let year = Int(value.trimmingCharacters(in: " \t")) else {
+        guard let year = parseYear(value.trimmingCharacters(in: " \t")) else {
             throw .invalidValue(location(ofAttribute: field, value: value, in: text, file: file), field: field, value: value,
                                 expected: "a year")
         }

@@ -23,4 +23,20 @@ extension RelationGraph {
             try DOTReader.read(bytes, file: file, strict: strict)
         }
     }
+
+    /// Reads a graph file of any readable format, DOT included, with options (a CSV node table,
+    /// lenient years, panels): Entente's `RelationGraph(contentsOf:format:options:)` with
+    /// Graphviz's DOT parser linked.
+    ///
+    /// - Parameters:
+    ///   - path: the file to read; `-` reads standard input (give `format`).
+    ///   - format: the format, whatever the extension.
+    ///   - options: how to read (direction of a CSV edge list, node table, lenient years, panels).
+    ///   - strict: refuse a DOT file with a self-loop instead of leaving the loop out.
+    /// - Throws: `GraphError` naming the file, line and column of the first problem.
+    public init(contentsOf path: String, format: GraphFormat? = nil, options: ReadOptions, strict: Bool = false) throws {
+        self = try RelationGraph.read(path, format: format, options: options) { bytes, file throws(GraphError) in
+            try DOTReader.read(bytes, file: file, strict: strict)
+        }
+    }
 }

@@ -162,6 +162,9 @@ public struct NodeColoring: Sendable {
                 let count = others.reduce(0) { $0 + (drawn[$1] ?? 0) }
                 cells.append(swatch(otherFill, "other: \(others.count) communities, \(nodes(count))"))
             }
+            let isolated = Set(communities.isolated)
+            let unfilled = view.nodeIndices.filter { isolated.contains(graph.nodes[$0].id) }.count
+            if unfilled > 0 { cells.append("<TD>isolated: \(nodes(unfilled)), no fill</TD>") }
             var caption = "\(communities.method)" + (communities.signed ? " (signed)" : "")
             caption += ", modularity \(formatNumber(communities.modularity, significantDigits: 4))"
             cells.append("<TD>\(escapeHTML(caption))</TD>")

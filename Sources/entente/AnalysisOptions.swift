@@ -19,6 +19,17 @@ struct GraphFileOptions: ParsableArguments {
     @Flag(help: "Refuse a DOT file with a self-loop instead of leaving the loop out with a warning.")
     var strict = false
 
+    @Option(help: ArgumentHelp("A CSV node table for a CSV edge list: id (or Id), label, kind, aliases, since, until, spells; other columns become node attributes.",
+                               valueName: "file"))
+    var nodeTable: String?
+
+    @Flag(help: "Clip ties that fall outside their nodes' years to those years (drop a tie with no year left) instead of refusing the file.")
+    var lenient = false
+
+    @Option(help: ArgumentHelp("How a dyad-year panel read as undirected combines a pair's rows of one year: max, sum or mean (default: equal weights merge, others are an error).",
+                               valueName: "rule"))
+    var combine: PanelCombine?
+
     /// Reads the graph at `path` (`-`: standard input) as --format says, or by its extension. A DOT
     /// file's self-loops are left out with one warning line on standard error (refused with --strict).
     func read(_ path: String) throws -> RelationGraph {
@@ -30,7 +41,14 @@ struct GraphFileOptions: ParsableArguments {
             }
             chosen = named
         }
-        let graph = try RelationGraph(contentsOf: path, format: chosen, directed: directed, strict: strict)
+        let options = ReadOptions(directed: directed, nodeTable: nodeTable, lenient: lenient, combine: combine)
+        let graph = try RelationGraph(contentsOf: path, format: chosen, options: options, strict: strict)
+        if graph.mergedPanelRows > 0 {
+            let count = graph.mergedPanelRows
+            let how = combine.map { "combined by \($0.rawValue)" } ?? "of equal weight"
+            printError("entente: note: \(path): merged \(count) panel row\(count == 1 ? "" : "s") into another row of the same pair and year "
+                       + "(\(graph.isDirected ? "the same direction" : "both directions of an undirected pair"), \(how))")
+        }
         if graph.omittedSelfLoops > 0 {
             let count = graph.omittedSelfLoops
             printError("entente: warning: \(path): left out \(count) self-loop\(count == 1 ? "" : "s") "
@@ -54,7 +72,7 @@ struct GraphInputOptions: ParsableArguments {
     @Option(help: "Only nodes of these kinds, comma-separated (e.g. state,bloc).")
     var kinds: String?
 
-    @Option(help: ArgumentHelp("Only ties that hold in this year: since ≤ YEAR (or no since) and no until, or until ≥ YEAR.",
+    @Option(help: ArgumentHelp("Only the nodes that exist in this year and the ties that hold in it: since ≤ YEAR (or no since) and no until, or until ≥ YEAR.",
                                valueName: "year"))
     var at: Int?
 
@@ -96,9 +114,14 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Include adversarial edges (default: cooperative edges only).")
     var includeAdversarial = false
 
+    @Flag(help: "Analyse only the largest connected component of the view (direction ignored), as networkx's max(connected_components) or igraph's giant(); eigenvector needs a connected graph.")
+    var largestComponent = false
+
     /// The analysis filter: cooperative edges unless --include-adversarial, of the --types given.
     var filter: RelationFilter {
-        input.filter(polarities: includeAdversarial ? Set(Polarity.allCases) : [.cooperative])
+        var filter = input.filter(polarities: includeAdversarial ? Set(Polarity.allCases) : [.cooperative])
+        filter.largestComponent = largestComponent
+        return filter
     }
 
     /// Reads the graph and builds the analysis the options describe.
@@ -117,6 +140,9 @@ extension NamedArgument {
 
 /// `--metric`.
 extension EdgeMetric: NamedArgument {}
+
+/// `--combine`.
+extension PanelCombine: NamedArgument {}
 
 extension String {
     /// Without leading and trailing whitespace.

@@ -152,7 +152,8 @@ struct CentralityCLITests {
     func ambiguousEigenvector() throws {
         let result = try runEntente(["centrality", disconnected, "--measure", "eigenvector"])
         #expect(result.status == 1)
-        #expect(result.stderr == "entente: \(disconnected): eigenvector: the graph is not connected: the leading eigenvector is not unique\n")
+        #expect(result.stderr == "entente: \(disconnected): eigenvector: the graph is not connected: the leading eigenvector is not unique "
+                + "(--largest-component analyses the largest connected component alone)\n")
         #expect(result.stdout.isEmpty)
     }
 

@@ -29,7 +29,8 @@ struct CommunitiesCLITests {
         #expect(result.status == 0)
         #expect(result.stdout == """
             {"method":"leiden","signed":false,"resolution":1,"seed":0,"modularity":0.11253308710372424,\
-            "communities":[["CHN","EU","IRN","PAK","RUS","TUR"],["AFG","IND","SAARC","UN","USA"],["ARE","OIC","SAU"]]}
+            "communities":[["CHN","EU","IRN","PAK","RUS","TUR"],["AFG","IND","SAARC","UN","USA"],["ARE","OIC","SAU"]],\
+            "isolated":[]}
 
             """)
         // The same partition's modularity as networkx computes it (Fixtures/communities.json):

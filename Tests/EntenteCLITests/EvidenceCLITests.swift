@@ -212,8 +212,9 @@ private func temporaryFile(_ name: String, _ text: String) throws -> String {
         let explicit = try runEntente(["render", seed, "--size-by", "katz", "--alpha", "0.02", "-o", directory.appendingPathComponent("k2.dot").path])
         #expect(explicit.status == 0 && explicit.stderr.isEmpty)
         let tooLarge = try runEntente(["render", seed, "--size-by", "katz", "--alpha", "0.1", "-o", directory.appendingPathComponent("k3.dot").path])
-        // The drawn view keeps the rivalries, so its λmax is that of every edge.
-        #expect(tooLarge.status == 1 && tooLarge.stderr.contains("katz: alpha 0.1 is not below 1/λmax = 0.0333622"))
+        // Sizes are computed over the cooperative ties, as `entente centrality` computes Katz (the
+        // drawn view keeps the rivalries, whose λmax, 1/0.0333622, sizes used to be computed on).
+        #expect(tooLarge.status == 1 && tooLarge.stderr.contains("katz: alpha 0.1 is not below 1/λmax = 0.0350086"))
         let withoutKatz = try runEntente(["render", seed, "--alpha", "0.1", "-o", directory.appendingPathComponent("k4.dot").path])
         #expect(withoutKatz.status == 64 && withoutKatz.stderr.contains("--alpha needs --size-by katz or --size-by pagerank"))
     }

@@ -72,15 +72,17 @@ private func skeleton(ofJSONAt url: URL) throws -> (nodes: [String], edges: [Str
         let back = directory.appendingPathComponent("back.json")
         let toCSV = try runEntente(["convert", pakistan, "-o", csv.path])
         #expect(toCSV.status == 0)
-        #expect(toCSV.stderr == "entente: note: CSV holds edges only; not written: labels, kinds, aliases, evidence\n")
-        let toJSON = try runEntente(["convert", csv.path, "-o", back.path])
+        // The edge list and, beside it, its node table (labels, kinds, aliases).
+        let table = directory.appendingPathComponent("pakistan.nodes.csv")
+        #expect(toCSV.stderr == "entente: note: wrote the node table \(table.path) beside the edge list; evidence is not written\n")
+        #expect(FileManager.default.fileExists(atPath: table.path))
+        let toJSON = try runEntente(["convert", csv.path, "--node-table", table.path, "-o", back.path])
         #expect(toJSON.status == 0, "\(toJSON.stderr)")
         let original = try skeleton(ofJSONAt: packageRoot.appendingPathComponent(pakistan))
         let roundTrip = try skeleton(ofJSONAt: back)
         #expect(roundTrip.edges == original.edges)
-        // A CSV lists nodes as its edges first name them.
-        #expect(roundTrip.nodes.map { $0.split(separator: " ")[0] }.sorted()
-                == original.nodes.map { $0.split(separator: " ")[0] }.sorted())
+        // With its node table, a CSV keeps the nodes, their order, labels, kinds and aliases.
+        #expect(roundTrip.nodes == original.nodes)
         // Converting the CSV again gives the same bytes: nothing drifts.
         let again = directory.appendingPathComponent("again.csv")
         #expect(try runEntente(["convert", back.path, "-o", again.path]).status == 0)

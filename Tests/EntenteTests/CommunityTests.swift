@@ -34,11 +34,21 @@ private func recorded(_ entry: Any?) throws -> (modularity: Double, communities:
 /// Whether every community of a result is connected by the view's cooperative edges.
 private func allConnected(_ result: Communities, in view: GraphView) -> Bool {
     var membership = [Int32](repeating: 0, count: view.nodeCount)
+    let graph = CommunityGraph(view, signed: false)
+    // An isolated node is in no community: it counts as one of its own, and must have no tie.
+    var next = Int32(result.count)
     for local in 0..<view.nodeCount {
-        guard let position = result.community(of: view.node(at: local).id) else { return false }
-        membership[local] = Int32(position)
+        if let position = result.community(of: view.node(at: local).id) {
+            membership[local] = Int32(position)
+        } else {
+            guard result.isolated.contains(view.node(at: local).id), graph.offsets[local] == graph.offsets[local + 1] else {
+                return false
+            }
+            membership[local] = next
+            next += 1
+        }
     }
-    return allConnected(membership, in: CommunityGraph(view, signed: false))
+    return allConnected(membership, in: graph)
 }
 
 @Test(arguments: unsignedGraphs)
@@ -213,18 +223,23 @@ func signedReachesLeidenalgsMultiplex(_ name: String) throws {
         try graph.addEdge(from: a, to: b)
     }
     let result = try graph.view().communities(method: .louvain)
-    #expect(result.communities == [["A", "B", "C"], ["D", "E", "F"], ["G"]])
-    #expect(result.count == 3)
-    #expect(result.community(of: "E") == 1 && result.community(of: "G") == 2 && result.community(of: "X") == nil)
+    // G has no tie: it forms no community of its own, and is listed apart.
+    #expect(result.communities == [["A", "B", "C"], ["D", "E", "F"]])
+    #expect(result.isolated == ["G"])
+    #expect(result.count == 2)
+    #expect(result.community(of: "E") == 1 && result.community(of: "G") == nil && result.community(of: "X") == nil)
+    // The modularity of the partition given back without G is the same.
+    #expect(try graph.view().modularity(of: result.communities) == result.modularity)
     // Two triangles joined by one edge: 2·(3/7 − (7/14)²) = 5/14.
     #expect(abs(result.modularity - 5.0 / 14) <= 1e-15)
     let expected = #"{"method":"louvain","signed":false,"resolution":1,"seed":0,"modularity":"#
-        + formatNumber(result.modularity) + #","communities":[["A","B","C"],["D","E","F"],["G"]]}"#
+        + formatNumber(result.modularity) + #","communities":[["A","B","C"],["D","E","F"]],"isolated":["G"]}"#
     #expect(result.json.rendered(pretty: false) == expected)
     let encoder = JSONEncoder()
     let decoded = try #require(try JSONSerialization.jsonObject(with: encoder.encode(result)) as? [String: Any])
     #expect(decoded["method"] as? String == "louvain")
     #expect(decoded["communities"] as? [[String]] == result.communities)
+    #expect(decoded["isolated"] as? [String] == ["G"])
     #expect((decoded["modularity"] as? NSNumber)?.doubleValue == result.modularity)
 }
 

@@ -41,8 +41,9 @@ public enum CommunityError: Error, Hashable, Sendable, CustomStringConvertible {
 /// Communities (blocs) of a graph view: the partition of its nodes by id, with its modularity.
 ///
 /// Communities are sorted by size, largest first, then by their first id; the ids in a community
-/// are in id order. Its JSON (``json`` or `Encodable`) is
-/// `{"method":"leiden","signed":false,"resolution":1,"seed":0,"modularity":0.41,"communities":[["A","B"],["C"]]}`.
+/// are in id order. Nodes without a tie in the view form no community: they are listed apart in
+/// ``isolated``. Its JSON (``json`` or `Encodable`) is
+/// `{"method":"leiden","signed":false,"resolution":1,"seed":0,"modularity":0.41,"communities":[["A","B"],["C","D"]],"isolated":["E"]}`.
 public struct Communities: Hashable, Sendable, Encodable {
     /// The seed used when none is given: results are deterministic by default.
     public static let defaultSeed = 0
@@ -60,8 +61,12 @@ public struct Communities: Hashable, Sendable, Encodable {
     /// The modularity of the partition (signed modularity when ``signed``), as
     /// `modularity(of:resolution:signed:)` computes it.
     public let modularity: Double
-    /// The communities: node ids, largest community first.
+    /// The communities: node ids, largest community first. A node without ties is in none.
     public let communities: [[String]]
+    /// The nodes of the view without a tie (with `signed`, without a pair whose weights do not
+    /// cancel out), in id order: they belong to no community. (As singletons they would add nothing
+    /// to the modularity, which is the same either way.)
+    public let isolated: [String]
     /// The position in ``communities`` of each node id.
     private let positionByID: [String: Int]
 
@@ -69,21 +74,23 @@ public struct Communities: Hashable, Sendable, Encodable {
     public var count: Int { communities.count }
 
     /// The position in ``communities`` of the community that holds a node, or `nil` for an id the
-    /// view does not have.
+    /// view does not have or an ``isolated`` node.
     ///
     /// - Complexity: O(1) on average.
     public func community(of id: String) -> Int? { positionByID[id] }
 
     /// Creates a result from communities of node ids, which it sorts: ids in id order, communities
-    /// by size (largest first), then by first id.
+    /// by size (largest first), then by first id; empty communities are left out. `isolated` lists
+    /// the nodes without ties, which belong to no community.
     public init(method: CommunityMethod, signed: Bool, resolution: Double, seed: Int, modularity: Double,
-                communities: [[String]]) {
+                communities: [[String]], isolated: [String] = []) {
+        self.isolated = isolated.sorted()
         self.method = method
         self.signed = signed
         self.resolution = resolution
         self.seed = seed
         self.modularity = modularity
-        let sorted = communities.map { $0.sorted() }.sorted { a, b in
+        let sorted = communities.filter { !$0.isEmpty }.map { $0.sorted() }.sorted { a, b in
             a.count != b.count ? a.count > b.count : (a.first ?? "") < (b.first ?? "")
         }
         self.communities = sorted
@@ -103,11 +110,12 @@ public struct Communities: Hashable, Sendable, Encodable {
             ("seed", .integer(seed)),
             ("modularity", .number(modularity)),
             ("communities", .array(communities.map { .array($0.map(JSONOutput.string)) })),
+            ("isolated", .array(isolated.map(JSONOutput.string))),
         ])
     }
 
     private enum CodingKeys: String, CodingKey {
-        case method, signed, resolution, seed, modularity, communities
+        case method, signed, resolution, seed, modularity, communities, isolated
     }
 
     /// Encodes the members of ``json``, in its order.
@@ -119,6 +127,7 @@ public struct Communities: Hashable, Sendable, Encodable {
         try container.encode(seed, forKey: .seed)
         try container.encode(modularity, forKey: .modularity)
         try container.encode(communities, forKey: .communities)
+        try container.encode(isolated, forKey: .isolated)
     }
 }
 
@@ -134,7 +143,7 @@ extension GraphView {
     /// algorithm optimises Traag & Bruggeman's signed modularity (see
     /// ``modularity(of:resolution:signed:)``), as leidenalg's `optimise_partition_multiplex` does with
     /// a positive and a negative `RBConfigurationVertexPartition` layer and `layer_weights=[1, -1]`.
-    /// A node without ties is a community of its own.
+    /// A node without ties belongs to no community: it is listed in ``Communities/isolated``.
     ///
     /// ``CommunityMethod/louvain`` agrees with networkx `louvain_communities` and igraph
     /// `community_multilevel`; ``CommunityMethod/leiden`` with igraph `community_leiden(objective_function="modularity")`
@@ -179,9 +188,16 @@ extension GraphView {
         }
         guard let best else { throw .noTies(signed: signed) }
         var ids = [[String]](repeating: [], count: best.count)
-        for (local, c) in best.membership.enumerated() { ids[Int(c)].append(node(at: local).id) }
+        var isolated: [String] = []
+        for (local, c) in best.membership.enumerated() {
+            if graph.offsets[local] == graph.offsets[local + 1] {
+                isolated.append(node(at: local).id)
+            } else {
+                ids[Int(c)].append(node(at: local).id)
+            }
+        }
         return Communities(method: method, signed: signed, resolution: resolution, seed: seed,
-                           modularity: best.modularity, communities: ids)
+                           modularity: best.modularity, communities: ids, isolated: isolated)
     }
 }
 

@@ -29,7 +29,8 @@ extension GraphView {
     /// maximises 2(m⁺ + m⁻)·Q, which is this Q.
     ///
     /// - Parameters:
-    ///   - communities: node ids; every node of the view in exactly one community.
+    ///   - communities: node ids; every node of the view with a tie in exactly one community (a node
+    ///     without ties may be left out, as ``Communities/isolated`` leaves it).
     ///   - resolution: γ > 0 (default 1).
     ///   - signed: compute signed modularity on cooperative and adversarial edges.
     /// - Throws: ``CommunityError/notAPartition(_:)`` for an unknown id, an id given twice or a node
@@ -48,11 +49,18 @@ extension GraphView {
                 membership[local] = Int32(position)
             }
         }
-        if let missing = membership.firstIndex(of: -1) {
-            throw .notAPartition("node '\(node(at: missing).id)' is in no community")
-        }
         let graph = CommunityGraph(self, signed: signed)
+        // A node without ties may be left out (``Communities/isolated``): it counts as a community of
+        // its own, which adds nothing to the modularity.
+        var count = communities.count
+        for local in membership.indices where membership[local] < 0 {
+            guard graph.offsets[local] == graph.offsets[local + 1] else {
+                throw .notAPartition("node '\(node(at: local).id)' is in no community")
+            }
+            membership[local] = Int32(count)
+            count += 1
+        }
         guard graph.positiveTotal + graph.negativeTotal > 0 else { throw .noTies(signed: signed) }
-        return graph.modularity(of: membership, count: communities.count, resolution: resolution)
+        return graph.modularity(of: membership, count: count, resolution: resolution)
     }
 }

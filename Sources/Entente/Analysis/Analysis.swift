@@ -93,7 +93,7 @@ extension RelationGraph {
     ///   - excludedTypes: edge types to leave out.
     ///   - includeAdversarial: keep adversarial edges too (default: cooperative only).
     ///   - kinds: node kinds to keep (`nil`: all).
-    ///   - year: keep only the edges that hold in this year.
+    ///   - year: keep only the nodes that exist in this year and the edges that hold in it.
     ///   - center: keep only the nodes within `depth` edges of this node (id, label or alias).
     ///   - depth: the ego network's radius.
     ///   - metric: how weights become path costs (default: strength, cost = 1/weight).
@@ -163,6 +163,9 @@ extension RelationFilter {
             let listed = graph.nodeKinds.filter(kinds.contains).map(\.name).joined(separator: ",")
             return "\(node.id) is a\(node.kind.name.first.map { "aeiou".contains($0) } == true ? "n" : "") \(node.kind.name); --kinds \(listed) leaves it out"
         }
+        if let year, !node.exists(in: year) {
+            return "\(node.id) does not exist in \(year) (it exists \(node.yearsDescription)); --at \(year) leaves it out"
+        }
         if let center, let centre = try? graph.resolve(center) {
             var unbounded = self
             unbounded.center = nil
@@ -173,6 +176,9 @@ extension RelationFilter {
                 return "\(node.id) is \(distance) \(ties) from \(centreID); --depth \(depth) does not reach it"
             }
             return "\(node.id) is not connected to \(centreID) by the \(description(in: graph))"
+        }
+        if largestComponent {
+            return "\(node.id) is not in the largest connected component; --largest-component leaves it out"
         }
         return "\(node.id) is not in the analysed view"
     }

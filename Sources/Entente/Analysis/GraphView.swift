@@ -1,8 +1,9 @@
 /// A cheap, read-only selection of a graph's nodes and edges.
 ///
 /// A view holds index lists into its ``graph``; no node, edge or evidence is copied. Filtering edges
-/// keeps every node (an isolated state is still a state); filtering by kind or taking an ego network
-/// removes nodes and every edge that touches them.
+/// keeps every node (an isolated state is still a state); filtering by kind, by year (the nodes
+/// that exist in it, ``Node/exists(in:)``) or taking an ego network removes nodes and every edge
+/// that touches them.
 ///
 /// Within a view nodes have *local* indices `0..<nodeCount`, in the order of the graph.
 package struct GraphView: Sendable {
@@ -29,19 +30,68 @@ package struct GraphView: Sendable {
 
     private init(_ base: GraphView, filter: RelationFilter) {
         let graph = base.graph
-        let nodes: [Int]
+        var nodes = base.nodeIndices
         if let kinds = filter.kinds {
-            nodes = base.nodeIndices.filter { kinds.contains(graph.nodes[$0].kind) }
-        } else {
-            nodes = base.nodeIndices
+            nodes = nodes.filter { kinds.contains(graph.nodes[$0].kind) }
+        }
+        if let year = filter.year {
+            nodes = nodes.filter { graph.nodes[$0].exists(in: year) }
         }
         var kept = [Bool](repeating: false, count: graph.nodes.count)
         for node in nodes { kept[node] = true }
-        let edges = base.edgeIndices.filter { index in
-            let edge = graph.edges[index]
-            return kept[edge.sourceIndex] && kept[edge.targetIndex] && filter.keeps(edge)
+        // The tests of `filter.keeps`, decided once where they can be: this loop runs over every
+        // edge of a world-sized graph for each `--at` (a few milliseconds for 100,000 ties).
+        let keepsCooperative = filter.polarities.contains(.cooperative)
+        let keepsAdversarial = filter.polarities.contains(.adversarial)
+        let checksTypes = filter.types != nil || !filter.excludedTypes.isEmpty
+        let year = filter.year
+        var edges: [Int] = []
+        edges.reserveCapacity(base.edgeIndices.count)
+        graph.edges.withUnsafeBufferPointer { all in
+            kept.withUnsafeBufferPointer { keptNodes in
+                for index in base.edgeIndices {
+                    guard keptNodes[all[index].sourceIndex], keptNodes[all[index].targetIndex] else { continue }
+                    guard all[index].polarity == .cooperative ? keepsCooperative : keepsAdversarial else { continue }
+                    if let year {
+                        guard (all[index].since ?? Int.min) <= year, (all[index].until ?? Int.max) >= year else { continue }
+                    }
+                    if checksTypes && !filter.keeps(type: all[index].type) { continue }
+                    edges.append(index)
+                }
+            }
+        }
+        if filter.largestComponent {
+            (nodes, edges) = Self.largestComponent(graph: graph, nodes: nodes, edges: edges)
         }
         self.init(graph: graph, nodeIndices: nodes, edgeIndices: edges)
+    }
+
+    /// The nodes and edges of the largest weakly connected component (ties: the one holding the
+    /// first node in graph order).
+    private static func largestComponent(graph: RelationGraph, nodes: [Int], edges: [Int]) -> (nodes: [Int], edges: [Int]) {
+        // Union-find over graph node indices.
+        var parent = Array(0..<graph.nodes.count)
+        func root(_ node: Int) -> Int {
+            var node = node
+            while parent[node] != node {
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            }
+            return node
+        }
+        for index in edges {
+            let a = root(graph.edges[index].sourceIndex), b = root(graph.edges[index].targetIndex)
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+        var size: [Int: Int] = [:]
+        for node in nodes { size[root(node), default: 0] += 1 }
+        var best: (root: Int, size: Int)?
+        for node in nodes {
+            let r = root(node)
+            if let count = size[r], count > (best?.size ?? 0) { best = (r, count) }
+        }
+        guard let best else { return (nodes, edges) }
+        return (nodes.filter { root($0) == best.root }, edges.filter { root(graph.edges[$0].sourceIndex) == best.root })
     }
 
     private init(graph: RelationGraph, nodeIndices: [Int], edgeIndices: [Int]) {
@@ -153,6 +203,20 @@ package struct GraphView: Sendable {
 
 
 extension RelationGraph {
+    /// The part of the graph a filter keeps, as a graph of its own: what `entente convert --at YEAR`
+    /// (and `--types`, `--exclude-types`, `--kinds`) writes. Nodes and edges keep their fields and
+    /// their order; the sources and declarations are kept whole.
+    ///
+    /// ```swift
+    /// let world1962 = world.subgraph(RelationFilter(polarities: [.cooperative, .adversarial], year: 1962))
+    /// ```
+    /// - Complexity: O(V + E).
+    public func subgraph(_ filter: RelationFilter) -> RelationGraph {
+        var result = GraphView(self, filter: filter).subgraph()
+        result.file = file
+        return result
+    }
+
     /// A view of the graph through a filter (unchecked: for the algorithms and tests).
     package func view(_ filter: RelationFilter = .everything) -> GraphView { GraphView(self, filter: filter) }
 }

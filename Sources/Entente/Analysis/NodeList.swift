@@ -7,7 +7,8 @@
 /// list.rows.first?.degree           // distinct neighbours over cooperative ties
 /// ```
 /// Encodes as `entente nodes --json` prints it:
-/// `{"nodes":[{"id","label","kind","aliases":[…],"degree","strength"}]}`, in file order.
+/// `{"nodes":[{"id","label","kind","aliases":[…][,"since"][,"until"][,"spells"],"degree","strength"}]}`,
+/// in file order; a node's years only when it has them.
 public struct NodeList: Sendable, Encodable {
     /// One node.
     public struct Row: Hashable, Sendable, Encodable {
@@ -19,15 +20,19 @@ public struct NodeList: Sendable, Encodable {
         /// The sum of the weights of its kept edges (parallel edges each count).
         public let strength: Double
 
-        private enum CodingKeys: String, CodingKey { case id, label, kind, aliases, degree, strength }
+        private enum CodingKeys: String, CodingKey { case id, label, kind, aliases, since, until, spells, degree, strength }
 
-        /// `{"id","label","kind","aliases":[…],"degree","strength"}`; `aliases` is always there.
+        /// `{"id","label","kind","aliases":[…][,"since"][,"until"][,"spells"],"degree","strength"}`;
+        /// `aliases` is always there, the years when the node has them.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(node.id, forKey: .id)
             try container.encode(node.label, forKey: .label)
             try container.encode(node.kind.name, forKey: .kind)
             try container.encode(node.aliases, forKey: .aliases)
+            try container.encodeIfPresent(node.since, forKey: .since)
+            try container.encodeIfPresent(node.until, forKey: .until)
+            if !node.spells.isEmpty { try container.encode(node.spells, forKey: .spells) }
             try container.encode(degree, forKey: .degree)
             try container.encode(strength, forKey: .strength)
         }

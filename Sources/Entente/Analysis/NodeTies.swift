@@ -117,20 +117,30 @@ extension String {
     }
 }
 
+/// How ``RelationGraph/ties(of:filter:order:)`` sorts the ties within a type (`entente ties --sort`).
+public enum TieOrder: String, CaseIterable, Hashable, Sendable {
+    /// Heaviest first, then by the other node's id, then by file order (the default).
+    case weight
+    /// By `since`, earliest first (a tie without `since` before every dated one), then by `until`
+    /// (an open one last), then as ``weight`` orders them.
+    case year
+}
+
 extension RelationGraph {
     /// The ties of one node that a filter keeps, grouped by type.
     ///
     /// The filter's types, years and kinds apply; by default every tie is listed, rivalries too
     /// (``RelationFilter/everything``). Within a type, ties are sorted by weight, heaviest first, then
-    /// by the other node's id, then by file order.
+    /// by the other node's id, then by file order; or first by their years (``TieOrder/year``).
     ///
     /// - Parameters:
     ///   - name: the node: id, label or alias, in any case.
     ///   - filter: which ties to list.
+    ///   - order: how ties are sorted within a type.
     /// - Throws: ``GraphError`` for a name that resolves to no node ("did you mean …?"), a node the
     ///   filter leaves out, or a type or kind the graph does not know.
     /// - Complexity: O(V + E + d log d) for a node of degree d.
-    public func ties(of name: String, filter: RelationFilter = .everything) throws -> NodeTies {
+    public func ties(of name: String, filter: RelationFilter = .everything, order: TieOrder = .weight) throws -> NodeTies {
         let view = try GraphView(checked: self, filter: filter)
         let index = try resolve(name, file: file)
         guard view.localIndex(ofNode: index) != nil else {
@@ -148,6 +158,11 @@ extension RelationGraph {
         let groups = relationTypes.compactMap { type -> NodeTies.Group? in
             guard let ties = byType[type] else { return nil }
             let sorted = ties.sorted { a, b in
+                if order == .year {
+                    let (x, y) = (a.tie.edge, b.tie.edge)
+                    if x.since != y.since { return (x.since ?? Int.min) < (y.since ?? Int.min) }
+                    if x.until != y.until { return (x.until ?? Int.max) < (y.until ?? Int.max) }
+                }
                 if a.tie.edge.weight != b.tie.edge.weight { return a.tie.edge.weight > b.tie.edge.weight }
                 if a.tie.other.id != b.tie.other.id { return a.tie.other.id < b.tie.other.id }
                 return a.position < b.position

@@ -7,8 +7,9 @@
 /// let aroundIndia = RelationFilter(around: "India", depth: 1)
 /// ```
 ///
-/// Filtering edges keeps every node (an isolated state is still a state); filtering by kind removes
-/// nodes with their edges, and an ego filter keeps the nodes within `depth` kept edges of its centre.
+/// Filtering edges keeps every node (an isolated state is still a state); filtering by kind or by
+/// year (the states that exist in it) removes nodes with their edges, and an ego filter keeps the
+/// nodes within `depth` kept edges of its centre.
 public struct RelationFilter: Hashable, Sendable, CustomStringConvertible {
     /// Edge types to keep; `nil` keeps every type (before ``excludedTypes``).
     public var types: Set<RelationType>?
@@ -18,12 +19,20 @@ public struct RelationFilter: Hashable, Sendable, CustomStringConvertible {
     public var polarities: Set<Polarity>
     /// Node kinds to keep; `nil` keeps every kind. Edges of a removed node go with it.
     public var kinds: Set<NodeKind>?
-    /// Keep only the edges that hold in this year (``Edge/holds(in:)``); `nil` keeps every edge.
+    /// Keep only the nodes that exist in this year (``Node/exists(in:)``) and, among their edges, the
+    /// ones that hold in it (``Edge/holds(in:)``); `nil` keeps every node and edge.
     public var year: Int?
     /// Keep only the nodes within ``depth`` kept edges of this node (id, label or alias); `nil` keeps all.
     public var center: String?
     /// How many edges away from ``center`` a node may be; 0 keeps the centre alone.
     public var depth: Int
+    /// Keep only the largest connected component of what the rest of the filter keeps: its nodes
+    /// and the edges among them (`--largest-component`), as networkx users take
+    /// `G.subgraph(max(nx.connected_components(G), key=len))` and igraph users
+    /// `g.connected_components().giant()`. Components are weak in a directed graph (direction
+    /// ignored); of equal sizes, the one with the first node in graph order is kept. Measures that
+    /// need a connected graph (eigenvector) then run on it, and ranks count its nodes.
+    public var largestComponent: Bool = false
 
     /// Creates a filter. By default it keeps cooperative edges of every type between every node,
     /// as the analyses do (a path or a centrality through a rivalry is not a tie).
@@ -53,6 +62,11 @@ public struct RelationFilter: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether the filter keeps adversarial edges.
     public var includesAdversarial: Bool { polarities.contains(.adversarial) }
+
+    /// Whether an edge type passes the type tests (``types`` and ``excludedTypes``).
+    package func keeps(type: RelationType) -> Bool {
+        (types?.contains(type) ?? true) && !excludedTypes.contains(type)
+    }
 
     /// Whether an edge passes the type, polarity and year tests.
     package func keeps(_ edge: Edge) -> Bool {
@@ -86,6 +100,7 @@ public struct RelationFilter: Hashable, Sendable, CustomStringConvertible {
             phrase += " between " + ordered.map(\.name).joined(separator: " or ") + " nodes"
         }
         if let year { phrase += " in \(year)" }
+        if largestComponent { phrase += " in the largest component" }
         return phrase
     }
 }

@@ -92,7 +92,8 @@ extension NodeTies: CustomStringConvertible {
 
 extension Communities: CustomStringConvertible {
     /// What `entente communities` prints: the method, the settings that differ from the defaults,
-    /// the modularity and the number of communities, then one numbered line of ids per community.
+    /// the modularity and the number of communities, then one numbered line of ids per community,
+    /// and the isolated nodes (no tie in the view, so in no community) on a line of their own.
     public var description: String {
         var settings = signed ? ["signed"] : []
         if resolution != 1 { settings.append("resolution \(formatNumber(resolution))") }
@@ -103,6 +104,9 @@ extension Communities: CustomStringConvertible {
         for (position, community) in communities.enumerated() {
             let number = String(position + 1)
             lines.append(String(repeating: " ", count: width - number.count) + number + "  " + community.joined(separator: " "))
+        }
+        if !isolated.isEmpty {
+            lines.append("isolated: \(isolated.count) node\(isolated.count == 1 ? "" : "s"): " + isolated.joined(separator: " "))
         }
         return joinedLines(lines)
     }

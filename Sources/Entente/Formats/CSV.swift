@@ -4,9 +4,22 @@
 /// `polarity` (default `cooperative`), `since`, `until` and `note` are read when present; any other
 /// column is kept as an edge attribute and written back. An empty cell in an optional column takes
 /// its default. Fields may be quoted (`"Korea, Republic of"`, `""` for a quote inside) and hold any
-/// Unicode. Nodes are created in order of first appearance, labelled by their id.
+/// Unicode. Years may be written `1945.0` (as pandas writes a column with gaps); `1945.5` is an
+/// error. Nodes are created in order of first appearance, labelled by their id, unless a node table
+/// (``CSVNodeTable``) gives them: then an edge naming a node the table does not list is an error.
 ///
-/// CSV holds edges only: labels, kinds, aliases, evidence and isolated nodes are not written.
+/// **Dyad-year panels.** A file with a `year` column and neither `since` nor `until` is read as a
+/// panel: one row per pair and year, as ATOP and the COW datasets give them. Rows of the same pair,
+/// type and polarity in consecutive years with the same weight become one tie from the first year
+/// (`since`) to the last (`until`); a missing year or a change of weight starts a new tie. In an
+/// undirected graph the rows of both directions of a pair (`USA,GBR` and `GBR,USA`) in a year are one
+/// dyad-year: with equal weights they merge (counted in ``RelationGraph/mergedPanelRows``); with
+/// different weights they are an error naming the row, unless a ``PanelCombine`` rule is given,
+/// which then combines the weights of every pair of rows of one dyad-year. Ties come out in the
+/// order their first row appears, then by year. Other columns are kept from a tie's first row.
+///
+/// CSV holds edges only: labels, kinds, aliases and isolated nodes go in the node table, and
+/// evidence is not written.
 public enum CSVEdgeList {
     static let knownColumns = ["source", "target", "type", "weight", "polarity", "since", "until", "note"]
 
@@ -16,44 +29,59 @@ public enum CSVEdgeList {
     ///   - bytes: the contents of the file, UTF-8, without a byte-order mark.
     ///   - file: the name used in error messages.
     ///   - directed: whether the edges have a direction (CSV cannot say).
+    ///   - nodes: the nodes of a node table (``CSVNodeTable/read(_:file:directed:)``); every edge
+    ///     must name one of them. Nil creates nodes as edges name them.
+    ///   - combine: how a panel read as undirected combines the two directions of a dyad-year whose
+    ///     weights differ; nil refuses such a pair.
     /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
-    /// - Complexity: O(size of the input).
-    public static func read(_ bytes: [UInt8], file: String, directed: Bool = false) throws(GraphError) -> RelationGraph {
+    /// - Complexity: O(size of the input), plus O(R log R) to sort the R rows of a panel.
+    public static func read(_ bytes: [UInt8], file: String, directed: Bool = false, nodes: RelationGraph? = nil,
+                            combine: PanelCombine? = nil) throws(GraphError) -> RelationGraph {
         try FileIO.checkText(bytes, file: file)
         var graph = RelationGraph(name: baseName(file), directed: directed)
+        if let nodes {
+            graph = nodes
+            graph.name = baseName(file)
+            graph.isDirected = directed
+        }
+        let fixedNodes = nodes?.file ?? (nodes == nil ? nil : "the node table")
         var reader = RowReader(bytes: bytes, file: file)
-        guard let header = try reader.nextRow() else { throw .empty(file: file) }
-        let names = header.fields.map { $0.trimmingSpaces.lowercased() }
+        let (header, names) = try reader.header()
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
         guard let sourceColumn = column("source"), let targetColumn = column("target") else {
             throw .syntax(SourceLocation(file: file, line: header.line, column: 1),
                           "CSV header must name the columns 'source' and 'target' (found \(names.joined(separator: ",")))")
         }
-        for (position, name) in names.enumerated() where names[..<position].contains(name) {
-            throw .syntax(SourceLocation(file: file, line: header.line), "CSV header repeats the column \(quoted(name))")
-        }
         let typeColumn = column("type"), weightColumn = column("weight"), polarityColumn = column("polarity")
         let sinceColumn = column("since"), untilColumn = column("until"), noteColumn = column("note")
-        let extraColumns = names.indices.filter { !knownColumns.contains(names[$0]) }
+        let yearColumn = sinceColumn == nil && untilColumn == nil ? column("year") : nil
+        let extraColumns = names.indices.filter { !knownColumns.contains(names[$0]) && $0 != yearColumn }
         let estimatedRows = bytes.count / 24
-        graph.reserveCapacity(nodes: estimatedRows / 4, edges: estimatedRows)
+        graph.reserveCapacity(nodes: estimatedRows / 4, edges: yearColumn == nil ? estimatedRows : estimatedRows / 8)
         var typeCache: [String: RelationType] = [:]
+        var panel = PanelRows()
 
-        while let row = try reader.nextRow() {
-            if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
-            guard row.fields.count == names.count else {
-                let problem = row.fields.count < names.count ? "short CSV row" : "long CSV row"
-                throw .syntax(SourceLocation(file: file, line: row.line),
-                              "\(problem): \(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), the header has \(names.count)")
-            }
+        while let row = try reader.nextRecord(width: names.count) {
             func location(_ column: Int) -> SourceLocation {
                 SourceLocation(file: file, line: row.line, column: row.columns[column])
             }
             let sourceID = row.fields[sourceColumn], targetID = row.fields[targetColumn]
             guard !sourceID.isEmpty else { throw .missingField(location(sourceColumn), field: "source") }
             guard !targetID.isEmpty else { throw .missingField(location(targetColumn), field: "target") }
-            let source = try nodeIndex(sourceID, in: &graph)
-            let target = try nodeIndex(targetID, in: &graph)
+            let source: Int, target: Int
+            if let fixedNodes {
+                guard let found = graph.index(of: sourceID) else {
+                    throw .syntax(location(sourceColumn), "edge names node \(quoted(sourceID)), which the node table \(fixedNodes) does not list")
+                }
+                guard let other = graph.index(of: targetID) else {
+                    throw .syntax(location(targetColumn), "edge names node \(quoted(targetID)), which the node table \(fixedNodes) does not list")
+                }
+                source = found
+                target = other
+            } else {
+                source = try nodeIndex(sourceID, in: &graph)
+                target = try nodeIndex(targetID, in: &graph)
+            }
             var edge = Edge(source: "", target: "")
             if let typeColumn, !row.fields[typeColumn].isEmpty {
                 let name = row.fields[typeColumn]
@@ -78,25 +106,39 @@ public enum CSVEdgeList {
                 }
                 edge.polarity = polarity
             }
-            if let sinceColumn, !row.fields[sinceColumn].isEmpty {
-                guard let year = Int(row.fields[sinceColumn]) else {
-                    throw .invalidValue(location(sinceColumn), field: "since", value: row.fields[sinceColumn], expected: "a whole year")
-                }
-                edge.since = year
-            }
-            if let untilColumn, !row.fields[untilColumn].isEmpty {
-                guard let year = Int(row.fields[untilColumn]) else {
-                    throw .invalidValue(location(untilColumn), field: "until", value: row.fields[untilColumn], expected: "a whole year")
-                }
-                edge.until = year
-            }
+            if sinceColumn != nil { edge.since = try year(in: row, column: sinceColumn, named: "since", file: file) }
+            if untilColumn != nil { edge.until = try year(in: row, column: untilColumn, named: "until", file: file) }
             if let noteColumn, !row.fields[noteColumn].isEmpty { edge.note = row.fields[noteColumn] }
             for column in extraColumns where !row.fields[column].isEmpty {
                 edge.attributes[header.fields[column]] = row.fields[column]
             }
+            if let yearColumn {
+                guard let year = try year(in: row, column: yearColumn, named: "year", file: file) else {
+                    throw .missingField(location(yearColumn), field: "year")
+                }
+                guard source != target else { throw .selfLoop(SourceLocation(file: file, line: row.line), id: sourceID) }
+                panel.append(edge, source: source, target: target, year: year, line: row.line)
+                continue
+            }
             try graph.addEdge(edge, source: source, target: target, at: SourceLocation(file: file, line: row.line))
         }
+        if yearColumn != nil {
+            try panel.collapse(into: &graph, file: file, combine: combine)
+        }
         return graph
+    }
+
+    /// The year in a row's column (`1945`, `1945.0`), nil when the column is absent or the cell empty.
+    ///
+    /// - Throws: ``GraphError/invalidValue(_:field:value:expected:)`` at the cell for a year that is
+    ///   not a whole number.
+    static func year(in row: Row, column: Int?, named name: String, file: String) throws(GraphError) -> Int? {
+        guard let column, !row.fields[column].isEmpty else { return nil }
+        guard let year = parseYear(row.fields[column]) else {
+            throw .invalidValue(SourceLocation(file: file, line: row.line, column: row.columns[column]), field: name,
+                                value: row.fields[column], expected: "a whole year")
+        }
+        return year
     }
 
     private static func nodeIndex(_ id: String, in graph: inout RelationGraph) throws(GraphError) -> Int {
@@ -270,6 +312,35 @@ public enum CSVEdgeList {
                 consumeLineEnd()
                 return row
             }
+        }
+
+        /// Reads the header row: its record and its column names, trimmed and lower-cased.
+        ///
+        /// - Throws: ``GraphError/empty(file:)`` for no row, ``GraphError/syntax(_:_:)`` for a
+        ///   repeated column.
+        mutating func header() throws(GraphError) -> (row: Row, names: [String]) {
+            guard let header = try nextRow() else { throw .empty(file: file) }
+            let names = header.fields.map { $0.trimmingSpaces.lowercased() }
+            for (position, name) in names.enumerated() where names[..<position].contains(name) {
+                throw .syntax(SourceLocation(file: file, line: header.line), "CSV header repeats the column \(quoted(name))")
+            }
+            return (header, names)
+        }
+
+        /// The next record that is not a blank line, which must have `width` fields.
+        ///
+        /// - Throws: ``GraphError/syntax(_:_:)`` for a short or long row.
+        mutating func nextRecord(width: Int) throws(GraphError) -> Row? {
+            while let row = try nextRow() {
+                if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
+                guard row.fields.count == width else {
+                    let problem = row.fields.count < width ? "short CSV row" : "long CSV row"
+                    throw .syntax(SourceLocation(file: file, line: row.line),
+                                  "\(problem): \(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), the header has \(width)")
+                }
+                return row
+            }
+            return nil
         }
 
         private mutating func consumeLineEnd() {

@@ -1,7 +1,8 @@
 /// Writes graphs as Graphviz DOT text, quoting every id and value so that it survives a round trip
 /// through Graphviz's parser (see ``quote(_:)`` for the one rare exception).
 ///
-/// Node attributes: `label`, `kind`, `aliases` (joined by `|`). Edge attributes: `type`, `weight`,
+/// Node attributes: `label`, `kind`, `aliases` (joined by `|`), `since`, `until`, and `spells`
+/// (`1816-1945|1990-2016`) for a node of several spells. Edge attributes: `type`, `weight`,
 /// `polarity`, `since`, `until`, `note`, `evidence` (each `source: quote`, joined by a line break),
 /// plus the attributes read from other formats. Labels are escString-escaped (`\\` for a backslash)
 /// because Graphviz interprets escapes in them; other values are kept as written.
@@ -14,6 +15,9 @@ public enum DOTWriter {
         for node in graph.nodes {
             var attributes: [(String, String)] = [("label", escapeLabel(node.label)), ("kind", node.kind.name)]
             if !node.aliases.isEmpty { attributes.append(("aliases", node.aliases.joined(separator: "|"))) }
+            if let since = node.since { attributes.append(("since", String(since))) }
+            if let until = node.until { attributes.append(("until", String(until))) }
+            if !node.spells.isEmpty { attributes.append(("spells", node.spells.map(\.description).joined(separator: "|"))) }
             for (key, value) in node.attributes.sorted(by: { $0.key < $1.key }) { attributes.append((key, value)) }
             text += "  \(quote(node.id)) \(attributeList(attributes));\n"
         }

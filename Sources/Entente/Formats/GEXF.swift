@@ -53,6 +53,11 @@ public struct GEXFDrawing: Sendable {
 /// `polarity` (strings), `since`, `until` (integers), `note`, `evidence` (one `source: quote` per
 /// line) and any other edge attribute (strings). The graph's name is the meta `description`.
 ///
+/// Time: when any node has years, the graph is written `mode="dynamic"` with `timeformat="double"`
+/// (as Gephi's timeline reads it); a node's `since` and `until` become its `start` and `end`, a node
+/// of several spells gets `<spells>` instead, and an edge's `since` and `until` are also written as
+/// its `start` and `end`. Intervals are closed: a node with `end="1945"` exists in 1945.
+///
 /// Drawing (``GEXFDrawing``): `viz:color` of an edge from its type's colour, `viz:thickness` = the
 /// weight, `viz:shape` `dashed` for adversarial edges; node `viz:color`, `viz:size` scaled from a
 /// measure and `viz:position` from a layout, when given.
@@ -63,7 +68,7 @@ public enum GEXFWriter {
     public static func write(_ graph: RelationGraph, drawing: GEXFDrawing = GEXFDrawing()) -> String {
         var nodeExtraNames = Set<String>()
         for node in graph.nodes { nodeExtraNames.formUnion(node.attributes.keys) }
-        let nodeExtras = nodeExtraNames.subtracting(["label", "kind", "aliases"]).sorted()
+        let nodeExtras = nodeExtraNames.subtracting(XMLGraphFields.node).sorted()
         var edgeExtraNames = Set<String>()
         for edge in graph.edges { edgeExtraNames.formUnion(edge.attributes.keys) }
         let edgeExtras = edgeExtraNames.subtracting(["type", "weight", "polarity", "since", "until", "note", "evidence"]).sorted()
@@ -91,7 +96,9 @@ public enum GEXFWriter {
         text += "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
         text += "  <meta>\n    <creator>Entente</creator>\n"
         text += "    <description>\(escape(graph.name))</description>\n  </meta>\n"
-        text += "  <graph defaultedgetype=\"\(graph.isDirected ? "directed" : "undirected")\">\n"
+        let dynamic = graph.nodes.contains(where: \.isDated)
+        text += "  <graph defaultedgetype=\"\(graph.isDirected ? "directed" : "undirected")\""
+        text += dynamic ? " mode=\"dynamic\" timeformat=\"double\">\n" : ">\n"
         for (domain, attributes, prefix) in [("node", nodeAttributes, "n"), ("edge", edgeAttributes, "e")] {
             text += "    <attributes class=\"\(domain)\">\n"
             for (position, attribute) in attributes.enumerated() {
@@ -104,12 +111,27 @@ public enum GEXFWriter {
         let nodeColor = drawing.nodeColor.flatMap(RGBA.init(hex:))
         text += "    <nodes count=\"\(graph.nodes.count)\">\n"
         for node in graph.nodes {
-            text += "      <node id=\"\(escape(node.id))\" label=\"\(escape(node.label))\">\n"
+            text += "      <node id=\"\(escape(node.id))\" label=\"\(escape(node.label))\""
+            if node.spells.isEmpty {
+                if let since = node.since { text += " start=\"\(since)\"" }
+                if let until = node.until { text += " end=\"\(until)\"" }
+            }
+            text += ">\n"
             var values: [(String, String)] = [("kind", node.kind.name)]
             if !node.aliases.isEmpty { values.append(("aliases", node.aliases.joined(separator: "|"))) }
             if let sizeTitle, let value = drawing.nodeSizes[node.id] { values.append((sizeTitle, formatNumber(value))) }
             for name in nodeExtras { if let value = node.attributes[name] { values.append((name, value)) } }
             text += attributeValues(values, keys: nodeKey)
+            if !node.spells.isEmpty {
+                text += "        <spells>\n"
+                for spell in node.spells {
+                    text += "          <spell"
+                    if let since = spell.since { text += " start=\"\(since)\"" }
+                    if let until = spell.until { text += " end=\"\(until)\"" }
+                    text += "/>\n"
+                }
+                text += "        </spells>\n"
+            }
             if let nodeColor { text += "        " + nodeColor.element + "\n" }
             if let position = drawing.positions[node.id] {
                 text += "        <viz:position x=\"\(formatNumber(position.x))\" y=\"\(formatNumber(position.y))\" z=\"0\"/>\n"
@@ -125,7 +147,10 @@ public enum GEXFWriter {
         for (index, edge) in graph.edges.enumerated() {
             text += "      <edge id=\"\(index)\" source=\"\(escape(edge.source))\" "
             text += "target=\"\(escape(edge.target))\" weight=\"\(formatNumber(edge.weight))\" "
-            text += "kind=\"\(escape(edge.type.name))\">\n"
+            text += "kind=\"\(escape(edge.type.name))\""
+            if dynamic, let since = edge.since { text += " start=\"\(since)\"" }
+            if dynamic, let until = edge.until { text += " end=\"\(until)\"" }
+            text += ">\n"
             var values: [(String, String)] = [("type", edge.type.name), ("polarity", edge.polarity.rawValue)]
             if let since = edge.since { values.append(("since", String(since))) }
             if let until = edge.until { values.append(("until", String(until))) }

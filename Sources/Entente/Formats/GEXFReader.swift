@@ -6,8 +6,11 @@
 /// `kind`, or else `economic`; values titled `polarity`, `since`, `until`, `note` and `evidence`
 /// fill those fields, any other (and an edge `label`) is kept in ``Edge/attributes``. Attribute
 /// defaults apply. The graph is directed when `defaultedgetype` is `directed`; its name is the meta
-/// `description`, or else the file's name. Drawing data (`viz:*`), time spells and hierarchy
-/// parents are not read: they describe a picture, not the relations.
+/// `description`, or else the file's name. Time: a node's `start` and `end` are its `since` and
+/// `until`, and its `<spells>` (two or more) its ``Node/spells``; an edge's `start` and `end` are its
+/// `since` and `until` unless attribute values give them. Times are read as whole years (`1945`,
+/// `1945.0`; of a `date` or `dateTime`, the year). Drawing data (`viz:*`) and hierarchy parents are
+/// not read: they describe a picture, not the relations.
 ///
 /// The same XML parser and the same refusals as ``GraphMLReader``: malformed XML, entity
 /// declarations, an `attvalue` for an undeclared attribute, a weight that is not a number greater
@@ -21,10 +24,9 @@ public enum GEXFReader {
     /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
     /// - Complexity: O(size of the input + (V + E) × attributes with defaults).
     public static func read(_ bytes: [UInt8], file: String) throws(GraphError) -> RelationGraph {
-        let events = try XMLEvents.parse(bytes, file: file)
-        var builder = GEXFBuilder(file: file)
-        for event in events { try builder.consume(event) }
-        return try builder.finish()
+        let state = BuilderBox(GEXFBuilder(file: file))
+        try XMLEvents.parse(bytes, file: file) { event throws(GraphError) in try state.value.consume(event) }
+        return try state.value.finish()
     }
 }
 
@@ -43,9 +45,11 @@ private struct GEXFBuilder {
         var attributes: [String: String]
         var location: SourceLocation
         var values: [String: (text: String, location: SourceLocation)] = [:]
+        /// The node's `<spell>` elements.
+        var spells: [Spell] = []
     }
 
-    enum Frame { case gexf, meta, description, graph, attributes, attribute, attributeDefault, nodes, node, attvalues, edges, edge, ignored }
+    enum Frame { case gexf, meta, description, graph, attributes, attribute, attributeDefault, nodes, node, attvalues, edges, edge, spells, ignored }
 
     let file: String
     var stack: [Frame] = []
@@ -135,6 +139,14 @@ private struct GEXFBuilder {
             stack.append(.edge)
         case (.node, "attvalues"), (.edge, "attvalues"):
             stack.append(.attvalues)
+        case (.node, "spells"):
+            stack.append(.spells)
+        case (.spells, "spell"):
+            var spell = Spell()
+            if let start = attributes["start"] { spell.since = try gexfYear(start, field: "spell.start", at: location) }
+            if let end = attributes["end"] { spell.until = try gexfYear(end, field: "spell.end", at: location) }
+            element?.spells.append(spell)
+            stack.append(.ignored)
         case (.attvalues, "attvalue"):
             let isEdge = stack.dropLast().last == .edge
             guard let id = attributes["for"] ?? attributes["id"] else { throw .missingField(location, field: "attvalue.for") }
@@ -208,11 +220,25 @@ private struct GEXFBuilder {
         return result
     }
 
+    /// A GEXF time as a whole year: `1945`, `1945.0`, or the year of a date (`1945-05-08`).
+    private func gexfYear(_ text: String, field: String, at location: SourceLocation) throws(GraphError) -> Int {
+        let trimmed = text.trimmingXMLSpace
+        if let year = parseYear(trimmed) { return year }
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        if digits.count >= 1, digits.count <= 4, trimmed.dropFirst(digits.count).first == "-", let year = Int(digits) {
+            return year
+        }
+        throw .invalidValue(location, field: field, value: text, expected: "a whole year")
+    }
+
     private mutating func addNode(_ element: Element) throws(GraphError) {
         guard let id = element.attributes["id"] else { return }
         var node = Node(id: id)
         if let label = element.attributes["label"], !label.isEmpty { node.label = label }
-        for (title, text, _) in values(of: element, edge: false) { node.setXMLValue(text, named: title) }
+        if let start = element.attributes["start"] { node.since = try gexfYear(start, field: "node.start", at: element.location) }
+        if let end = element.attributes["end"] { node.until = try gexfYear(end, field: "node.end", at: element.location) }
+        if !element.spells.isEmpty { node.setExistence(element.spells) }
+        for (title, text, location) in values(of: element, edge: false) { try node.setXMLValue(text, named: title, at: location) }
         nodes.append((node, element.location))
     }
 
@@ -233,6 +259,8 @@ private struct GEXFBuilder {
             edge.weight = value
         }
         if let kind = element.attributes["kind"], !kind.isEmpty { edge.type = RelationType(kind) }
+        if let start = element.attributes["start"] { edge.since = try gexfYear(start, field: "edge.start", at: element.location) }
+        if let end = element.attributes["end"] { edge.until = try gexfYear(end, field: "edge.end", at: element.location) }
         for (title, text, location) in values(of: element, edge: true) {
             try edge.setXMLValue(text, named: title, at: location)
         }

@@ -53,6 +53,48 @@ public enum GraphFormat: String, CaseIterable, Hashable, Sendable, CustomStringC
     }
 }
 
+/// How ``RelationGraph/init(contentsOf:format:options:)`` reads a file.
+public struct ReadOptions: Hashable, Sendable {
+    /// Read a CSV edge list as directed (the other formats say so themselves).
+    public var directed: Bool
+    /// A CSV node table to read beside a CSV edge list (``CSVNodeTable``).
+    public var nodeTable: String?
+    /// Clip ties that fall outside their nodes' years instead of refusing them
+    /// (``RelationGraph/clipTiesToNodeYears()``).
+    public var lenient: Bool
+    /// How a dyad-year panel read as undirected combines the weights of a pair's two directions in
+    /// a year when they differ; `nil` refuses such a pair (``CSVEdgeList``).
+    public var combine: PanelCombine?
+
+    /// Creates reading options; the defaults read strictly.
+    public init(directed: Bool = false, nodeTable: String? = nil, lenient: Bool = false, combine: PanelCombine? = nil) {
+        self.directed = directed
+        self.nodeTable = nodeTable
+        self.lenient = lenient
+        self.combine = combine
+    }
+}
+
+/// How the two directions of a pair in a dyad-year panel combine into one undirected tie when their
+/// weights differ in a year.
+public enum PanelCombine: String, CaseIterable, Hashable, Sendable {
+    /// The larger weight.
+    case max
+    /// The sum of the two weights.
+    case sum
+    /// The mean of the two weights.
+    case mean
+
+    /// The combined weight.
+    package func combine(_ a: Double, _ b: Double) -> Double {
+        switch self {
+        case .max: return Swift.max(a, b)
+        case .sum: return a + b
+        case .mean: return (a + b) / 2
+        }
+    }
+}
+
 /// The extension of a path, without the dot; empty when it has none.
 package func pathExtension(_ path: String) -> String {
     let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -81,20 +123,69 @@ extension RelationGraph {
     /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
     @_disfavoredOverload
     public init(contentsOf path: String, format: GraphFormat? = nil, directed: Bool = false) throws {
-        self = try RelationGraph.read(path, format: format, directed: directed, dot: nil)
+        self = try RelationGraph.read(path, format: format, options: ReadOptions(directed: directed), dot: nil)
+    }
+
+    /// Reads a CSV edge list with its node table (``CSVNodeTable``).
+    ///
+    /// ```swift
+    /// let world = try RelationGraph(contentsOf: "alliances.csv", nodeTable: "states.csv")
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - path: the CSV edge list; `-` reads standard input.
+    ///   - nodeTable: the CSV node table; it overrides ``ReadOptions/nodeTable``.
+    ///   - format: the format, whatever the extension (a node table goes with CSV only).
+    ///   - options: how to read (direction, lenient years, panels).
+    /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
+    @_disfavoredOverload
+    public init(contentsOf path: String, nodeTable: String, format: GraphFormat? = nil,
+                options: ReadOptions = ReadOptions()) throws {
+        var options = options
+        options.nodeTable = nodeTable
+        self = try RelationGraph.read(path, format: format, options: options, dot: nil)
+    }
+
+    /// Reads a graph file with options: a node table, lenient years, how to combine a panel.
+    ///
+    /// ```swift
+    /// let panel = try RelationGraph(contentsOf: "atop.csv", options: ReadOptions(combine: .max))
+    /// ```
+    /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
+    @_disfavoredOverload
+    public init(contentsOf path: String, format: GraphFormat? = nil, options: ReadOptions) throws {
+        self = try RelationGraph.read(path, format: format, options: options, dot: nil)
     }
 
     /// Reads a graph file; `dot` parses DOT bytes when the caller links a DOT reader. DOT bytes are
     /// handed over as read, since the DOT reader decodes them as the file's `charset` says.
     package static func read(_ path: String, format: GraphFormat?, directed: Bool,
                              dot: ((_ bytes: [UInt8], _ file: String) throws(GraphError) -> RelationGraph)?) throws(GraphError) -> RelationGraph {
+        try read(path, format: format, options: ReadOptions(directed: directed), dot: dot)
+    }
+
+    /// Reads a graph file with options; `dot` parses DOT bytes when the caller links a DOT reader.
+    ///
+    /// After the format's reader: a node table (CSV only) supplies the nodes, then every tie is
+    /// checked against its nodes' years (``checkTieYears()``), or clipped to them when
+    /// ``ReadOptions/lenient`` (``clipTiesToNodeYears()``).
+    package static func read(_ path: String, format: GraphFormat?, options: ReadOptions,
+                             dot: ((_ bytes: [UInt8], _ file: String) throws(GraphError) -> RelationGraph)?) throws(GraphError) -> RelationGraph {
         if path != "-", FileIO.isDirectory(path) { throw .io(file: path, reason: "is a directory, not a graph file") }
         let chosen = try GraphFormat.of(path: path, override: format, allowed: readable)
+        if let table = options.nodeTable, chosen != .csv {
+            throw .io(file: table, reason: "a node table goes with a CSV edge list; \(path) is \(chosen.rawValue), which carries its own nodes")
+        }
         let bytes = chosen == .dot && dot != nil ? try FileIO.read(path) : try FileIO.readText(path)
         var graph: RelationGraph
         switch chosen {
         case .json: graph = try NativeJSON.read(bytes, file: path)
-        case .csv: graph = try CSVEdgeList.read(bytes, file: path, directed: directed)
+        case .csv:
+            var nodes: RelationGraph?
+            if let table = options.nodeTable {
+                nodes = try CSVNodeTable.read(try FileIO.readText(table), file: table, directed: options.directed)
+            }
+            graph = try CSVEdgeList.read(bytes, file: path, directed: options.directed, nodes: nodes, combine: options.combine)
         case .dot:
             guard let dot else {
                 throw .unsupportedFormat(file: path, format: "dot (reading DOT needs `import EntenteGraphviz`)",
@@ -105,6 +196,11 @@ extension RelationGraph {
         case .gexf: graph = try GEXFReader.read(bytes, file: path)
         }
         graph.file = path
+        if options.lenient {
+            graph.clipTiesToNodeYears()
+        } else {
+            try graph.checkTieYearsTyped()
+        }
         return graph
     }
 

@@ -1,6 +1,7 @@
 /// Writes graphs as GraphML that networkx `read_graphml`, Gephi and yEd open with typed attributes.
 ///
-/// Node keys: `label`, `kind`, `aliases` (strings). Edge keys: `type`, `polarity` (strings), `weight`
+/// Node keys: `label`, `kind`, `aliases` (strings), and when any node has them `since`, `until`
+/// (int) and `spells` (string, `1816-1945|1990-2016`, for nodes of several spells). Edge keys: `type`, `polarity` (strings), `weight`
 /// (double), `since`, `until` (int), `note`, `evidence` (strings), and any other attribute (string).
 /// Parallel edges are kept; each edge has an `id`.
 public enum GraphMLWriter {
@@ -10,7 +11,7 @@ public enum GraphMLWriter {
         for node in graph.nodes { nodeAttributes.formUnion(node.attributes.keys) }
         var edgeAttributes = Set<String>()
         for edge in graph.edges { edgeAttributes.formUnion(edge.attributes.keys) }
-        let nodeExtras = nodeAttributes.subtracting(["label", "kind", "aliases"]).sorted()
+        let nodeExtras = nodeAttributes.subtracting(XMLGraphFields.node).sorted()
         let edgeExtras = edgeAttributes.subtracting(["type", "weight", "polarity", "since", "until", "note", "evidence"]).sorted()
         let hasSince = graph.edges.contains { $0.since != nil }
         let hasUntil = graph.edges.contains { $0.until != nil }
@@ -23,6 +24,12 @@ public enum GraphMLWriter {
             ("d0", "graph", "name", "string"),
             ("n0", "node", "label", "string"), ("n1", "node", "kind", "string"), ("n2", "node", "aliases", "string"),
         ]
+        let hasNodeSince = graph.nodes.contains { $0.since != nil }
+        let hasNodeUntil = graph.nodes.contains { $0.until != nil }
+        let hasSpells = graph.nodes.contains { !$0.spells.isEmpty }
+        if hasNodeSince { keys.append(("ns", "node", "since", "int")) }
+        if hasNodeUntil { keys.append(("nu", "node", "until", "int")) }
+        if hasSpells { keys.append(("nsp", "node", "spells", "string")) }
         for (position, name) in nodeExtras.enumerated() { keys.append(("n\(position + 3)", "node", name, "string")) }
         keys += [
             ("e0", "edge", "type", "string"), ("e1", "edge", "weight", "double"), ("e2", "edge", "polarity", "string"),
@@ -44,6 +51,11 @@ public enum GraphMLWriter {
             text += "      <data key=\"n0\">\(escape(node.label))</data>\n"
             text += "      <data key=\"n1\">\(escape(node.kind.name))</data>\n"
             if !node.aliases.isEmpty { text += "      <data key=\"n2\">\(escape(node.aliases.joined(separator: "|")))</data>\n" }
+            if let since = node.since { text += "      <data key=\"ns\">\(since)</data>\n" }
+            if let until = node.until { text += "      <data key=\"nu\">\(until)</data>\n" }
+            if !node.spells.isEmpty {
+                text += "      <data key=\"nsp\">\(node.spells.map(\.description).joined(separator: "|"))</data>\n"
+            }
             for name in nodeExtras {
                 if let value = node.attributes[name] { text += "      <data key=\"\(key("node", name))\">\(escape(value))</data>\n" }
             }

@@ -33,10 +33,9 @@ public enum GraphMLReader {
     ///   node, a self-loop, a duplicate node id.
     /// - Complexity: O(size of the input + (V + E) × keys with defaults).
     public static func read(_ bytes: [UInt8], file: String) throws(GraphError) -> RelationGraph {
-        let events = try XMLEvents.parse(bytes, file: file)
-        var builder = GraphMLBuilder(file: file)
-        for event in events { try builder.consume(event) }
-        return try builder.finish()
+        let state = BuilderBox(GraphMLBuilder(file: file))
+        try XMLEvents.parse(bytes, file: file) { event throws(GraphError) in try state.value.consume(event) }
+        return try state.value.finish()
     }
 }
 
@@ -373,7 +372,7 @@ private struct GraphMLBuilder {
         let values = namedValues(element, domain: "node")
         node.attributes.reserveCapacity(values.count)
         for (name, value) in values {
-            if name == "label" { label = value.text } else { node.setXMLValue(value.text, named: name) }
+            if name == "label" { label = value.text } else { try node.setXMLValue(value.text, named: name, at: location(of: value)) }
         }
         if let text = label ?? element.graphicsLabel, !text.isEmpty { node.label = text }
         try graph?.insertNode(node, at: element.location)

@@ -160,7 +160,8 @@ public enum NativeJSON {
             let edgeItems = try array(edgesNode, field: "edges")
             graph.reserveCapacity(nodes: nodeItems.count, edges: edgeItems.count)
             for item in nodeItems {
-                let fields = try members(item, of: "node", allowed: ["id", "label", "kind", "aliases", "attributes"],
+                let fields = try members(item, of: "node",
+                                         allowed: ["id", "label", "kind", "aliases", "attributes", "since", "until", "spells"],
                                          required: ["id"])
                 guard let idNode = fields["id"] else { continue }
                 var node = Node(id: try string(idNode, field: "node.id"))
@@ -175,6 +176,17 @@ public enum NativeJSON {
                 if let aliases = fields["aliases"] { node.aliases = try strings(aliases, field: "node.aliases") }
                 if let attributes = fields["attributes"] {
                     node.attributes = try self.attributes(attributes, field: "node.attributes")
+                }
+                if let since = fields["since"] { node.since = try year(since, field: "node.since") }
+                if let until = fields["until"] { node.until = try year(until, field: "node.until") }
+                if let spellsNode = fields["spells"] {
+                    for entry in try array(spellsNode, field: "node.spells") {
+                        let parts = try members(entry, of: "spell", allowed: ["since", "until"], required: [])
+                        var spell = Spell()
+                        if let since = parts["since"] { spell.since = try year(since, field: "spell.since") }
+                        if let until = parts["until"] { spell.until = try year(until, field: "spell.until") }
+                        node.spells.append(spell)
+                    }
                 }
                 // The location is worked out only for an error: its column costs a scan of the line.
                 do {
@@ -235,7 +247,8 @@ public enum NativeJSON {
                     edge.attributes = try self.attributes(attributes, field: "edge.attributes")
                 }
                 do {
-                    try graph.addEdge(edge, source: source, target: target)
+                    let index = try graph.addEdge(edge, source: source, target: target)
+                    graph.locateTieYears(index, at: location(item))
                 } catch {
                     throw error.located(at: location(item))
                 }

@@ -34,42 +34,76 @@ struct XMLEvent {
 /// Entente's formats need none. External entities and DTDs are never loaded either
 /// (`shouldResolveExternalEntities = false`).
 enum XMLEvents {
-    /// The events of the document, or the first problem as a ``GraphError`` naming file, line and column.
-    static func parse(_ bytes: [UInt8], file: String) throws(GraphError) -> [XMLEvent] {
+    /// Hands the events of the document to `consume` as the parser reads them, or throws the first
+    /// problem as a ``GraphError`` naming file, line and column: a problem of the XML, or the first
+    /// error `consume` throws (which stops the parse).
+    ///
+    /// Events are not collected: a document is read in memory proportional to its size and the
+    /// graph it holds, not to its number of elements.
+    static func parse(_ bytes: [UInt8], file: String,
+                      consume: @escaping (XMLEvent) throws(GraphError) -> Void) throws(GraphError) {
         try FileIO.checkText(bytes, file: file)
         try refuseEntityDeclarations(bytes, file: file)
         try refuseOtherEncodings(bytes, file: file)
         try refuseEmptyProcessingInstructions(bytes, file: file)
-        let collector = EventCollector()
-        let parser = XMLParser(data: Data(bytes))
+        let collector = EventCollector(bytes: bytes, consume: consume)
+        // A stream, not `XMLParser(data:)`: FoundationXML then hands libxml2 the document in pieces,
+        // and libxml2 (without XML_PARSE_HUGE, which XMLParser cannot set) refuses a single piece
+        // over 10,000,000 bytes as an internal error. In pieces, any size that fits in memory reads.
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
         parser.externalEntityResolvingPolicy = .never
         parser.delegate = collector
         let succeeded = parser.parse()
+        if let thrown = collector.thrown { throw thrown }
         if let failure = collector.failure {
-            throw .syntax(SourceLocation(file: file, line: failure.line, column: failure.column),
-                          "malformed XML: \(describe(libxml2Error: failure.code))")
+            let location = SourceLocation(file: file, line: failure.line, column: failure.column)
+            if [1, 39, 40, 41].contains(failure.code), longestValue(in: bytes) > hugeValueLimit {
+                // libxml2 reports a value past its limit as an internal error or an unquoted attribute.
+                throw .syntax(location, "the XML parser's size limit was reached here: libxml2 without its huge-document "
+                              + "option (which FoundationXML cannot set) refuses a single attribute value, name or text over "
+                              + "\(formatCount(hugeValueLimit)) bytes (the file has \(formatCount(bytes.count)) bytes)")
+            }
+            throw .syntax(location, "malformed XML: \(describe(libxml2Error: failure.code))")
         }
         guard succeeded else {
             throw .syntax(SourceLocation(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)),
                           "malformed XML")
         }
-        guard collector.events.contains(where: { if case .start = $0.kind { return true } else { return false } }) else {
+        guard collector.sawElement else {
             throw .syntax(SourceLocation(file: file), "malformed XML: no root element")
         }
-        var events = collector.events
-        var locator = TagLocator(bytes: bytes)
-        for index in events.indices {
-            switch events[index].kind {
-            case .start, .end:
-                (events[index].line, events[index].column) = locator.tagStart(line: events[index].line, column: events[index].column)
-            case .text:
-                break
+    }
+
+    /// libxml2's limit on one attribute value, name or text without `XML_PARSE_HUGE` (XML_MAX_TEXT_LENGTH).
+    static let hugeValueLimit = 10_000_000
+
+    /// The length of the longest run of bytes without markup delimiters (`<`, `>`, `"`, `'`): at
+    /// least the longest text, attribute value or name of the document.
+    static func longestValue(in bytes: [UInt8]) -> Int {
+        var longest = 0, run = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                longest = max(longest, run)
+                run = 0
+            } else {
+                run += 1
             }
         }
-        return events
+        return max(longest, run)
+    }
+
+    /// `10,000,000`.
+    static func formatCount(_ value: Int) -> String {
+        var digits = Array(String(value))
+        var position = digits.count - 3
+        while position > 0 {
+            digits.insert(",", at: position)
+            position -= 3
+        }
+        return String(digits)
     }
 
     /// Throws when the document has a document type declaration that declares entities.
@@ -252,10 +286,17 @@ private struct TagLocator {
     }
 }
 
-/// Collects XMLParser's callbacks as events; stops at the first error.
+/// Turns XMLParser's callbacks into events, handed to the consumer as they come; stops at the
+/// first error, of the XML or of the consumer.
 private final class EventCollector: NSObject, XMLParserDelegate {
-    var events: [XMLEvent] = []
+    private let consume: (XMLEvent) throws(GraphError) -> Void
+    private var locator: TagLocator
+    /// The first error of the XML.
     var failure: (code: Int, line: Int, column: Int)?
+    /// The first error the consumer threw.
+    var thrown: GraphError?
+    /// Whether an element was seen.
+    var sawElement = false
     /// Text reported since the last tag (libxml2 reports it in pieces: an entity reference is a
     /// piece of its own), and where it began.
     private var pendingText = ""
@@ -263,16 +304,37 @@ private final class EventCollector: NSObject, XMLParserDelegate {
     /// libxml2 warnings that do not make a document unreadable.
     private static let warnings: Set<Int> = [93, 97, 98, 99, 100, 102, 106, 107]
 
+    init(bytes: [UInt8], consume: @escaping (XMLEvent) throws(GraphError) -> Void) {
+        self.consume = consume
+        self.locator = TagLocator(bytes: bytes)
+    }
+
+    /// Hands an event on; a tag's position becomes the position of its `<`.
+    private func deliver(_ kind: XMLEvent.Kind, line: Int, column: Int, _ parser: XMLParser) {
+        guard thrown == nil, failure == nil else { return }
+        var event = XMLEvent(kind: kind, line: line, column: column)
+        switch kind {
+        case .start, .end: (event.line, event.column) = locator.tagStart(line: line, column: column)
+        case .text: break
+        }
+        do {
+            try consume(event)
+        } catch {
+            thrown = error
+            parser.abortParsing()
+        }
+    }
+
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        flushText()
-        events.append(XMLEvent(kind: .start(name: elementName, attributes: attributeDict),
-                               line: parser.lineNumber, column: parser.columnNumber))
+        flushText(parser)
+        sawElement = true
+        deliver(.start(name: elementName, attributes: attributeDict), line: parser.lineNumber, column: parser.columnNumber, parser)
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        flushText()
-        events.append(XMLEvent(kind: .end(name: elementName), line: parser.lineNumber, column: parser.columnNumber))
+        flushText(parser)
+        deliver(.end(name: elementName), line: parser.lineNumber, column: parser.columnNumber, parser)
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -284,7 +346,7 @@ private final class EventCollector: NSObject, XMLParserDelegate {
     }
 
     func parserDidEndDocument(_ parser: XMLParser) {
-        flushText()
+        flushText(parser)
     }
 
     private func appendText(_ text: String, _ parser: XMLParser) {
@@ -295,15 +357,16 @@ private final class EventCollector: NSObject, XMLParserDelegate {
         pendingText += text
     }
 
-    private func flushText() {
+    private func flushText(_ parser: XMLParser) {
         guard !pendingText.isEmpty else { return }
-        events.append(XMLEvent(kind: .text(pendingText), line: pendingLine, column: pendingColumn))
+        let text = pendingText
         pendingText = ""
+        deliver(.text(text), line: pendingLine, column: pendingColumn, parser)
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         let code = (parseError as NSError).code
-        guard failure == nil, !Self.warnings.contains(code) else { return }
+        guard failure == nil, thrown == nil, !Self.warnings.contains(code) else { return }
         failure = (code, max(parser.lineNumber, 1), max(parser.columnNumber, 1))
         parser.abortParsing()
     }

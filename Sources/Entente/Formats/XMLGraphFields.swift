@@ -3,19 +3,38 @@
 /// graph to find their nodes.
 enum XMLGraphFields {
     /// Node values that fill a model field rather than ``Node/attributes``.
-    static let node: Set<String> = ["label", "kind", "aliases"]
+    static let node: Set<String> = ["label", "kind", "aliases", "since", "until", "spells"]
     /// Edge values that fill a model field rather than ``Edge/attributes``.
     static let edge: Set<String> = ["type", "weight", "polarity", "since", "until", "note", "evidence"]
 }
 
 extension Node {
-    /// Sets the field a named value fills (`kind`, `aliases` separated by `|`), or keeps the value
-    /// in ``attributes`` by its name. A label is the reader's to place (each format has its own
-    /// fallbacks), so `label` is kept as an attribute here.
-    mutating func setXMLValue(_ text: String, named name: String) {
+    /// Sets the field a named value fills (`kind`, `aliases` separated by `|`, `since`, `until`,
+    /// `spells` as `1816-1945|1990-2016`), or keeps the value in ``attributes`` by its name. A label
+    /// is the reader's to place (each format has its own fallbacks), so `label` is kept as an
+    /// attribute here. An empty year or spells leaves the field as it is.
+    ///
+    /// - Throws: ``GraphError`` at `location` for a year that is not whole, spells that do not parse.
+    mutating func setXMLValue(_ text: String, named name: String, at location: SourceLocation) throws(GraphError) {
         switch name {
         case "kind": kind = text.isEmpty ? .state : NodeKind(text)
         case "aliases": aliases = text.split(separator: "|").map(String.init)
+        case "since", "until":
+            if text.trimmingXMLSpace.isEmpty { break }
+            guard let year = parseYear(text.trimmingXMLSpace) else {
+                throw .invalidValue(location, field: name, value: text, expected: "a whole year")
+            }
+            if name == "since" { since = year } else { until = year }
+        case "spells":
+            if text.trimmingXMLSpace.isEmpty { break }
+            guard let list = Spell.list(parsing: text.trimmingXMLSpace) else {
+                throw .invalidValue(location, field: "spells", value: text, expected: "spells such as 1816-1945|1990-2016")
+            }
+            spells = list.count >= 2 ? list : []
+            if list.count == 1 {
+                since = list[0].since
+                until = list[0].until
+            }
         default: attributes[name] = text
         }
     }
@@ -44,8 +63,8 @@ extension Edge {
             }
             polarity = value
         case "since", "until":
-            if text.isEmpty { break }
-            guard let year = Int(text.trimmingXMLSpace) else {
+            if text.trimmingXMLSpace.isEmpty { break }
+            guard let year = parseYear(text.trimmingXMLSpace) else {
                 throw .invalidValue(location, field: name, value: text, expected: "a whole year")
             }
             if name == "since" { since = year } else { until = year }
@@ -82,4 +101,11 @@ struct PendingEdges {
             try graph.addEdge(pending.edge, source: source, target: target, at: pending.location)
         }
     }
+}
+
+/// A reader's builder, held by reference so that the parser's callback can update it in place.
+final class BuilderBox<Builder> {
+    var value: Builder
+
+    init(_ value: Builder) { self.value = value }
 }

@@ -91,8 +91,26 @@ extension Source: Codable {
     }
 }
 
+extension Spell: Codable {
+    private enum CodingKeys: String, CodingKey { case since, until }
+
+    /// Decodes a spell: `{"since": 1816, "until": 1945}`, either member left out when open.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(since: try container.decodeIfPresent(Int.self, forKey: .since),
+                  until: try container.decodeIfPresent(Int.self, forKey: .until))
+    }
+
+    /// Encodes the spell as an entry of a node's `spells`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(since, forKey: .since)
+        try container.encodeIfPresent(until, forKey: .until)
+    }
+}
+
 extension Node: Codable {
-    private enum CodingKeys: String, CodingKey { case id, label, kind, aliases, attributes }
+    private enum CodingKeys: String, CodingKey { case id, label, kind, aliases, since, until, spells, attributes }
 
     /// Decodes a node; the label defaults to the id and the kind to `state`, as in the native reader.
     public init(from decoder: any Decoder) throws {
@@ -101,16 +119,23 @@ extension Node: Codable {
                   label: try container.decodeIfPresent(String.self, forKey: .label),
                   kind: try container.decodeIfPresent(NodeKind.self, forKey: .kind) ?? .state,
                   aliases: try container.decodeIfPresent([String].self, forKey: .aliases) ?? [],
-                  attributes: try container.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:])
+                  attributes: try container.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:],
+                  since: try container.decodeIfPresent(Int.self, forKey: .since),
+                  until: try container.decodeIfPresent(Int.self, forKey: .until),
+                  spells: try container.decodeIfPresent([Spell].self, forKey: .spells) ?? [])
     }
 
-    /// Encodes the node as a `nodes` entry of the native format.
+    /// Encodes the node as a `nodes` entry of the native format: `since` and `until` when known,
+    /// `spells` when the node has several.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(label, forKey: .label)
         try container.encode(kind.name, forKey: .kind)
         if !aliases.isEmpty { try container.encode(aliases, forKey: .aliases) }
+        try container.encodeIfPresent(since, forKey: .since)
+        try container.encodeIfPresent(until, forKey: .until)
+        if spells.count >= 2 { try container.encode(spells, forKey: .spells) }
         try encodeAttributes(attributes, in: &container, forKey: .attributes)
     }
 }

@@ -44,6 +44,10 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     case selfLoop(SourceLocation?, id: String)
     /// A type or kind is used that the file did not declare.
     case undeclared(SourceLocation?, what: String, name: String)
+    /// A node's years do not hold together: `until` before `since`, spells out of order or overlapping.
+    case invalidYears(SourceLocation?, String)
+    /// A tie names a year in which one of its ends does not exist (`lenient` reading clips it instead).
+    case tieOutsideNodeYears(SourceLocation?, tie: String, node: String, tieYears: String, nodeYears: String)
     /// A required field is missing.
     case missingField(SourceLocation?, field: String)
     /// A field the format does not know.
@@ -85,6 +89,7 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateNode(nil, let id): return .duplicateNode(location, id: id)
         case .unknownNode(nil, let id): return .unknownNode(location, id: id)
         case .selfLoop(nil, let id): return .selfLoop(location, id: id)
+        case .invalidYears(nil, let message): return .invalidYears(location, message)
         default: return self
         }
     }
@@ -94,7 +99,8 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .syntax(let location, _), .invalidValue(let location, _, _, _), .invalidWeight(let location, _),
              .duplicateNode(let location, _), .unknownNode(let location, _), .selfLoop(let location, _),
-             .undeclared(let location, _, _), .missingField(let location, _), .unknownField(let location, _):
+             .undeclared(let location, _, _), .invalidYears(let location, _),
+             .tieOutsideNodeYears(let location, _, _, _, _), .missingField(let location, _), .unknownField(let location, _):
             return location
         case .empty(let file), .binary(let file), .io(let file, _), .unsupportedFormat(let file, _, _):
             return SourceLocation(file: file)
@@ -126,6 +132,11 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
             return "edge joins node \(quoted(id)) to itself"
         case .undeclared(_, let what, let name):
             return "\(what) \(quoted(name)) is not built in and not declared in \"\(what == "type" ? "types" : "kinds")\""
+        case .invalidYears(_, let message):
+            return message
+        case .tieOutsideNodeYears(_, let tie, let node, let tieYears, let nodeYears):
+            return "tie \(tie) (\(tieYears)) falls outside the years of node \(quoted(node)) (\(nodeYears)); "
+                + "--lenient clips such ties to the years their nodes exist"
         case .missingField(_, let field):
             return "missing required field \(quoted(field))"
         case .unknownField(_, let field):

@@ -10,15 +10,27 @@ public struct Node: Hashable, Sendable {
     public var aliases: [String]
     /// Attributes read from a file that Entente has no field for, kept for writing back.
     public var attributes: [String: String]
+    /// The first year the node exists, when known (the first spell's, when it has ``spells``).
+    public var since: Int?
+    /// The last year the node existed, when it has ceased to (the last spell's, when it has ``spells``).
+    public var until: Int?
+    /// The spells of a node that exists in several stretches of years (COW's Germany: 1816–1945 and
+    /// 1990–2016), in order and without overlap; empty for a node of one spell, from ``since`` to
+    /// ``until``. When not empty it has at least two spells, the first beginning in ``since`` and the
+    /// last ending in ``until`` (``RelationGraph/addNode(_:at:)`` checks it). See ``exists(in:)``.
+    public var spells: [Spell]
 
     /// Creates a node. The label defaults to the id.
     public init(id: String, label: String? = nil, kind: NodeKind = .state, aliases: [String] = [],
-                attributes: [String: String] = [:]) {
+                attributes: [String: String] = [:], since: Int? = nil, until: Int? = nil, spells: [Spell] = []) {
         self.id = id
         self.label = label ?? id
         self.kind = kind
         self.aliases = aliases
         self.attributes = attributes
+        self.since = since
+        self.until = until
+        self.spells = spells
     }
 }
 

@@ -28,6 +28,9 @@ public struct RelationGraph: Sendable {
     /// since the relations model has none. Only the DOT reader leaves them out; the others refuse them.
     /// Not part of the graph's value (`==` ignores it).
     public package(set) var omittedSelfLoops: Int
+    /// How many rows of a dyad-year panel the CSV reader merged into another row of the same pair
+    /// and year (the pair's other direction, in an undirected graph). Not part of the graph's value.
+    public package(set) var mergedPanelRows: Int
     /// Edge types used beyond the built-in ones, in the order declared.
     public private(set) var declaredTypes: OrderedSet<RelationType>
     /// Node kinds used beyond the built-in ones, in the order declared.
@@ -39,6 +42,9 @@ public struct RelationGraph: Sendable {
     private var indexByID: [String: Int]
     /// Lower-cased id, label and aliases → the nodes that carry that name.
     private var indicesByName: [String: [Int]]
+    /// Where the ties that fall outside their nodes' years were read (by edge index), for the error
+    /// ``checkTieYears()`` throws. Only such ties are recorded.
+    private var tieYearLocations: [Int: SourceLocation]
 
     /// Creates an empty graph.
     public init(name: String = "", directed: Bool = false) {
@@ -47,12 +53,14 @@ public struct RelationGraph: Sendable {
         self.sources = []
         self.file = nil
         self.omittedSelfLoops = 0
+        self.mergedPanelRows = 0
         self.declaredTypes = []
         self.declaredKinds = []
         self.nodes = []
         self.edges = []
         self.indexByID = [:]
         self.indicesByName = [:]
+        self.tieYearLocations = [:]
     }
 
     /// Reserves storage for the given numbers of nodes and edges.
@@ -102,7 +110,9 @@ public struct RelationGraph: Sendable {
     /// - Parameters:
     ///   - node: the node, whose id must be new to the graph.
     ///   - location: where the node was read, for the error message.
-    /// - Throws: ``GraphError/duplicateNode(_:id:)`` when the id is taken.
+    /// - Throws: ``GraphError/duplicateNode(_:id:)`` when the id is taken,
+    ///   ``GraphError/invalidYears(_:_:)`` when `until` is before `since` or the spells are out of
+    ///   order, overlap or disagree with `since` and `until`.
     public mutating func addNode(_ node: Node, at location: SourceLocation? = nil) throws {
         try insertNode(node, at: location)
     }
@@ -113,6 +123,7 @@ public struct RelationGraph: Sendable {
         let index = nodes.count
         // Check before inserting: a failed add must leave the graph as it was.
         guard indexByID[node.id] == nil else { throw .duplicateNode(location, id: node.id) }
+        if node.isDated, let problem = node.yearProblem { throw .invalidYears(location, problem) }
         indexByID[node.id] = index
         declare(kind: node.kind)
         nodes.append(node)
@@ -159,6 +170,10 @@ public struct RelationGraph: Sendable {
         edge.targetIndex = target
         declare(type: edge.type)
         edges.append(edge)
+        if (edge.since != nil || edge.until != nil) && (nodes[source].isDated || nodes[target].isDated),
+           let location, tieOutsideYears(edge) != nil {
+            tieYearLocations[edges.count - 1] = location
+        }
         return edges.count - 1
     }
 
@@ -170,6 +185,121 @@ public struct RelationGraph: Sendable {
                                  evidence: [Evidence] = [], note: String? = nil) throws {
         try addEdgeByID(Edge(source: source, target: target, type: type, weight: weight, polarity: polarity,
                              evidence: evidence, note: note))
+    }
+
+    /// The end of a tie that does not exist in a year the tie names, or nil.
+    ///
+    /// A tie falls outside its nodes' years when its `since` or its `until` is a year in which
+    /// either end does not exist, or when, with both given, an end has a gap between two spells
+    /// within them. An open end (no `since`, no `until`) names no year.
+    package func tieOutsideYears(_ edge: Edge) -> Int? {
+        guard edge.since != nil || edge.until != nil else { return nil }
+        for end in [edge.sourceIndex, edge.targetIndex] where nodes.indices.contains(end) {
+            let node = nodes[end]
+            guard node.isDated else { continue }
+            if let since = edge.since, !node.exists(in: since) { return end }
+            if let until = edge.until, !node.exists(in: until) { return end }
+            if let since = edge.since, let until = edge.until, node.spells.count > 1 {
+                for (previous, next) in zip(node.spells, node.spells.dropFirst()) {
+                    if let gapStart = previous.until, let gapEnd = next.since,
+                       gapStart + 1 <= until && gapEnd - 1 >= since && gapStart + 1 <= gapEnd - 1 {
+                        return end
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Records where an edge was read when it falls outside its nodes' years, for a reader that
+    /// works out locations only when needed.
+    package mutating func locateTieYears(_ index: Int, at location: @autoclosure () -> SourceLocation) {
+        guard edges.indices.contains(index), edges[index].since != nil || edges[index].until != nil,
+              tieOutsideYears(edges[index]) != nil else { return }
+        tieYearLocations[index] = location()
+    }
+
+    /// The error for a tie outside its nodes' years.
+    private func tieYearError(_ index: Int, node: Int) -> GraphError {
+        let edge = edges[index]
+        let join = isDirected ? " → " : " – "
+        let tie = "\(edge.source)\(join)\(edge.target) \(edge.type.name)"
+        return .tieOutsideNodeYears(tieYearLocations[index] ?? file.map { SourceLocation(file: $0) }, tie: tie,
+                                    node: nodes[node].id, tieYears: describeYears(since: edge.since, until: edge.until),
+                                    nodeYears: nodes[node].yearsDescription)
+    }
+
+    /// Checks that every tie lies within the years of both its ends (see ``Node/exists(in:)``):
+    /// a tie's `since` and `until` must be years in which both ends exist, and no end may have a gap
+    /// between its spells within them.
+    ///
+    /// The readers of ``init(contentsOf:format:directed:)`` call it unless reading leniently.
+    /// - Throws: ``GraphError/tieOutsideNodeYears(_:tie:node:tieYears:nodeYears:)`` for the first
+    ///   such tie, naming where it was read when it came from a file.
+    /// - Complexity: O(E).
+    public func checkTieYears() throws {
+        try checkTieYearsTyped()
+    }
+
+    /// ``checkTieYears()`` with the typed error.
+    package func checkTieYearsTyped() throws(GraphError) {
+        if tieYearLocations.isEmpty && !nodes.contains(where: \.isDated) { return }
+        for index in edges.indices {
+            if let node = tieOutsideYears(edges[index]) { throw tieYearError(index, node: node) }
+        }
+    }
+
+    /// Makes every tie fit its nodes' years, as lenient reading does: a tie's `since` moves forward
+    /// to the first year it names in which both ends exist, its `until` back to the last, and a tie
+    /// with both years that spans a gap between an end's spells is split into one tie per stretch in
+    /// which both ends exist. A tie with no such year is dropped. Open ends stay open.
+    ///
+    /// - Returns: how many ties were clipped (or split) and how many dropped.
+    /// - Complexity: O(E).
+    @discardableResult
+    public mutating func clipTiesToNodeYears() -> TieClipping {
+        var result = TieClipping()
+        guard nodes.contains(where: \.isDated) else { return result }
+        var kept: [Edge] = []
+        kept.reserveCapacity(edges.count)
+        for edge in edges {
+            guard tieOutsideYears(edge) != nil else {
+                kept.append(edge)
+                continue
+            }
+            let lower = edge.since ?? Int.min, upper = edge.until ?? Int.max
+            var pieces: [(low: Int, high: Int)] = []
+            for a in nodes[edge.sourceIndex].existence {
+                for b in nodes[edge.targetIndex].existence {
+                    let low = max(a.since ?? Int.min, b.since ?? Int.min, lower)
+                    let high = min(a.until ?? Int.max, b.until ?? Int.max, upper)
+                    if low <= high { pieces.append((low, high)) }
+                }
+            }
+            guard let first = pieces.map(\.low).min(), let last = pieces.map(\.high).max() else {
+                result.dropped += 1
+                continue
+            }
+            result.clipped += 1
+            if edge.since != nil && edge.until != nil {
+                // Both years named: one tie per stretch in which both ends exist (the spells of
+                // one node do not overlap, so neither do the stretches).
+                for piece in pieces.sorted(by: { $0.low < $1.low }) {
+                    var part = edge
+                    part.since = piece.low
+                    part.until = piece.high
+                    kept.append(part)
+                }
+            } else {
+                var part = edge
+                if edge.since != nil { part.since = first }
+                if edge.until != nil { part.until = last }
+                kept.append(part)
+            }
+        }
+        edges = kept
+        tieYearLocations = [:]
+        return result
     }
 
     private mutating func indexNames(of index: Int) {
@@ -237,6 +367,18 @@ public struct RelationGraph: Sendable {
         scored.sort { ($0.distance, nodes[$0.index].id) < ($1.distance, nodes[$1.index].id) }
         return scored.prefix(limit).map(\.index)
     }
+}
+
+/// What ``RelationGraph/clipTiesToNodeYears()`` changed.
+public struct TieClipping: Hashable, Sendable {
+    /// Ties whose `since` or `until` moved into their nodes' years, or that were split at a gap
+    /// between an end's spells.
+    public var clipped = 0
+    /// Ties with no year in which both ends exist, left out.
+    public var dropped = 0
+
+    /// Nothing changed.
+    public init() {}
 }
 
 /// Levenshtein distance between two scalar sequences.

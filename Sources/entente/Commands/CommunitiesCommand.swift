@@ -22,8 +22,11 @@ struct CommunitiesCommand: ParsableCommand {
             drawn from it; the partition with the highest modularity is kept.
 
             Prints the method, the modularity and the number of communities, then one community per \
-            line, largest first (then by first id), ids in id order. --json prints \
-            {"method","signed","resolution","seed","modularity","communities":[[ids]]} in that order.
+            line, largest first (then by first id), ids in id order. Nodes without a tie in the view \
+            (under --at YEAR, states of that year that have none) form no community: they are listed \
+            apart, on a last line "isolated: N nodes: ids". --json prints \
+            {"method","signed","resolution","seed","modularity","communities":[[ids]],"isolated":[ids]} \
+            in that order.
             """
     )
 

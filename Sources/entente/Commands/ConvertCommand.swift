@@ -5,7 +5,14 @@ import EntenteGraphviz
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a graph between formats (json, csv, dot/gv, graphml, gexf), chosen by extension."
+        abstract: "Convert a graph between formats (json, csv, dot/gv, graphml, gexf), chosen by extension.",
+        discussion: """
+            --at, --types, --exclude-types and --kinds write the part of the graph they keep (both \
+            polarities): --at YEAR the nodes that exist in YEAR and the ties that hold in it. CSV output \
+            to a file writes the edge list and, beside it, its node table: -o edges.csv writes edges.csv \
+            and edges.nodes.csv (each atomically, the node table first); read them back with \
+            --node-table edges.nodes.csv.
+            """
     )
 
     @Argument(help: "The graph file to read (\(readableExtensions)).")
@@ -17,7 +24,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Write the output as this format (json, csv, dot, graphml, gexf); required with -o -.")
     var to: String?
 
-    @OptionGroup var file: GraphFileOptions
+    @OptionGroup var input: GraphInputOptions
 
     @OptionGroup var gexf: GEXFDrawingOptions
 
@@ -33,18 +40,27 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try file.read(graph)
+            var loaded = try input.file.read(graph)
+            if input.at != nil || input.types != nil || input.excludeTypes != nil || input.kinds != nil {
+                let filter = input.filter(polarities: Set(Polarity.allCases))
+                _ = try GraphView(checked: loaded, filter: filter)  // unknown type or kind names
+                loaded = loaded.subgraph(filter)
+            }
             let target = to.flatMap { GraphFormat(name: $0) } ?? GraphFormat(name: pathExtension(output)) ?? .json
             if target == .gexf {
                 try FileIO.writeAtomically(Array(GEXFWriter.write(loaded, drawing: try gexf.drawing(of: loaded)).utf8), to: output)
+            } else if target == .csv && output != "-" {
+                let table = try loaded.writeCSV(to: output)
+                let lost = loaded.edges.contains { !$0.evidence.isEmpty } ? "; evidence is not written" : ""
+                printError("entente: note: wrote the node table \(table) beside the edge list\(lost)")
             } else {
                 try loaded.write(to: output, format: target)
             }
-            if target == .csv {
+            if target == .csv && output == "-" {
                 let isolated = loaded.nodes.count - Set(loaded.edges.flatMap { [$0.source, $0.target] }).count
-                var lost = ["labels", "kinds", "aliases", "evidence"]
+                var lost = ["labels", "kinds", "aliases", "years of nodes", "evidence"]
                 if isolated > 0 { lost.append("\(isolated) isolated node\(isolated == 1 ? "" : "s")") }
-                printError("entente: note: CSV holds edges only; not written: \(lost.joined(separator: ", "))")
+                printError("entente: note: CSV on standard output holds edges only; not written: \(lost.joined(separator: ", "))")
             }
         }
     }

@@ -6,8 +6,8 @@ struct InfoCommand: ParsableCommand {
         commandName: "info",
         abstract: "Summarise a graph: nodes, edges per type and polarity, kinds, sources, components.",
         discussion: """
-            --at YEAR counts only the ties that hold in that year (since ≤ YEAR or no since, and no \
-            until or until ≥ YEAR). --timeline prints, instead of the summary, per year the ties that \
+            --at YEAR counts only the nodes that exist in that year (their since, until and spells) \
+            and the ties that hold in it (since ≤ YEAR or no since, and no until or until ≥ YEAR). --timeline prints, instead of the summary, per year the ties that \
             begin (+, their since) and end (-, their until), then how many ties carry no year.
             """
     )
@@ -17,7 +17,7 @@ struct InfoCommand: ParsableCommand {
 
     @OptionGroup var file: GraphFileOptions
 
-    @Option(help: ArgumentHelp("Only ties that hold in this year: since ≤ YEAR (or no since) and no until, or until ≥ YEAR.",
+    @Option(help: ArgumentHelp("Only the nodes that exist in this year and the ties that hold in it: since ≤ YEAR (or no since) and no until, or until ≥ YEAR.",
                                valueName: "year"))
     var at: Int?
 

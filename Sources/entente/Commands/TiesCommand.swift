@@ -1,6 +1,9 @@
 import ArgumentParser
 import Entente
 
+/// `--sort`.
+extension TieOrder: NamedArgument {}
+
 /// `entente ties` (or `neighbours`): one node's ties, grouped by type.
 struct TiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,7 +11,8 @@ struct TiesCommand: ParsableCommand {
         abstract: "List a node's ties by type: the other node, weight, polarity and, with --evidence, the quotes.",
         discussion: """
             Types follow the graph's order; within a type, ties are sorted by weight (heaviest first), \
-            then by the other node's id. Rivalries are listed too unless --cooperative-only. --json \
+            then by the other node's id; --sort year sorts them by since first (undated ties first), \
+            then until (open ties last). Rivalries are listed too unless --cooperative-only. --json \
             always carries each tie's evidence and the sources it cites.
             """,
         aliases: ["neighbours"]
@@ -29,12 +33,15 @@ struct TiesCommand: ParsableCommand {
     @Flag(help: "Print the ties as JSON, with their evidence and the sources it cites.")
     var json = false
 
+    @Option(help: "Sort the ties within a type by weight (default: heaviest first) or year (since, then until).")
+    var sort: TieOrder = .weight
+
     @OptionGroup var input: GraphInputOptions
 
     func run() throws {
         try reportingErrors {
             let filter = input.filter(polarities: cooperativeOnly ? [.cooperative] : Set(Polarity.allCases))
-            let ties = try input.file.read(graph).ties(of: node, filter: filter)
+            let ties = try input.file.read(graph).ties(of: node, filter: filter, order: sort)
             var output = Output()
             if json {
                 try output.json(ties)
