@@ -123,3 +123,10 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stderr == "entente: -:1:19: invalid JSON: a string holds NUL (\\u0000), which Entente does not accept in names or text\n")
 }
+
+/// `info --at 1962` counts the states of 1962 (117 in COW's state system, Fixtures/world/world_facts.json).
+@Test func infoAtAYearOfTheWorldCountsThatYearsStates() throws {
+    let result = try runEntente(["info", "Graphs/world/security.json", "--at", "1962"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("\nnodes:       117\n"))
+}
