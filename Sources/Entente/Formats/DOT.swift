@@ -105,7 +105,7 @@ public enum DOTWriter {
                 position += 1
             }
             return true
-        } ?? (readQuoted(value) == value && !value.contains("\""))
+        } ?? (readQuoted(value) == value && !value.utf8.contains(UInt8(ascii: "\"")))
     }
 
     /// What cgraph's lexer makes of the inside of a double-quoted string, or nil when the string

@@ -219,7 +219,11 @@ extension RelationGraph {
 
     /// The graph in a format as UTF-8 bytes, as written to a file.
     package func bytes(as format: GraphFormat) -> [UInt8] {
-        format == .json ? NativeJSON.bytes(self) : Array(text(as: format).utf8)
+        switch format {
+        case .json: return NativeJSON.bytes(self)
+        case .graphml: return GraphMLWriter.bytes(self)
+        default: return Array(text(as: format).utf8)
+        }
     }
 
     /// Writes the graph atomically (a temporary file renamed over the target, so a failure leaves no

@@ -6,7 +6,10 @@
 /// Parallel edges are kept; each edge has an `id`.
 public enum GraphMLWriter {
     /// The graph as GraphML text, deterministic byte for byte, ending in a newline.
-    public static func write(_ graph: RelationGraph) -> String {
+    public static func write(_ graph: RelationGraph) -> String { String(decoding: bytes(graph), as: UTF8.self) }
+
+    /// The GraphML text as UTF-8 bytes: what ``write(_:)`` returns, built without a `String`.
+    package static func bytes(_ graph: RelationGraph) -> [UInt8] {
         var nodeAttributes = Set<String>()
         for node in graph.nodes { nodeAttributes.formUnion(node.attributes.keys) }
         var edgeAttributes = Set<String>()
@@ -16,10 +19,11 @@ public enum GraphMLWriter {
         let hasSince = graph.edges.contains { $0.since != nil }
         let hasUntil = graph.edges.contains { $0.until != nil }
 
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        text += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-        text += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        text += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        var text = ByteText(reservingCapacity: 200 * graph.edges.count + 100 * graph.nodes.count + 4096)
+        text.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        text.append("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
+        text.append("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
+        text.append("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
         var keys: [(id: String, domain: String, name: String, type: String)] = [
             ("d0", "graph", "name", "string"),
             ("n0", "node", "label", "string"), ("n1", "node", "kind", "string"), ("n2", "node", "aliases", "string"),
@@ -39,54 +43,125 @@ public enum GraphMLWriter {
         if hasUntil { keys.append(("e6", "edge", "until", "int")) }
         for (position, name) in edgeExtras.enumerated() { keys.append(("e\(position + 7)", "edge", name, "string")) }
         for key in keys {
-            text += "  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(escape(key.name))\" attr.type=\"\(key.type)\"/>\n"
+            text.append("  <key id=\"")
+            text.append(key.id)
+            text.append("\" for=\"")
+            text.append(key.domain)
+            text.append("\" attr.name=\"")
+            text.appendXML(key.name)
+            text.append("\" attr.type=\"")
+            text.append(key.type)
+            text.append("\"/>\n")
         }
         func key(_ domain: String, _ name: String) -> String {
             keys.first { $0.domain == domain && $0.name == name }?.id ?? ""
         }
-        text += "  <graph id=\"G\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n"
-        text += "    <data key=\"d0\">\(escape(graph.name))</data>\n"
+        text.append("  <graph id=\"G\" edgedefault=\"")
+        text.append(graph.isDirected ? "directed" : "undirected")
+        text.append("\">\n")
+        text.append("    <data key=\"d0\">")
+        text.appendXML(graph.name)
+        text.append("</data>\n")
         for node in graph.nodes {
-            text += "    <node id=\"\(escape(node.id))\">\n"
-            text += "      <data key=\"n0\">\(escape(node.label))</data>\n"
-            text += "      <data key=\"n1\">\(escape(node.kind.name))</data>\n"
-            if !node.aliases.isEmpty { text += "      <data key=\"n2\">\(escape(node.aliases.joined(separator: "|")))</data>\n" }
-            if let since = node.since { text += "      <data key=\"ns\">\(since)</data>\n" }
-            if let until = node.until { text += "      <data key=\"nu\">\(until)</data>\n" }
+            text.append("    <node id=\"")
+            text.appendXML(node.id)
+            text.append("\">\n")
+            text.append("      <data key=\"n0\">")
+            text.appendXML(node.label)
+            text.append("</data>\n")
+            text.append("      <data key=\"n1\">")
+            text.appendXML(node.kind.name)
+            text.append("</data>\n")
+            if !node.aliases.isEmpty {
+                text.append("      <data key=\"n2\">")
+                text.appendXML(node.aliases.joined(separator: "|"))
+                text.append("</data>\n")
+            }
+            if let since = node.since {
+                text.append("      <data key=\"ns\">")
+                text.append(since)
+                text.append("</data>\n")
+            }
+            if let until = node.until {
+                text.append("      <data key=\"nu\">")
+                text.append(until)
+                text.append("</data>\n")
+            }
             if !node.spells.isEmpty {
-                text += "      <data key=\"nsp\">\(node.spells.map(\.description).joined(separator: "|"))</data>\n"
+                text.append("      <data key=\"nsp\">")
+                text.append(node.spells.map(\.description).joined(separator: "|"))
+                text.append("</data>\n")
             }
             for name in nodeExtras {
-                if let value = node.attributes[name] { text += "      <data key=\"\(key("node", name))\">\(escape(value))</data>\n" }
+                if let value = node.attributes[name] {
+                    text.append("      <data key=\"")
+                    text.append(key("node", name))
+                    text.append("\">")
+                    text.appendXML(value)
+                    text.append("</data>\n")
+                }
             }
-            text += "    </node>\n"
+            text.append("    </node>\n")
         }
         for (index, edge) in graph.edges.enumerated() {
-            text += "    <edge id=\"e\(index)\" source=\"\(escape(edge.source))\" "
-            text += "target=\"\(escape(edge.target))\">\n"
-            text += "      <data key=\"e0\">\(escape(edge.type.name))</data>\n"
-            text += "      <data key=\"e1\">\(graphMLNumber(edge.weight))</data>\n"
-            text += "      <data key=\"e2\">\(edge.polarity.rawValue)</data>\n"
-            if let note = edge.note { text += "      <data key=\"e3\">\(escape(note))</data>\n" }
+            text.append("    <edge id=\"e")
+            text.append(index)
+            text.append("\" source=\"")
+            text.appendXML(edge.source)
+            text.append("\" ")
+            text.append("target=\"")
+            text.appendXML(edge.target)
+            text.append("\">\n")
+            text.append("      <data key=\"e0\">")
+            text.appendXML(edge.type.name)
+            text.append("</data>\n")
+            text.append("      <data key=\"e1\">")
+            text.append(graphMLNumber(edge.weight))
+            text.append("</data>\n")
+            text.append("      <data key=\"e2\">")
+            text.append(edge.polarity.rawValue)
+            text.append("</data>\n")
+            if let note = edge.note {
+                text.append("      <data key=\"e3\">")
+                text.appendXML(note)
+                text.append("</data>\n")
+            }
             if !edge.evidence.isEmpty {
                 let evidence = edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n")
-                text += "      <data key=\"e4\">\(escape(evidence))</data>\n"
+                text.append("      <data key=\"e4\">")
+                text.appendXML(evidence)
+                text.append("</data>\n")
             }
-            if let since = edge.since { text += "      <data key=\"e5\">\(since)</data>\n" }
-            if let until = edge.until { text += "      <data key=\"e6\">\(until)</data>\n" }
+            if let since = edge.since {
+                text.append("      <data key=\"e5\">")
+                text.append(since)
+                text.append("</data>\n")
+            }
+            if let until = edge.until {
+                text.append("      <data key=\"e6\">")
+                text.append(until)
+                text.append("</data>\n")
+            }
             for name in edgeExtras {
-                if let value = edge.attributes[name] { text += "      <data key=\"\(key("edge", name))\">\(escape(value))</data>\n" }
+                if let value = edge.attributes[name] {
+                    text.append("      <data key=\"")
+                    text.append(key("edge", name))
+                    text.append("\">")
+                    text.appendXML(value)
+                    text.append("</data>\n")
+                }
             }
-            text += "    </edge>\n"
+            text.append("    </edge>\n")
         }
-        text += "  </graph>\n</graphml>\n"
-        return text
+        text.append("  </graph>\n</graphml>\n")
+        return text.bytes
     }
 
     /// A double as GraphML readers parse it: always with a decimal point or exponent.
     private static func graphMLNumber(_ value: Double) -> String {
         let text = formatNumber(value)
-        return text.contains(".") || text.contains("e") ? text : text + ".0"
+        // A scan of the bytes: String.contains(String) would go through Foundation's locale-aware search.
+        return text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") } ? text : text + ".0"
     }
 
     /// Escapes text for XML content and attribute values; drops characters XML 1.0 forbids.
