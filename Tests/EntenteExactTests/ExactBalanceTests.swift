@@ -1,0 +1,9 @@
+import Testing
+@testable import Entente
+import EntenteExact
+
+@Suite struct ExactBalanceTests {
+    @Test func loads() throws {
+        try CBCSolver.load()
+    }
+}
