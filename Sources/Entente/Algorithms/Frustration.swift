@@ -161,28 +161,44 @@ struct FrustrationProblem: Sendable {
         }
         decomposition.coreNodes = work.reduce(0) { $0 + $1.reduction.core.nodeCount }
         decomposition.coreTies = work.reduce(0) { $0 + $1.reduction.core.u.count }
+        // Bridges by node: (other end, whether negative).
+        var bridgesOf = [[(Int, UInt8)]](repeating: [], count: n)
+        for block in blocks where block.count == 1 {
+            let tie = block[0], sign: UInt8 = negative[tie] ? 1 : 0
+            bridgesOf[Int(u[tie])].append((Int(v[tie]), sign))
+            bridgesOf[Int(v[tie])].append((Int(u[tie]), sign))
+        }
+        // Breadth first from each component's first node: a placed node places the blocks through
+        // it (flipped to agree on it) and the far ends of its bridges (satisfying them).
         var processed = [Bool](repeating: false, count: work.count)
+        var queue: [Int] = []
         for root in 0..<n where !assigned[root] {
             assigned[root] = true
             camp[root] = 0
-            var queue = blocksOf[root]
+            queue.removeAll(keepingCapacity: true)
+            queue.append(root)
             var head = 0
             while head < queue.count {
-                let block = queue[head]
+                let node = queue[head]
                 head += 1
-                if processed[block] { continue }
-                processed[block] = true
-                let nodes = work[block].nodes
-                guard let anchor = nodes.indices.first(where: { assigned[Int(nodes[$0])] }) else { continue }
-                let flip = blockCamps[block][anchor] ^ camp[Int(nodes[anchor])]
-                for (position, node) in nodes.enumerated() where !assigned[Int(node)] {
-                    assigned[Int(node)] = true
-                    camp[Int(node)] = blockCamps[block][position] ^ flip
-                    queue += blocksOf[Int(node)]
+                for block in blocksOf[node] where !processed[block] {
+                    processed[block] = true
+                    let nodes = work[block].nodes
+                    guard let anchor = nodes.firstIndex(of: Int32(node)) else { continue }
+                    let flip = blockCamps[block][anchor] ^ camp[node]
+                    for (position, other) in nodes.enumerated() where !assigned[Int(other)] {
+                        assigned[Int(other)] = true
+                        camp[Int(other)] = blockCamps[block][position] ^ flip
+                        queue.append(Int(other))
+                    }
+                }
+                for (other, sign) in bridgesOf[node] where !assigned[other] {
+                    assigned[other] = true
+                    camp[other] = camp[node] ^ sign
+                    queue.append(other)
                 }
             }
         }
-        placeAcrossBridges(&camp, assigned: &assigned)
         // Each component's first node in camp 0.
         var flipOfComponent = [UInt8?](repeating: nil, count: componentCount)
         for node in 0..<n {
@@ -198,41 +214,6 @@ struct FrustrationProblem: Sendable {
         }
         return FrustrationSolution(camp: camp, value: value, lowerBound: min(lowerBound, value), isExact: false,
                                    decomposition: decomposition, solverFailure: solverFailure)
-    }
-
-    /// Places the nodes that the blocks of two or more ties did not reach (ends of bridges), each
-    /// on the side that satisfies its bridge, breadth first from the placed nodes.
-    private func placeAcrossBridges(_ camp: inout [UInt8], assigned: inout [Bool]) {
-        let n = nodeCount
-        var offsets = [Int](repeating: 0, count: n + 1)
-        for tie in u.indices {
-            offsets[Int(u[tie]) + 1] += 1
-            offsets[Int(v[tie]) + 1] += 1
-        }
-        for node in 0..<n { offsets[node + 1] += offsets[node] }
-        var fill = offsets
-        var neighbour = [Int](repeating: 0, count: 2 * u.count)
-        var sign = [UInt8](repeating: 0, count: 2 * u.count)
-        for tie in u.indices {
-            let a = Int(u[tie]), b = Int(v[tie])
-            neighbour[fill[a]] = b
-            sign[fill[a]] = negative[tie] ? 1 : 0
-            fill[a] += 1
-            neighbour[fill[b]] = a
-            sign[fill[b]] = negative[tie] ? 1 : 0
-            fill[b] += 1
-        }
-        var queue = (0..<n).filter { assigned[$0] }
-        var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            for slot in offsets[node]..<offsets[node + 1] where !assigned[neighbour[slot]] {
-                assigned[neighbour[slot]] = true
-                camp[neighbour[slot]] = camp[node] ^ sign[slot]
-                queue.append(neighbour[slot])
-            }
-        }
     }
 
     /// Solves one connected core: balanced, branch and bound, the local search meeting its bound,
