@@ -32,11 +32,12 @@ extension GraphView {
     ///   - communities: node ids; every node of the view in exactly one community.
     ///   - resolution: γ > 0 (default 1).
     ///   - signed: compute signed modularity on cooperative and adversarial edges.
+    ///   - signRule: with `signed`, the sign of a pair with edges of both polarities (``SignRule``).
     /// - Throws: ``CommunityError/notAPartition(_:)`` for an unknown id, an id given twice or a node
     ///   left out, ``CommunityError/invalidResolution(_:)``, ``CommunityError/noTies(signed:)``.
     /// - Complexity: O(V + E).
     public func modularity(of communities: [[String]], resolution: Double = 1,
-                           signed: Bool = false) throws(CommunityError) -> Double {
+                           signed: Bool = false, signRule: SignRule = .negativeWins) throws(CommunityError) -> Double {
         guard resolution.isFinite, resolution > 0 else { throw .invalidResolution(resolution) }
         var membership = [Int32](repeating: -1, count: nodeCount)
         for (position, community) in communities.enumerated() {
@@ -51,7 +52,7 @@ extension GraphView {
         if let missing = membership.firstIndex(of: -1) {
             throw .notAPartition("node '\(node(at: missing).id)' is in no community")
         }
-        let graph = CommunityGraph(self, signed: signed)
+        let graph = CommunityGraph(self, signed: signed, rule: signRule)
         guard graph.positiveTotal + graph.negativeTotal > 0 else { throw .noTies(signed: signed) }
         return graph.modularity(of: membership, count: communities.count, resolution: resolution)
     }
