@@ -56,7 +56,7 @@ let package = Package(
             path: "Benchmarks/RenderBenchmark"
         ),
         .executableTarget(name: "entente-benchmark", dependencies: ["Entente"], path: "Benchmarks/EntenteBenchmark"),
-        .executableTarget(name: "balance-benchmark", dependencies: ["Entente", "EntenteExact"], path: "Benchmarks/BalanceBenchmark"),
+        .executableTarget(name: "balance-benchmark", dependencies: ["Entente"], path: "Benchmarks/BalanceBenchmark"),
         .testTarget(name: "EntenteTests", dependencies: ["Entente"], exclude: ["Fixtures"]),
         .testTarget(name: "EntenteGraphvizTests", dependencies: ["Entente", "EntenteGraphviz"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),

@@ -5,7 +5,8 @@ Run from anywhere:  python3 Tests/EntenteTests/Fixtures/make_frustration_fixture
 
 Writes  graphs/frustration-*.csv   generated signed graphs (50-300 nodes, seeded), and
         graphs/highland-tribes.csv Read's highland tribes (below),
-        frustration.json           the expected values.
+        frustration.json           the expected values;
+with --world, frustration-world.json from graphs/world-security-<year>.csv (see WORLD_YEARS).
 Needs highspy (PyPI) and Benchmarks/frustration_reference.py, which builds Aref, Mason & Wilson's
 AND model and solves it with HiGHS to proven optimality (mip_rel_gap 0). Every value is checked
 twice: HiGHS reports it optimal, and the frustration of HiGHS's own split, recomputed here from the
@@ -158,7 +159,36 @@ def brute_force_tribes():
     return best
 
 
+# The world's security network of these years (Graphs/world/security.json: ATOP 5.1 alliances,
+# Thompson & Dreyer strategic rivalries, COW MID 5.0 disputes; see Graphs/world/README.md for the
+# citations), derived by `python3 Benchmarks/world_years.py --out DIR` and copied here as
+# graphs/world-security-<year>.csv. They are written to frustration-world.json.
+WORLD_YEARS = [1962, 1975, 1985, 2000, 2010]
+
+
+def world_cases():
+    cases = []
+    for year in WORLD_YEARS:
+        path = os.path.join(GRAPHS, "world-security-%d.csv" % year)
+        for rule in ("negative-wins", "net"):
+            for weighted in (False, True):
+                cases.append(solve("world-security-%d" % year, path, rule, weighted))
+                print(json.dumps(cases[-1]), file=sys.stderr, flush=True)
+    return cases
+
+
+def write(name, cases):
+    generator = {"highspy": reference_version(), "python": platform.python_version()}
+    with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="\n") as f:
+        json.dump({"generator": generator, "cases": cases}, f, indent=1, sort_keys=True)
+        f.write("\n")
+    print("%s: %d cases" % (name, len(cases)), file=sys.stderr)
+
+
 def main():
+    if sys.argv[1:] == ["--world"]:
+        write("frustration-world.json", world_cases())
+        return
     os.makedirs(GRAPHS, exist_ok=True)
     assert len(TRIBE_TIES) == 58 and sum(1 for t in TRIBE_TIES if t[2] < 0) == 29
     tribes_path = os.path.join(GRAPHS, "highland-tribes.csv")
