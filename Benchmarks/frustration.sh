@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Exact frustration, year by year, Entente against HiGHS on the AND model, in one run:
 # derives the world's security network of every year 1946-2014 from Graphs/world/security.json
-# (or, without it, generates year-like networks), then runs Benchmarks/frustration.py on them,
+# (WORLD=path to use another copy; without it, generates year-like networks), then runs Benchmarks/frustration.py on them,
 # unweighted and weighted. Output: Markdown tables on stdout, kept in Benchmarks/graphs/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
+WORLD=${WORLD:-Graphs/world/security.json}
 years=Benchmarks/graphs/years
 out=Benchmarks/graphs/results
 mkdir -p "$years" "$out"
-if [ -f Graphs/world/security.json ]; then
-    "$PYTHON" Benchmarks/world_years.py --out "$years"
+if [ -f "$WORLD" ]; then
+    "$PYTHON" Benchmarks/world_years.py --world "$WORLD" --out "$years"
 else
-    echo "Graphs/world/security.json not found: generated year networks" >&2
+    echo "$WORLD not found: generated year networks" >&2
     "$PYTHON" Benchmarks/gen_year_networks.py "$years"
 fi
 swift build -c release --product entente >&2

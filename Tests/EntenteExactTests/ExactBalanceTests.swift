@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Entente
 import EntenteExact
+import Synchronization
 
 private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -112,5 +113,29 @@ private func frustrationOfCamps(_ report: StructuralBalance, graph: RelationGrap
         #expect(parts.negativeTies == testCase.negative)
         #expect(parts.coreTies + parts.bridges <= testCase.ties)
         #expect(parts.methods.values.reduce(0, +) == parts.blocks)
+    }
+}
+
+@Suite struct AsyncBalanceTests {
+    private let year = "Tests/EntenteTests/Fixtures/graphs/world-security-1985.csv"
+
+    @Test func asyncGivesTheSameReport() async throws {
+        let graph = try CSVEdgeList.read(Array(try Data(contentsOf: packageRoot.appendingPathComponent(year))), file: year)
+        let reported = Mutex<[AnalysisProgress]>([])
+        let report = try await graph.structuralBalance(solver: CBCSolver(), progress: { progress in
+            reported.withLock { $0.append(progress) }
+        })
+        #expect(report.frustration.value == 62 && report.frustration.isExact)
+        #expect(reported.withLock { $0 } == [AnalysisProgress(completed: 1, total: 1)])
+        #expect(report.json == (try graph.structuralBalance(solver: CBCSolver())).json)
+    }
+
+    @Test func cancelledBeforeTheStartThrows() async throws {
+        let graph = try CSVEdgeList.read(Array(try Data(contentsOf: packageRoot.appendingPathComponent(year))), file: year)
+        let task = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await graph.structuralBalance(solver: CBCSolver(), progress: nil)
+        }
+        await #expect(throws: CancellationError.self) { try await task.value }
     }
 }

@@ -528,4 +528,29 @@ extension RelationGraph {
         guard view.edgeCount > 0 else { throw GraphError.emptyView(file: file, description: filter.description(in: self)) }
         return view.structuralBalance(signs, rule: rule, limits: limits, solver: solver)
     }
+
+    /// ``structuralBalance(of:signs:rule:limits:solver:)`` off the Swift concurrency pool, reporting
+    /// its end and honouring the cancellation of the calling task.
+    ///
+    /// ```swift
+    /// let task = Task { try await graph.structuralBalance(solver: CBCSolver(), progress: nil) }
+    /// task.cancel()   // the cores not yet started are skipped and the task throws CancellationError
+    /// ```
+    ///
+    /// The cores of the frustration search run in parallel on Dispatch's threads; cancellation stops
+    /// the search before its next core (a core already with the solver runs to the end or to
+    /// ``BalanceLimits/timeLimit``). `progress` is called with 1 of 1 when the report is ready.
+    ///
+    /// - Throws: `CancellationError` when the task is cancelled, and the errors of the synchronous variant.
+    /// - Complexity: that of the synchronous variant.
+    public func structuralBalance(of filter: RelationFilter = .everything, signs: BalanceSigns = .unweighted,
+                                  rule: SignRule = .negativeWins, limits: BalanceLimits = BalanceLimits(),
+                                  solver: (any FrustrationSolver)? = nil,
+                                  progress: ProgressHandler?) async throws -> StructuralBalance {
+        let view = try GraphView(checked: self, filter: filter)
+        guard view.edgeCount > 0 else { throw GraphError.emptyView(file: file, description: filter.description(in: self)) }
+        return try await runMonitored(total: 1, progress: progress) { monitor in
+            view.structuralBalance(signs, rule: rule, limits: limits, solver: solver, monitor: monitor)
+        }
+    }
 }

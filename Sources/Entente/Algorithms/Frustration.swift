@@ -134,11 +134,12 @@ struct FrustrationProblem: Sendable {
         let outcomes = ParallelResults<CoreOutcome>(count: work.count)
         let cores = work.map(\.reduction.core)
         ParallelWork.perform(iterations: order.count) { index in
+            // Cancelled: the cores not yet started are skipped (the caller throws).
+            if monitor?.isCancelled == true { return }
             let block = order[index]
             let core = cores[block]
             var random = SplitMix64(seed: limits.seed &+ UInt64(block))
             outcomes[block] = core.solveCore(limits: limits, solver: solver, deadline: deadline, random: &random)
-            monitor?.advance(by: 1)
         }
 
         // Glue the blocks' splits down the block–cut tree, from each component's first node.

@@ -74,7 +74,7 @@ GENERATED = [
 # (name, nodes, blocs, share of cross-bloc pairs tied, noise, mixed, seed): world-like, alliance blocs
 # as near-cliques on two sides, ties across blocs adversarial between the sides.
 BLOCS = [
-    ("frustration-260-blocs", 260, 9, 0.07, 0.004, 0.008, 261),
+    ("frustration-260-blocs", 260, 9, 0.07, 0.002, 0.003, 261),
 ]
 
 
@@ -166,55 +166,81 @@ def brute_force_tribes():
 WORLD_YEARS = [1962, 1975, 1985, 2000, 2010]
 
 
-def world_cases():
+def world_cases(only):
     cases = []
     for year in WORLD_YEARS:
-        path = os.path.join(GRAPHS, "world-security-%d.csv" % year)
+        name = "world-security-%d" % year
+        if only and name not in only:
+            continue
+        path = os.path.join(GRAPHS, name + ".csv")
         for rule in ("negative-wins", "net"):
             for weighted in (False, True):
-                cases.append(solve("world-security-%d" % year, path, rule, weighted))
+                cases.append(solve(name, path, rule, weighted))
                 print(json.dumps(cases[-1]), file=sys.stderr, flush=True)
     return cases
 
 
-def write(name, cases):
+def graph_cases(only):
+    os.makedirs(GRAPHS, exist_ok=True)
+    assert len(TRIBE_TIES) == 58 and sum(1 for t in TRIBE_TIES if t[2] < 0) == 29
+    cases = []
+    if not only or "highland-tribes" in only:
+        tribes_path = os.path.join(GRAPHS, "highland-tribes.csv")
+        write_csv(tribes_path, [(a, b, 1, "cooperative" if s > 0 else "adversarial") for a, b, s in TRIBE_TIES])
+        assert brute_force_tribes() == 7
+        for rule in ("net", "negative-wins", "positive-wins"):
+            case = solve("highland-tribes", tribes_path, rule, False)
+            assert case["frustration"] == 7, case
+            case["published"] = 7
+            cases.append(case)
+    graphs = [(name, lambda n=n, d=degree, c=camps, z=noise, x=mixed, r=seed: generated_rows(n, d, c, z, x, r))
+              for name, n, degree, camps, noise, mixed, seed in GENERATED]
+    graphs += [(name, lambda n=n, b=blocs, c=cross, z=noise, x=mixed, r=seed: bloc_rows(n, b, c, z, x, r))
+               for name, n, blocs, cross, noise, mixed, seed in BLOCS]
+    for name, rows in graphs:
+        if only and name not in only:
+            continue
+        path = os.path.join(GRAPHS, name + ".csv")
+        write_csv(path, rows())
+        for rule in ("net", "negative-wins", "positive-wins"):
+            for weighted in (False, True):
+                cases.append(solve(name, path, rule, weighted))
+                print(json.dumps(cases[-1]), file=sys.stderr, flush=True)
+    return cases
+
+
+def order():
+    """The order of the graphs in the files."""
+    return (["highland-tribes"] + [g[0] for g in GENERATED] + [g[0] for g in BLOCS]
+            + ["world-security-%d" % y for y in WORLD_YEARS])
+
+
+def write(name, cases, only):
+    """Writes the cases, keeping those of the graphs not recomputed when `only` names some."""
+    path = os.path.join(HERE, name)
+    if only and os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            kept = [c for c in json.load(f)["cases"] if c["graph"] not in only]
+        cases = kept + cases
+    rank = {g: i for i, g in enumerate(order())}
+    rules = ["net", "negative-wins", "positive-wins"]
+    cases.sort(key=lambda c: (rank[c["graph"]], rules.index(c["rule"]), c["signs"] == "weighted"))
     generator = {"highspy": reference_version(), "python": platform.python_version()}
-    with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="\n") as f:
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
         json.dump({"generator": generator, "cases": cases}, f, indent=1, sort_keys=True)
         f.write("\n")
     print("%s: %d cases" % (name, len(cases)), file=sys.stderr)
 
 
 def main():
-    if sys.argv[1:] == ["--world"]:
-        write("frustration-world.json", world_cases())
-        return
-    os.makedirs(GRAPHS, exist_ok=True)
-    assert len(TRIBE_TIES) == 58 and sum(1 for t in TRIBE_TIES if t[2] < 0) == 29
-    tribes_path = os.path.join(GRAPHS, "highland-tribes.csv")
-    write_csv(tribes_path, [(a, b, 1, "cooperative" if s > 0 else "adversarial") for a, b, s in TRIBE_TIES])
-    assert brute_force_tribes() == 7
-    cases = []
-    for rule in ("net", "negative-wins", "positive-wins"):
-        case = solve("highland-tribes", tribes_path, rule, False)
-        assert case["frustration"] == 7, case
-        case["published"] = 7
-        cases.append(case)
-    graphs = [(name, generated_rows(n, degree, camps, noise, mixed, seed))
-              for name, n, degree, camps, noise, mixed, seed in GENERATED]
-    graphs += [(name, bloc_rows(n, blocs, cross, noise, mixed, seed)) for name, n, blocs, cross, noise, mixed, seed in BLOCS]
-    for name, rows in graphs:
-        path = os.path.join(GRAPHS, name + ".csv")
-        write_csv(path, rows)
-        for rule in ("net", "negative-wins", "positive-wins"):
-            for weighted in (False, True):
-                cases.append(solve(name, path, rule, weighted))
-                print(json.dumps(cases[-1]), file=sys.stderr, flush=True)
-    generator = {"highspy": reference_version(), "python": platform.python_version()}
-    with open(os.path.join(HERE, "frustration.json"), "w", encoding="utf-8", newline="\n") as f:
-        json.dump({"generator": generator, "cases": cases}, f, indent=1, sort_keys=True)
-        f.write("\n")
-    print("frustration cases: %d" % len(cases), file=sys.stderr)
+    """`make_frustration_fixtures.py [--world] [GRAPH ...]`: every graph, or only those named (the
+    other cases of the file are kept); --world for the world's year networks."""
+    args = sys.argv[1:]
+    only = [a for a in args if not a.startswith("--")]
+    if "--world" in args:
+        write("frustration-world.json", world_cases(only), only)
+    else:
+        write("frustration.json", graph_cases(only), only)
 
 
 if __name__ == "__main__":
