@@ -7,9 +7,10 @@ PYTHON ?= python3
 OUT ?= out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test demo install uninstall bench bench-quick docs fuzz sanitize clean
+.PHONY: deps build release test demo install uninstall bench bench-frustration bench-quick docs fuzz sanitize clean
 
-# Graphviz's development files (libgvc, libcgraph, pkg-config metadata), fontconfig's (the glyph
+# Graphviz's development files (libgvc, libcgraph, pkg-config metadata), COIN-OR CBC (exact
+# frustration index), fontconfig's (the glyph
 # check of png and pdf diagrams) and Graphviz's programs for the
 # benchmark comparison; networkx and jsonschema for the tests that check GraphML and JSON output;
 # Debian's chromium and Playwright for the browser tests of the explorer page (Playwright drives the
@@ -19,6 +20,11 @@ deps:
 	@if ! pkg-config --exists libgvc fontconfig 2>/dev/null; then \
 	    echo "installing graphviz libgraphviz-dev libfontconfig-dev pkg-config"; \
 	    $(SUDO) apt-get update && $(SUDO) apt-get install -y graphviz libgraphviz-dev libfontconfig-dev pkg-config; \
+	fi
+	@# COIN-OR CBC (EPL-2.0): the exact frustration solver of `entente balance`, loaded at run time.
+	@if ! ldconfig -p 2>/dev/null | grep -q libCbcSolver.so; then \
+	    echo "installing coinor-libcbc-dev"; \
+	    $(SUDO) apt-get update && $(SUDO) apt-get install -y coinor-libcbc-dev; \
 	fi
 	@if ! $(PYTHON) -c "import networkx, jsonschema" 2>/dev/null; then \
 	    echo "installing networkx jsonschema"; \
@@ -88,8 +94,8 @@ agenda: release
 	.build/release/entente diff Graphs/pakistan.json Graphs/awaam-agenda.json
 	.build/release/entente merge Graphs/pakistan.json Graphs/awaam-agenda.json -o $(OUT)/scenario.json
 	.build/release/entente diff Graphs/pakistan.json $(OUT)/scenario.json --measure betweenness
-	.build/release/entente balance Graphs/pakistan.json
-	.build/release/entente balance $(OUT)/scenario.json
+	.build/release/entente balance Graphs/pakistan.json --sign-rule net
+	.build/release/entente balance $(OUT)/scenario.json --sign-rule net
 	.build/release/entente render $(OUT)/scenario.json --diff Graphs/pakistan.json -o docs/images/agenda-diff.svg \
 	    --title "What the agenda would change (scenario against today)"
 	.build/release/entente balance Graphs/pakistan.json --types security --kinds state --weighted
@@ -100,6 +106,11 @@ agenda: release
 # Entente against igraph and networkit on the benchmark graphs, in one run (see Benchmarks/README.md).
 bench: deps
 	Benchmarks/compare.sh
+
+# Exact frustration of the world's security network, every year 1946-2014, against HiGHS (highspy).
+bench-frustration: release
+	@$(PYTHON) -c "import highspy" 2>/dev/null || $(PYTHON) -m pip install --quiet highspy
+	Benchmarks/frustration.sh
 
 # libFuzzer on each reader (JSON, CSV, DOT through cgraph, GraphML) for SECONDS each, one after
 # another, with AddressSanitizer and LeakSanitizer; the Fuzz/ package is not part of the normal build.

@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "Entente", targets: ["Entente"]),
         .library(name: "EntenteGraphviz", targets: ["EntenteGraphviz"]),
+        .library(name: "EntenteExact", targets: ["EntenteExact"]),
         .executable(name: "entente", targets: ["entente"]),
     ],
     dependencies: [
@@ -38,11 +39,14 @@ let package = Package(
                 .embedInCode("Explorer/explorer.js"), .embedInCode("Explorer/paths.js"),
             ]
         ),
+        // COIN-OR CBC, loaded with dlopen at run time: builds without it (see CBCSolver.swift).
+        .target(name: "EntenteExact", dependencies: ["Entente"]),
         .executableTarget(
             name: "entente",
             dependencies: [
                 "Entente",
                 "EntenteGraphviz",
+                "EntenteExact",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +61,7 @@ let package = Package(
         .testTarget(name: "EntenteTests", dependencies: ["Entente"], exclude: ["Fixtures"]),
         .testTarget(name: "EntenteGraphvizTests", dependencies: ["Entente", "EntenteGraphviz"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
+        .testTarget(name: "EntenteExactTests", dependencies: ["Entente", "EntenteExact"]),
     ],
     swiftLanguageModes: [.v6]
 )

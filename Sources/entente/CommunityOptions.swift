@@ -22,6 +22,10 @@ struct CommunityOptions: ParsableArguments {
     @Flag(help: "Optimise signed modularity over cooperative (+) and adversarial (−) ties.")
     var signed = false
 
+    @Option(name: .customLong("sign-rule"),
+            help: "With --signed, the sign of a pair with edges of both polarities: negative-wins (default), positive-wins or net.")
+    var signRule: SignRule?
+
     /// --method, or leiden.
     var methodValue: CommunityMethod { method ?? .leiden }
     /// --resolution, or 1.
@@ -32,10 +36,13 @@ struct CommunityOptions: ParsableArguments {
     /// The options given on the command line, by name (for "needs --color-by community").
     var given: [String] {
         [method.map { _ in "--method" }, resolution.map { _ in "--resolution" }, seed.map { _ in "--seed" },
-         signed ? "--signed" : nil].compactMap { $0 }
+         signed ? "--signed" : nil, signRule.map { _ in "--sign-rule" }].compactMap { $0 }
     }
 
     func validate() throws {
+        if signRule != nil && !signed {
+            throw ValidationError("--sign-rule needs --signed: without it communities use cooperative ties only")
+        }
         if let resolution, !resolution.isFinite || resolution <= 0 {
             let value = resolution.isFinite ? formatNumber(resolution) : "\(resolution)"
             throw ValidationError("--resolution must be a finite number greater than 0, not \(value)")
@@ -45,7 +52,8 @@ struct CommunityOptions: ParsableArguments {
     /// The communities of an analysis, as these options ask; a failure names the file.
     func communities(of analysis: Analysis, file: String) throws -> Communities {
         do {
-            return try analysis.communities(method: methodValue, resolution: resolutionValue, seed: seedValue, signed: signed)
+            return try analysis.communities(method: methodValue, resolution: resolutionValue, seed: seedValue, signed: signed,
+                                            signRule: signRule ?? .negativeWins)
         } catch {
             throw Failure("\(file): \(error)")
         }

@@ -51,11 +51,12 @@ import FoundationXML
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
         let drawn = try drawing(result.stdoutData)
-        // `entente balance`: one camp of 14, India–Pakistan the one frustrated tie.
+        // `entente balance` (sign rule negative-wins): one camp of 14, India–Pakistan and Iran–Pakistan
+        // (whose border difficulties make the pair negative) the frustrated ties.
         #expect(drawn.fills.count == 14 && Set(drawn.fills.values) == [campFills[0]])
         #expect(drawn.edgeTexts["PAK--IND"] == ["✗"] && drawn.edgePaths["PAK--IND"] == 3)
-        #expect(drawn.edgeTexts.filter { !$0.value.isEmpty }.count == 1)
-        for legend in ["camp 0: 14 nodes", " frustrated tie (1)", "frustration 1 (optimal split)"] {
+        #expect(drawn.edgeTexts.filter { !$0.value.isEmpty }.count == 2)
+        for legend in ["camp 0: 14 nodes", " frustrated ties (2)", "frustration 2 (optimal split)"] {
             #expect(drawn.texts.contains(legend), "legend lacks \(legend)")
         }
     }

@@ -42,10 +42,11 @@ struct CommunitiesCLITests {
 
     @Test("--signed reads rivalries and reports it")
     func signed() throws {
-        let text = try runEntente(["communities", pakistan, "--signed"])
+        let text = try runEntente(["communities", pakistan, "--signed", "--sign-rule", "net"])
         #expect(text.status == 0)
         #expect(text.stdout.hasPrefix("leiden (signed): modularity 0.122800, 3 communities\n"))
-        let json = try runEntente(["communities", pakistan, "--signed", "--method", "louvain", "--seed", "3", "--json"])
+        let json = try runEntente(["communities", pakistan, "--signed", "--sign-rule", "net", "--method", "louvain", "--seed", "3",
+                                   "--json"])
         let document = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
         #expect(document["method"] as? String == "louvain")
         #expect(document["signed"] as? Bool == true)
@@ -111,8 +112,16 @@ struct CommunitiesCLITests {
         #expect(signed.stdout.hasPrefix("leiden (signed): modularity "))
         // Ties that cancel out: a cooperative and an adversarial edge of the same weight.
         let cancelled = Data("source,target,type,polarity\nA,B,security,adversarial\nA,B,economic,cooperative\n".utf8)
-        let none = try runEntente(["communities", "-", "--format", "csv", "--signed"], stdin: cancelled)
+        let none = try runEntente(["communities", "-", "--format", "csv", "--signed", "--sign-rule", "net"], stdin: cancelled)
         #expect(none.status == 1)
         #expect(none.stderr == "entente: -: modularity: no tie whose cooperative and adversarial weights do not cancel out\n")
+        // Under the default rule, negative-wins, the same pair is a rivalry: two communities.
+        let rivals = try runEntente(["communities", "-", "--format", "csv", "--signed"], stdin: cancelled)
+        #expect(rivals.status == 0, "\(rivals.stderr)")
+        #expect(rivals.stdout.hasPrefix("leiden (signed): modularity "))
+        #expect(rivals.stdout.contains(", 2 communities\n"))
+        let usage = try runEntente(["communities", "-", "--format", "csv", "--sign-rule", "net"], stdin: cancelled)
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("--sign-rule needs --signed"))
     }
 }

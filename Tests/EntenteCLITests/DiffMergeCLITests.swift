@@ -126,16 +126,23 @@ private let smallOther = "Tests/EntenteTests/Fixtures/graphs/diff-other.json"
 
         // The balance of the scenario, as the README reports it.
         let balance = try runEntente(["balance", output.path]).stdout.split(separator: "\n").map(String.init)
-        #expect(Array(balance.prefix(6)) == [
+        #expect(Array(balance.prefix(7)) == [
             "signs:        unweighted (±1 per tie)",
+            "sign rule:    negative-wins",
             "network:      19 nodes, 43 ties (42 positive, 1 negative)",
             "triangles:    30: +++ 25, +-- 0, ++- 5, --- 0",
             "balanced:     25 of 30 (83.33%)",
             "walk:         0.741405",
             "frustration:  1 (exact)",
         ])
+        // Weighted, the sign rule matters: the scenario adds a cooperative political tie (2) to
+        // India–Pakistan's rivalry (5); netted (the README's numbers) it weighs 3, under the default,
+        // negative-wins, 5.
+        let netted = try runEntente(["balance", output.path, "--weighted", "--sign-rule", "net"]).stdout
+            .split(separator: "\n").map(String.init)
+        #expect(netted.contains("walk:         0.578808") && netted.contains("frustration:  3 (exact)"))
         let weighted = try runEntente(["balance", output.path, "--weighted"]).stdout.split(separator: "\n").map(String.init)
-        #expect(weighted.contains("walk:         0.578808") && weighted.contains("frustration:  3 (exact)"))
+        #expect(weighted.contains("walk:         0.405857") && weighted.contains("frustration:  5 (exact)"))
 
         // The merged scenario differs from today by the agenda's ties only: nothing is removed.
         let diff = try runEntente(["diff", pakistan, output.path])

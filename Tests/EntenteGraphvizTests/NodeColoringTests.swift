@@ -37,7 +37,7 @@ import FoundationXML
 
     @Test func campsFillTheNodesAndMarkEveryEdgeOfAFrustratedTie() throws {
         let graph = try twoCamps()
-        let balance = try graph.structuralBalance()
+        let balance = try graph.structuralBalance(rule: .net)
         #expect(balance.frustration.camps == [["A", "B"], ["C", "D"]])
         #expect(balance.frustration.frustrated == [["A", "D"]])
         var diagram = try Diagram(graph)
@@ -72,7 +72,7 @@ import FoundationXML
 
     @Test func weightedSignsAndAHeuristicSplitAreCaptioned() throws {
         let graph = try twoCamps()
-        var balance = try graph.structuralBalance(signs: .weighted)
+        var balance = try graph.structuralBalance(signs: .weighted, rule: .net)
         var diagram = try Diagram(graph)
         diagram.nodeColoring = .camps(balance)
         #expect(diagram.source().contains("<TD>weighted frustration 2 (optimal split)</TD>"))
@@ -85,7 +85,7 @@ import FoundationXML
         let graph = try realGraph("pakistan")
         let economic = RelationFilter(types: [.economic], polarities: [.cooperative, .adversarial])
         var diagram = try Diagram(graph, showing: economic)
-        diagram.nodeColoring = .camps(try graph.structuralBalance(of: economic))
+        diagram.nodeColoring = .camps(try graph.structuralBalance(of: economic, rule: .net))
         let source = diagram.source()
         #expect(source.components(separatedBy: "fillcolor=\"\(NodeColoring.campFills[0])\"").count - 1 == graph.nodes.count)
         #expect(!source.contains(NodeColoring.campFills[1]) && !source.contains("✗"))
@@ -99,7 +99,7 @@ import FoundationXML
         var diagram = try Diagram(graph)
         // The balance of C's economic neighbourhood, {C, D}, drawn over the whole graph.
         let neighbourhood = RelationFilter(types: [.economic], polarities: [.cooperative, .adversarial], around: "C")
-        diagram.nodeColoring = .camps(try graph.structuralBalance(of: neighbourhood))
+        diagram.nodeColoring = .camps(try graph.structuralBalance(of: neighbourhood, rule: .net))
         let source = diagram.source()
         #expect(attribute("fillcolor", of: try statement("node-0", in: source)) == nil)
         #expect(attribute("fillcolor", of: try statement("node-1", in: source)) == nil)
@@ -163,7 +163,7 @@ import FoundationXML
         let graph = try realGraph("pakistan")
         var diagram = try Diagram(graph)
         diagram.nodeColoring = name == "balance"
-            ? .camps(try graph.structuralBalance())
+            ? .camps(try graph.structuralBalance(rule: .net))
             : .communities(try graph.analysis().communities())
         let source = diagram.source()
         let url = goldenDirectory.appendingPathComponent("pakistan-\(name).dot")
@@ -176,7 +176,7 @@ import FoundationXML
     @Test func svgOfTheBalanceDiagram() throws {
         let graph = try realGraph("pakistan")
         var diagram = try Diagram(graph)
-        diagram.nodeColoring = .camps(try graph.structuralBalance())
+        diagram.nodeColoring = .camps(try graph.structuralBalance(rule: .net))
         let root = try parseSVG(try Renderer.render(diagram, as: .svg))
         // Every node is in camp 0, filled light blue.
         let nodes = svgGroups(root, "node")

@@ -21,6 +21,7 @@ private struct BalanceCase: Decodable, CustomStringConvertible {
     var types: [String]?
     var kinds: [String]?
     var signs: String
+    var rule: String
     var nodes: Int
     var positive: Int
     var negative: Int
@@ -30,7 +31,9 @@ private struct BalanceCase: Decodable, CustomStringConvertible {
     var frustration: Double
     var method: String
 
-    var description: String { "\(graph) \(signs) types=\(types ?? []) kinds=\(kinds ?? [])" }
+    var description: String { "\(graph) \(signs) \(rule) types=\(types ?? []) kinds=\(kinds ?? [])" }
+
+    var signRule: SignRule { SignRule(rawValue: rule) ?? .net }
 
     var filter: RelationFilter {
         .analysis(types: types.map { Set($0.map { RelationType($0) }) }, includeAdversarial: true,
@@ -52,14 +55,24 @@ private let balanceCases: [BalanceCase] = {
     return root.cases
 }()
 
-/// The signed pairs of a view, computed apart from Entente's code: exact decimal sums of the weights
-/// (as written), cooperative minus adversarial, zero sums dropped. Keys are sorted id pairs.
-private func referencePairs(_ view: GraphView, weighted: Bool) -> [[String]: (sign: Int, cost: Double)] {
-    var sums: [[String]: Decimal] = [:]
+/// The signed pairs of a view, computed apart from Entente's code: exact decimal sums of the
+/// cooperative and the adversarial weights (as written), made one signed weight by the rule, zeros
+/// dropped. Keys are sorted id pairs.
+private func referencePairs(_ view: GraphView, weighted: Bool, rule: SignRule) -> [[String]: (sign: Int, cost: Double)] {
+    var cooperative: [[String]: Decimal] = [:], adversarial: [[String]: Decimal] = [:]
     for edge in view.edges {
         let pair = [edge.source, edge.target].sorted()
         let weight = Decimal(string: "\(edge.weight)") ?? 0
-        sums[pair, default: 0] += edge.polarity == .cooperative ? weight : -weight
+        if edge.polarity == .cooperative { cooperative[pair, default: 0] += weight } else { adversarial[pair, default: 0] += weight }
+    }
+    var sums: [[String]: Decimal] = [:]
+    for pair in Set(cooperative.keys).union(adversarial.keys) {
+        let co = cooperative[pair] ?? 0, ad = adversarial[pair] ?? 0
+        switch rule {
+        case .net: sums[pair] = co - ad
+        case .negativeWins: sums[pair] = ad > 0 ? -ad : co
+        case .positiveWins: sums[pair] = co > 0 ? co : -ad
+        }
     }
     var pairs: [[String]: (sign: Int, cost: Double)] = [:]
     for (pair, sum) in sums where sum != 0 {
@@ -73,6 +86,7 @@ private func referencePairs(_ view: GraphView, weighted: Bool) -> [[String]: (si
 /// node), that it frustrates exactly the listed ties, and that their cost is the reported value.
 private func expectConsistentSplit(_ report: StructuralBalance, of view: GraphView, weighted: Bool,
                                    sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let rule = report.rule
     let frustration = report.frustration
     #expect(frustration.camps.count == 2, sourceLocation: sourceLocation)
     let camp0 = Set(frustration.camps.first ?? []), camp1 = Set(frustration.camps.last ?? [])
@@ -82,7 +96,7 @@ private func expectConsistentSplit(_ report: StructuralBalance, of view: GraphVi
     var frustrated: [[String]] = []
     var total = 0.0
     var perNode: [String: Int] = [:]
-    for (pair, tie) in referencePairs(view, weighted: weighted) {
+    for (pair, tie) in referencePairs(view, weighted: weighted, rule: rule) {
         let together = camp0.contains(pair[0]) == camp0.contains(pair[1])
         if together == (tie.sign < 0) {
             frustrated.append(pair)
@@ -99,7 +113,8 @@ private func expectConsistentSplit(_ report: StructuralBalance, of view: GraphVi
 
 @Suite struct BalanceFixtureTests {
     @Test func fixturesArePresent() {
-        #expect(balanceCases.count == 32, "balance.json: run make_balance_fixtures.py")
+        #expect(balanceCases.count == 56, "balance.json: run make_balance_fixtures.py")
+        #expect(Set(balanceCases.map(\.rule)) == Set(SignRule.allCases.map(\.rawValue)))
         #expect(Set(balanceCases.map(\.graph)).isSuperset(of: ["balance-balanced", "balance-unbalanced", "balance-parallel",
                                                                 "pakistan", "balance-planted-30"]))
     }
@@ -108,8 +123,9 @@ private func expectConsistentSplit(_ report: StructuralBalance, of view: GraphVi
     fileprivate func matchesReference(_ testCase: BalanceCase) throws {
         let graph = try testCase.load()
         let view = GraphView(graph, filter: testCase.filter)
-        let report = view.structuralBalance(testCase.balanceSigns)
+        let report = view.structuralBalance(testCase.balanceSigns, rule: testCase.signRule)
         #expect(report.signs == testCase.balanceSigns)
+        #expect(report.rule == testCase.signRule)
         #expect(report.nodeCount == testCase.nodes)
         #expect(report.positiveTies == testCase.positive)
         #expect(report.negativeTies == testCase.negative)
@@ -147,19 +163,19 @@ private func expectConsistentSplit(_ report: StructuralBalance, of view: GraphVi
         for pair in report.frustration.frustrated { #expect(listed[pair]?.isFrustrated == true, "\(pair)") }
     }
 
-    /// Above the default exact limit of 64 nodes: the local search. On the planted 80-node graph its
-    /// split meets the packing bound (20 edge-disjoint unbalanced triangles), which proves it optimal;
-    /// weighted, the bound is weaker and the result is marked not exact, though it equals the MILP optimum.
+    /// Above the default exact limit of 64 nodes and without a solver: the local search. On the planted
+    /// 80-node graph its split meets the cycle-packing bound, which proves it optimal, weighted too.
     @Test(arguments: balanceCases.filter { $0.nodes > 64 })
     fileprivate func localSearchAboveTheLimit(_ testCase: BalanceCase) throws {
         let graph = try testCase.load()
         let view = GraphView(graph, filter: testCase.filter)
-        let report = view.structuralBalance(testCase.balanceSigns)
+        let report = view.structuralBalance(testCase.balanceSigns, rule: testCase.signRule)
         let frustration = report.frustration
         #expect(frustration.value >= testCase.frustration - 1e-9)
         #expect(frustration.lowerBound <= testCase.frustration + 1e-9)
         #expect(frustration.value == testCase.frustration, "the local search found \(frustration.value)")
-        #expect(frustration.isExact == (testCase.balanceSigns == .unweighted))
+        #expect(frustration.isExact)
+        #expect(frustration.decomposition.methods[.boundMet] == 1)
         #expect(abs((report.walk ?? -1) - testCase.walk) <= 1e-9)
         expectConsistentSplit(report, of: view, weighted: testCase.balanceSigns == .weighted)
     }
@@ -213,15 +229,15 @@ private func expectConsistentSplit(_ report: StructuralBalance, of view: GraphVi
     /// never below the optimum, never above it by its own lower bound, and the same on every run.
     @Test func boundedSearchStaysDeterministic() throws {
         let testCase = try #require(balanceCases.first { $0.graph == "balance-random-16" && $0.types == nil && $0.kinds == nil
-            && $0.signs == "weighted" })
+            && $0.signs == "weighted" && $0.rule == "net" })
         let view = GraphView(try testCase.load(), filter: testCase.filter)
         for limits in [BalanceLimits(exactNodeLimit: 8), BalanceLimits(searchBudget: 50)] {
-            let report = view.structuralBalance(.weighted, limits: limits)
+            let report = view.structuralBalance(.weighted, rule: .net, limits: limits)
             #expect(!report.frustration.isExact)
             #expect(report.frustration.value >= testCase.frustration - 1e-9)
             #expect(report.frustration.lowerBound <= testCase.frustration + 1e-9)
             expectConsistentSplit(report, of: view, weighted: true)
-            let again = view.structuralBalance(.weighted, limits: limits)
+            let again = view.structuralBalance(.weighted, rule: .net, limits: limits)
             #expect(again.json == report.json)
         }
     }
@@ -230,7 +246,7 @@ private func expectConsistentSplit(_ report: StructuralBalance, of view: GraphVi
     @Test func budgetExhaustionKeepsABound() throws {
         let testCase = try #require(balanceCases.first { $0.graph == "balance-planted-40" && $0.signs == "weighted" })
         let view = GraphView(try testCase.load(), filter: testCase.filter)
-        let report = view.structuralBalance(.weighted, limits: BalanceLimits(searchBudget: 2_000))
+        let report = view.structuralBalance(.weighted, rule: testCase.signRule, limits: BalanceLimits(searchBudget: 2_000))
         #expect(report.frustration.lowerBound > 0)
         #expect(report.frustration.lowerBound <= testCase.frustration + 1e-9)
         #expect(report.frustration.value >= testCase.frustration - 1e-9)
@@ -268,7 +284,7 @@ private func expectConsistentSplit(_ report: StructuralBalance, of view: GraphVi
         // 0.1 + 0.2 cooperative against 0.3 adversarial: equal as decimals, not as doubles.
         let cancelled = try graph([("A", "B", 0.1, .cooperative), ("A", "B", 0.2, .cooperative), ("B", "A", 0.3, .adversarial),
                                    ("B", "C", 2, .adversarial), ("C", "B", 2, .cooperative)], directed: true)
-        let report = cancelled.view().structuralBalance()
+        let report = cancelled.view().structuralBalance(rule: .net)
         #expect(report.positiveTies + report.negativeTies == 0)
         #expect(report.triangles.total == 0 && report.triangles.balancedShare == nil)
         #expect(report.walk == 1)
@@ -327,16 +343,17 @@ private func expectConsistentSplit(_ report: StructuralBalance, of view: GraphVi
     @Test func jsonHasTheDocumentedShape() throws {
         let pakistan = try NativeJSON.read(Array(try Data(contentsOf: packageRootDirectory.appendingPathComponent("Graphs/pakistan.json"))),
                                            file: "pakistan.json")
-        let report = pakistan.view().structuralBalance()
+        let report = pakistan.view().structuralBalance(rule: .net)
         let text = report.json.rendered(pretty: false)
         #expect(text.hasPrefix("""
-            {"signs":"unweighted","triangles":{"total":27,"balanced":23,"patterns":{"+++":23,"+--":0,"++-":4,"---":0},\
+            {"signs":"unweighted","rule":"net","triangles":{"total":27,"balanced":23,"patterns":{"+++":23,"+--":0,"++-":4,"---":0},\
             "unbalanced":[["EU","IND","PAK"],["IND","PAK","SAARC"],["IND","PAK","UN"],["IND","PAK","USA"]]},"walk":0.75188
             """))
         #expect(text.contains("""
-            "frustration":{"value":1,"exact":true,"camps":[["AFG","ARE","CHN","EU","IND","IRN","OIC","PAK","RUS","SAARC",\
-            "SAU","TUR","UN","USA"],[]],"frustrated":[["IND","PAK"]],"lowerBound":1},"nodes":{"AFG":{"triangles":3,\
-            "unbalanced":0,"frustrated":0},
+            "frustration":{"value":1,"bound":1,"exact":true,"gap":0,"camps":[["AFG","ARE","CHN","EU","IND","IRN","OIC","PAK",\
+            "RUS","SAARC","SAU","TUR","UN","USA"],[]],"frustrated":[["IND","PAK"]],"solver":null,"decomposition":\
+            {"components":1,"negative":1,"bridges":0,"blocks":1,"coreNodes":14,"coreTies":35,"largestCore":{"nodes":14,\
+            "ties":35},"methods":{"branch and bound":1}}},"nodes":{"AFG":{"triangles":3,"unbalanced":0,"frustrated":0},
             """))
         // The Encodable conformance writes the same document.
         let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? NSDictionary

@@ -78,14 +78,14 @@ func signedModularityOfGivenPartitionsMatchesTheLayers(_ name: String) throws {
         let values = try #require(partition["modularity"] as? [String: NSNumber])
         for (gamma, expected) in values {
             let resolution = try #require(Double(gamma))
-            let actual = try view.modularity(of: communities, resolution: resolution, signed: true)
+            let actual = try view.modularity(of: communities, resolution: resolution, signed: true, signRule: .net)
             #expect(abs(actual - expected.doubleValue) <= 1e-9, "\(name) \(label) γ=\(gamma): \(actual) vs \(expected)")
         }
     }
     // The partitions leidenalg found, too.
     for key in ["leidenalg", "leidenalgNormalisedLayers"] {
         let found = try recorded(entry[key])
-        let actual = try view.modularity(of: found.communities, signed: true)
+        let actual = try view.modularity(of: found.communities, signed: true, signRule: .net)
         #expect(abs(actual - found.modularity) <= 1e-9, "\(name) \(key)")
     }
 }
@@ -174,11 +174,11 @@ func signedReachesLeidenalgsMultiplex(_ name: String) throws {
     let view = try communityGraph(name).view()
     let best = try recorded(try reference("signed", name)["leidenalg"])
     for method in CommunityMethod.allCases {
-        let result = try view.communities(method: method, signed: true)
+        let result = try view.communities(method: method, signed: true, signRule: .net)
         #expect(result.signed)
         #expect(result.modularity >= best.modularity - slack,
                 "\(name) \(method): signed \(result.modularity), leidenalg \(best.modularity)")
-        #expect(abs(try view.modularity(of: result.communities, signed: true) - result.modularity) <= 1e-12)
+        #expect(abs(try view.modularity(of: result.communities, signed: true, signRule: .net) - result.modularity) <= 1e-12)
     }
 }
 
@@ -186,7 +186,7 @@ func signedReachesLeidenalgsMultiplex(_ name: String) throws {
     // West and East are rivals; the signed optimum keeps them apart, and the unsigned one, blind to
     // rivalry, need not.
     let view = try fixtureGraph("signed").view()
-    let result = try view.communities(signed: true)
+    let result = try view.communities(signed: true, signRule: .net)
     let west = try #require(result.community(of: "USA"))
     let east = try #require(result.community(of: "RUS"))
     #expect(west != east)

@@ -22,7 +22,7 @@ public enum BalanceSigns: String, CaseIterable, Hashable, Sendable, CustomString
     public var description: String { rawValue }
 }
 
-/// How much work ``RelationGraph/structuralBalance(of:signs:limits:)`` may do: how hard it looks for the
+/// How much work ``RelationGraph/structuralBalance(of:signs:rule:limits:solver:)`` may do: how hard it looks for the
 /// frustration index, and up to which size it computes the walk index.
 ///
 /// The frustration index is solved per connected component of the signed network. A balanced
@@ -49,31 +49,38 @@ public struct BalanceLimits: Hashable, Sendable {
     /// 1,000 nodes, about 2 s: a dense eigenvalue problem of O(n³) time and O(n²) memory); above it
     /// the walk index is not computed.
     public var walkNodeLimit: Int
+    /// Seconds the exact solver may spend in all (nil, the default: no limit). When it stops the
+    /// search, the result is the best split found with the best bound proven, not exact.
+    public var timeLimit: Double?
 
     /// Creates limits; the defaults solve components of a few dozen nodes exactly within seconds.
     public init(exactNodeLimit: Int = 64, searchBudget: Int = 15_000_000, restarts: Int = 16, rounds: Int = 200,
-                seed: UInt64 = 1, walkNodeLimit: Int = 1_000) {
+                seed: UInt64 = 1, walkNodeLimit: Int = 1_000, timeLimit: Double? = nil) {
         self.exactNodeLimit = exactNodeLimit
         self.searchBudget = searchBudget
         self.restarts = restarts
         self.rounds = rounds
         self.seed = seed
         self.walkNodeLimit = walkNodeLimit
+        self.timeLimit = timeLimit
     }
 }
 
 /// The structural balance of a signed graph: triangles by sign pattern, Estrada & Benzi's walk index
 /// and the frustration index, overall and per node, with the ties behind every imbalance.
 ///
-/// Computed by ``RelationGraph/structuralBalance(of:signs:limits:)`` on the signed network of a view (see
+/// Computed by ``RelationGraph/structuralBalance(of:signs:rule:limits:solver:)`` on the signed network of a view (see
 /// there for the sign rule). Its JSON (``json``, and the `Encodable` conformance, which writes the
 /// same members) is
-/// `{"signs","triangles":{"total","balanced","patterns":{"+++","+--","++-","---"},"unbalanced"},"walk",
-/// "frustration":{"value","exact","camps","frustrated","lowerBound"},"nodes":{ID:{"triangles","unbalanced","frustrated"}},
+/// `{"signs","rule","triangles":{"total","balanced","patterns":{"+++","+--","++-","---"},"unbalanced"},"walk",
+/// "frustration":{"value","bound","exact","gap","camps","frustrated","solver","decomposition"},
+/// "nodes":{ID:{"triangles","unbalanced","frustrated"}},
 /// "ties":[…],"network":{"nodes","ties","positive","negative"}}`.
 public struct StructuralBalance: Sendable, Encodable {
     /// Whether ties count ±1 or their net weight.
     public var signs: BalanceSigns
+    /// How a pair with edges of both polarities got its sign.
+    public var rule: SignRule
     /// The triangles of the signed network.
     public var triangles: TriangleCensus
     /// Estrada & Benzi's walk-based balance K = tr(exp(A)) / tr(exp(|A|)), between 0 and 1 (1:
@@ -100,6 +107,7 @@ public struct StructuralBalance: Sendable, Encodable {
     public var json: JSONOutput {
         .object([
             ("signs", .string(signs.rawValue)),
+            ("rule", .string(rule.rawValue)),
             ("triangles", triangles.json),
             ("walk", walk.map(JSONOutput.number) ?? .null),
             ("frustration", frustration.json),
@@ -159,28 +167,51 @@ public struct TriangleCensus: Sendable, Encodable {
 /// The frustration index (line index of balance): the fewest ties (weighted: the least total
 /// weight) whose sign disagrees with a split of the nodes into two camps, and that split.
 ///
-/// A tie is frustrated when it is positive across the camps or negative within one.
+/// A tie is frustrated when it is positive across the camps or negative within one. The value is
+/// exact when ``bound`` equals it: the bound is proven (by the branch and bound, a packing of
+/// edge-disjoint unbalanced triangles, or the exact solver's linear programming bound), so the
+/// equality is the proof.
 public struct FrustrationIndex: Sendable, Encodable {
     /// The number (weighted: total absolute net weight) of frustrated ties of ``camps``.
     public var value: Double
-    /// Whether ``value`` is proven minimal; otherwise it is the best found by the local search.
+    /// Whether ``value`` is proven minimal (``bound`` equals it).
     public var isExact: Bool
     /// A proven lower bound on the minimum (``value`` itself when exact).
-    public var lowerBound: Double
+    public var bound: Double
     /// The two camps, each sorted by id. Camp 0 holds the first node (in file order) of every
     /// connected component of the signed network, isolated nodes included; camp 1 may be empty.
     public var camps: [[String]]
     /// The frustrated ties as pairs of ids, each sorted, in order of their ids.
     public var frustrated: [[String]]
+    /// The exact solver's name when one was asked (`"CBC 2.10.8"`), nil otherwise.
+    public var solver: String?
+    /// Why the exact solver could not run when a core needed it, nil otherwise.
+    public var solverFailure: String?
+    /// What the decomposition removed and how each core was settled.
+    public var decomposition: FrustrationDecomposition
 
-    /// `{"value","exact","camps","frustrated","lowerBound"}`.
+    /// A proven lower bound on the minimum (the same as ``bound``).
+    public var lowerBound: Double { bound }
+
+    /// ``value`` − ``bound``: 0 when exact.
+    public var gap: Double { max(0, value - bound) }
+
+    /// Whether the signed network has no negative tie: then every tie is satisfied with all nodes in
+    /// camp 0, and the frustration is 0, trivially exact.
+    public var hasNoNegativeTie: Bool { decomposition.negativeTies == 0 }
+
+    /// `{"value","bound","exact","gap","camps","frustrated","solver","decomposition"}`; `solver` is
+    /// null when none was asked, and `solverFailure` follows it when the solver failed.
     public var json: JSONOutput {
-        .object([
-            ("value", .number(value)), ("exact", .bool(isExact)),
+        var members: [(String, JSONOutput)] = [
+            ("value", .number(value)), ("bound", .number(bound)), ("exact", .bool(isExact)), ("gap", .number(gap)),
             ("camps", .array(camps.map { .array($0.map(JSONOutput.string)) })),
             ("frustrated", .array(frustrated.map { .array($0.map(JSONOutput.string)) })),
-            ("lowerBound", .number(lowerBound)),
-        ])
+            ("solver", solver.map(JSONOutput.string) ?? .null),
+        ]
+        if let solverFailure { members.append(("solverFailure", .string(solverFailure))) }
+        members.append(("decomposition", decomposition.json))
+        return .object(members)
     }
 
     /// Encodes the members of ``json``.
@@ -299,14 +330,16 @@ extension GraphView {
     ///
     /// - Complexity: triangles O(E^1.5); walk index O(c³) per component of c nodes; frustration
     ///   exponential in the worst case but bounded by `limits`.
-    package func structuralBalance(_ signs: BalanceSigns = .unweighted, limits: BalanceLimits = BalanceLimits()) -> StructuralBalance {
-        let network = SignedNetwork(self)
+    package func structuralBalance(_ signs: BalanceSigns = .unweighted, rule: SignRule = .negativeWins,
+                                   limits: BalanceLimits = BalanceLimits(), solver: (any FrustrationSolver)? = nil,
+                                   monitor: SweepMonitor? = nil) -> StructuralBalance {
+        let network = SignedNetwork(self, rule: rule)
         let weighted = signs == .weighted
         let ids = (0..<nodeCount).map { node(at: $0).id }
         let census = SignedTriangles(network)
         let walk = walkBalance(network, weighted: weighted, nodeLimit: limits.walkNodeLimit)
         let problem = FrustrationProblem(network, weighted: weighted)
-        let solution = problem.solve(limits: limits)
+        let solution = problem.solve(limits: limits, solver: solver, monitor: monitor)
 
         var frustratedBy = [Int](repeating: 0, count: nodeCount)
         var frustratedPairs: [[String]] = []
@@ -334,14 +367,16 @@ extension GraphView {
         }
         let negative = network.ties.filter(\.isNegative).count
         return StructuralBalance(
-            signs: signs,
+            signs: signs, rule: rule,
             triangles: TriangleCensus(
                 total: census.patterns.reduce(0, +), allPositive: census.patterns[0], twoNegative: census.patterns[2],
                 oneNegative: census.patterns[1], allNegative: census.patterns[3],
                 unbalanced: census.unbalanced.map { $0.map { ids[$0] }.sorted() }.sorted(by: lexicographic)),
             walk: walk,
-            frustration: FrustrationIndex(value: solution.value, isExact: solution.isExact, lowerBound: solution.lowerBound,
-                                          camps: camps.map { $0.sorted() }, frustrated: frustratedPairs.sorted(by: lexicographic)),
+            frustration: FrustrationIndex(value: solution.value, isExact: solution.isExact, bound: solution.lowerBound,
+                                          camps: camps.map { $0.sorted() }, frustrated: frustratedPairs.sorted(by: lexicographic),
+                                          solver: solver?.name, solverFailure: solution.solverFailure,
+                                          decomposition: solution.decomposition),
             nodes: (0..<nodeCount).map {
                 NodeBalance(id: ids[$0], triangles: census.trianglesPerNode[$0], unbalanced: census.unbalancedPerNode[$0],
                             frustrated: frustratedBy[$0])
@@ -487,9 +522,35 @@ extension RelationGraph {
     /// - Complexity: triangles O(E^1.5); walk index O(c³) per component of c nodes; frustration
     ///   exponential in the worst case but bounded by `limits`.
     public func structuralBalance(of filter: RelationFilter = .everything, signs: BalanceSigns = .unweighted,
-                                  limits: BalanceLimits = BalanceLimits()) throws -> StructuralBalance {
+                                  rule: SignRule = .negativeWins, limits: BalanceLimits = BalanceLimits(),
+                                  solver: (any FrustrationSolver)? = nil) throws -> StructuralBalance {
         let view = try GraphView(checked: self, filter: filter)
         guard view.edgeCount > 0 else { throw GraphError.emptyView(file: file, description: filter.description(in: self)) }
-        return view.structuralBalance(signs, limits: limits)
+        return view.structuralBalance(signs, rule: rule, limits: limits, solver: solver)
+    }
+
+    /// ``structuralBalance(of:signs:rule:limits:solver:)`` off the Swift concurrency pool, reporting
+    /// its end and honouring the cancellation of the calling task.
+    ///
+    /// ```swift
+    /// let task = Task { try await graph.structuralBalance(solver: CBCSolver(), progress: nil) }
+    /// task.cancel()   // the cores not yet started are skipped and the task throws CancellationError
+    /// ```
+    ///
+    /// The cores of the frustration search run in parallel on Dispatch's threads; cancellation stops
+    /// the search before its next core (a core already with the solver runs to the end or to
+    /// ``BalanceLimits/timeLimit``). `progress` is called with 1 of 1 when the report is ready.
+    ///
+    /// - Throws: `CancellationError` when the task is cancelled, and the errors of the synchronous variant.
+    /// - Complexity: that of the synchronous variant.
+    public func structuralBalance(of filter: RelationFilter = .everything, signs: BalanceSigns = .unweighted,
+                                  rule: SignRule = .negativeWins, limits: BalanceLimits = BalanceLimits(),
+                                  solver: (any FrustrationSolver)? = nil,
+                                  progress: ProgressHandler?) async throws -> StructuralBalance {
+        let view = try GraphView(checked: self, filter: filter)
+        guard view.edgeCount > 0 else { throw GraphError.emptyView(file: file, description: filter.description(in: self)) }
+        return try await runMonitored(total: 1, progress: progress) { monitor in
+            view.structuralBalance(signs, rule: rule, limits: limits, solver: solver, monitor: monitor)
+        }
     }
 }

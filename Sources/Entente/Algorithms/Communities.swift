@@ -19,7 +19,7 @@ public enum CommunityError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The view has no tie to build communities on: no cooperative edge (or, signed, no pair whose
     /// weights do not cancel out).
     case noTies(signed: Bool)
-    /// The communities given to `modularity(of:resolution:signed:)` are not a partition
+    /// The communities given to `modularity(of:resolution:signed:signRule:)` are not a partition
     /// of the view's nodes; the text says why, naming a node.
     case notAPartition(String)
 
@@ -59,7 +59,7 @@ public struct Communities: Hashable, Sendable, Encodable {
     /// The seed of the node-order shuffles.
     public let seed: Int
     /// The modularity of the partition (signed modularity when ``signed``), as
-    /// `modularity(of:resolution:signed:)` computes it.
+    /// `modularity(of:resolution:signed:signRule:)` computes it.
     public let modularity: Double
     /// The communities: node ids, largest community first. A node without ties is in none.
     public let communities: [[String]]
@@ -141,7 +141,7 @@ extension GraphView {
     /// and the modularity is Newman's (networkx `modularity`). With `signed`, a pair's weight is its
     /// cooperative weights minus its adversarial ones (a pair that sums to zero is no tie) and the
     /// algorithm optimises Traag & Bruggeman's signed modularity (see
-    /// ``modularity(of:resolution:signed:)``), as leidenalg's `optimise_partition_multiplex` does with
+    /// ``modularity(of:resolution:signed:signRule:)``), as leidenalg's `optimise_partition_multiplex` does with
     /// a positive and a negative `RBConfigurationVertexPartition` layer and `layer_weights=[1, -1]`.
     /// A node without ties belongs to no community: it is listed in ``Communities/isolated``.
     ///
@@ -162,13 +162,15 @@ extension GraphView {
     ///   - resolution: γ > 0; higher values give more, smaller communities (default 1).
     ///   - seed: the seed of the node-order shuffles (default ``Communities/defaultSeed``).
     ///   - signed: optimise signed modularity on cooperative and adversarial ties.
+    ///   - signRule: with `signed`, the sign of a pair with edges of both polarities (``SignRule``).
     /// - Throws: ``CommunityError/invalidResolution(_:)``, ``CommunityError/noTies(signed:)``.
     /// - Complexity: O(V + E) per pass over the nodes, O(V + E) per aggregation; a few passes per
     ///   level and O(log V) levels in practice.
     package func communities(method: CommunityMethod = .leiden, resolution: Double = 1,
-                             seed: Int = Communities.defaultSeed, signed: Bool = false) throws(CommunityError) -> Communities {
+                             seed: Int = Communities.defaultSeed, signed: Bool = false,
+                             signRule: SignRule = .negativeWins) throws(CommunityError) -> Communities {
         guard resolution.isFinite, resolution > 0 else { throw .invalidResolution(resolution) }
-        let graph = CommunityGraph(self, signed: signed)
+        let graph = CommunityGraph(self, signed: signed, rule: signRule)
         guard graph.positiveTotal + graph.negativeTotal > 0 else { throw .noTies(signed: signed) }
         // Small graphs: several runs, the first from `seed`, the others from seeds drawn from it.
         let runs = min(Communities.maximumRuns, max(1, 100_000 / max(1, graph.nodeCount + graph.targets.count / 2)))
@@ -209,12 +211,15 @@ extension Analysis {
     /// let signed = try graph.analysis(includeAdversarial: true).communities(signed: true)
     /// ```
     /// Unsigned: modularity on the cooperative ties' summed weights (`networkx.community.modularity`).
-    /// Signed (the analysis must keep adversarial ties): Traag & Bruggeman's signed modularity.
+    /// Signed (the analysis must keep adversarial ties): Traag & Bruggeman's signed modularity, a
+    /// pair with edges of both polarities signed by `signRule` (``SignRule/negativeWins`` by default:
+    /// any antagonism makes the pair negative, as Traag & Bruggeman code the Correlates of War data).
     ///
     /// - Throws: ``CommunityError`` for a resolution that is not finite and positive, or a view with no tie.
     /// - Complexity: O(V + E) per pass and per aggregation; a few passes per level, O(log V) levels in practice.
     public func communities(method: CommunityMethod = .leiden, resolution: Double = 1,
-                            seed: Int = Communities.defaultSeed, signed: Bool = false) throws -> Communities {
-        try view.communities(method: method, resolution: resolution, seed: seed, signed: signed)
+                            seed: Int = Communities.defaultSeed, signed: Bool = false,
+                            signRule: SignRule = .negativeWins) throws -> Communities {
+        try view.communities(method: method, resolution: resolution, seed: seed, signed: signed, signRule: signRule)
     }
 }

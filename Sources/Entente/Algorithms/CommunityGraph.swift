@@ -3,9 +3,10 @@
 /// graph is a whole community of the level below).
 ///
 /// Weights are signed. Without `signed`, only cooperative ties are read and every weight is
-/// positive. With `signed`, the weight of a pair is its cooperative weights minus its adversarial
-/// ones (the sign of a pair, as the rest of Entente defines it), and a pair that sums to zero is no
-/// tie. The null model of modularity needs each node's positive and negative strength, k⁺ and k⁻,
+/// positive. With `signed`, the ``SignRule`` makes one signed weight of a pair's cooperative and
+/// adversarial weights (``SignRule/net``: cooperative minus adversarial, summed in edge order, a
+/// pair that sums to zero is no tie; ``SignRule/negativeWins``, the default: any adversarial edge
+/// makes the pair negative). The null model of modularity needs each node's positive and negative strength, k⁺ and k⁻,
 /// which add up under aggregation, so one signed weight per arc is enough.
 struct CommunityGraph: Sendable {
     /// Number of nodes.
@@ -50,8 +51,9 @@ struct CommunityGraph: Sendable {
     /// - Parameters:
     ///   - view: the view; its adversarial edges are read only when `signed`.
     ///   - signed: read adversarial edges as negative weights.
+    ///   - rule: how a pair with edges of both polarities gets its signed weight.
     /// - Complexity: O(V + E).
-    init(_ view: GraphView, signed: Bool) {
+    init(_ view: GraphView, signed: Bool, rule: SignRule = .negativeWins) {
         let graph = view.graph
         let n = view.nodeCount
         // Arcs both ways, bucketed by source (counting sort), in edge order within a bucket.
@@ -72,6 +74,7 @@ struct CommunityGraph: Sendable {
         var fill = start
         var arcTargets = [Int32](repeating: 0, count: start[n])
         var arcWeights = [Double](repeating: 0, count: start[n])
+        let byRule = signed && rule != .net
         for (u, v, weight) in ends {
             arcTargets[fill[Int(u)]] = v
             arcWeights[fill[Int(u)]] = weight
@@ -85,6 +88,8 @@ struct CommunityGraph: Sendable {
         var offsets = [Int](repeating: 0, count: n + 1)
         var targets: [Int32] = []
         var weights: [Double] = []
+        // Per merged arc, the cooperative and adversarial sums (for the rules other than net).
+        var cooperative: [Double] = [], adversarial: [Double] = []
         targets.reserveCapacity(arcTargets.count)
         weights.reserveCapacity(arcTargets.count)
         var positive = [Double](repeating: 0, count: n)
@@ -99,6 +104,18 @@ struct CommunityGraph: Sendable {
                     slot[v] = targets.count
                     targets.append(Int32(v))
                     weights.append(arcWeights[arc])
+                    if byRule {
+                        cooperative.append(0)
+                        adversarial.append(0)
+                    }
+                }
+                if byRule {
+                    if arcWeights[arc] > 0 { cooperative[slot[v]] += arcWeights[arc] } else { adversarial[slot[v]] -= arcWeights[arc] }
+                }
+            }
+            if byRule {
+                for arc in rowStart..<targets.count {
+                    weights[arc] = rule.signedWeight(cooperative: cooperative[arc], adversarial: adversarial[arc])
                 }
             }
             var kept = rowStart
@@ -110,6 +127,10 @@ struct CommunityGraph: Sendable {
             }
             targets.removeLast(targets.count - kept)
             weights.removeLast(weights.count - kept)
+            if byRule {
+                cooperative.removeLast(cooperative.count - kept)
+                adversarial.removeLast(adversarial.count - kept)
+            }
             offsets[u + 1] = kept
         }
         self.init(nodeCount: n, offsets: offsets, targets: targets, weights: weights,
@@ -202,7 +223,7 @@ struct CommunityGraph: Sendable {
          negativeTotal > 0 ? resolution / (2 * negativeTotal) : 0)
     }
 
-    /// The (signed) modularity of a partition of this graph (see ``GraphView/modularity(of:resolution:signed:)``):
+    /// The (signed) modularity of a partition of this graph (see ``GraphView/modularity(of:resolution:signed:signRule:)``):
     ///
     ///     Q = 1/(m⁺ + m⁻) · Σ_c [ w_c − γ (K⁺_c)² / (4m⁺) + γ (K⁻_c)² / (4m⁻) ]
     ///

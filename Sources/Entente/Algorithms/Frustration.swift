@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A split of a signed network's nodes into two camps and what it frustrates.
 struct FrustrationSolution: Sendable {
     /// The camp (0 or 1) of every node; in each connected component the first node is in camp 0.
@@ -8,6 +10,20 @@ struct FrustrationSolution: Sendable {
     var lowerBound: Double
     /// Whether `value` is proven minimal.
     var isExact: Bool
+    /// What the reductions removed and how the cores were solved.
+    var decomposition = FrustrationDecomposition()
+    /// Why the exact solver could not run, when it was needed and failed (its one-line message).
+    var solverFailure: String?
+}
+
+/// What one hard core's search gave.
+private struct CoreOutcome: Sendable {
+    var camp: [UInt8]
+    var value: Double
+    var bound: Double
+    var isExact: Bool
+    var method: FrustrationMethod
+    var solverFailure: String?
 }
 
 /// A signed network as plain arrays: what the frustration search runs on.
@@ -54,36 +70,227 @@ struct FrustrationProblem: Sendable {
         return total
     }
 
+    /// Whether every cost is a whole number.
+    var hasIntegralCosts: Bool { cost.allSatisfy { $0 == $0.rounded() } }
+
+    /// The largest core the branch and bound keeps when an exact solver is at hand: above it the
+    /// solver is faster.
+    static let searchLimitWithSolver = 30
+
     /// The minimum frustration over all two-camp splits, exactly where the limits allow.
     ///
-    /// - Complexity: exponential in the size of a component in the worst case (bounded by
-    ///   `limits.searchBudget`); the local search is O(restarts · rounds · d²) after O(V + E) starts.
-    func solve(limits: BalanceLimits) -> FrustrationSolution {
+    /// The graph is cut into blocks (biconnected components) and each block reduced
+    /// (``BlockReduction``); each core is then balanced (found by a breadth-first search), small
+    /// enough for the branch and bound, proven by the local search meeting the packing bound, or
+    /// handed to `solver`; without one, or when the solver fails, the local search's split stands,
+    /// not exact. Cores are solved in parallel.
+    ///
+    /// - Complexity: exponential in the size of a core in the worst case (bounded by `limits`);
+    ///   the reductions are O(V + E log d).
+    func solve(limits: BalanceLimits, solver: (any FrustrationSolver)? = nil, monitor: SweepMonitor? = nil) -> FrustrationSolution {
         let n = nodeCount
-        let (count, componentOf) = componentNumbers(nodeCount: n, u: u, v: v)
-        // The nodes of each component, ascending.
-        var members = [[Int]](repeating: [], count: count)
-        for node in 0..<n { members[componentOf[node]].append(node) }
-        var tiesOf = [[Int]](repeating: [], count: members.count)
-        for tie in u.indices { tiesOf[componentOf[Int(u[tie])]].append(tie) }
+        var decomposition = FrustrationDecomposition()
+        decomposition.negativeTies = negative.filter { $0 }.count
+        let (componentCount, componentOf) = componentNumbers(nodeCount: n, u: u, v: v)
+        var componentHasTie = [Bool](repeating: false, count: componentCount)
+        for tie in u.indices { componentHasTie[componentOf[Int(u[tie])]] = true }
+        decomposition.components = componentHasTie.filter { $0 }.count
+        let blocks = biconnectedBlocks(nodeCount: n, u: u, v: v)
+        let deadline = limits.timeLimit.map { ContinuousClock.now + .milliseconds(Int64(($0 * 1000).rounded(.up))) }
+        let isWeighted = !cost.allSatisfy { $0 == 1 }
 
+        // Each block as its own problem, reduced.
+        struct BlockWork: Sendable {
+            var nodes: [Int32]
+            var reduction: BlockReduction
+        }
+        var work: [BlockWork] = []
+        for block in blocks {
+            if block.count == 1 {
+                decomposition.bridges += 1
+                continue
+            }
+            var position: [Int32: Int32] = [:]
+            var nodes: [Int32] = []
+            var bu: [Int32] = [], bv: [Int32] = [], bn: [Bool] = [], bc: [Double] = []
+            for tie in block {
+                for end in [u[tie], v[tie]] where position[end] == nil {
+                    position[end] = Int32(nodes.count)
+                    nodes.append(end)
+                }
+                bu.append(position[u[tie]] ?? 0)
+                bv.append(position[v[tie]] ?? 0)
+                bn.append(negative[tie])
+                bc.append(cost[tie])
+            }
+            let reduction = BlockReduction(nodeCount: nodes.count, u: bu, v: bv, negative: bn, cost: bc, isWeighted: isWeighted)
+            decomposition.blocks += 1
+            work.append(BlockWork(nodes: nodes, reduction: reduction))
+        }
+        // Cores with ties, largest first (the longest work starts first).
+        let order = work.indices.sorted {
+            (work[$0].reduction.core.u.count, $1) > (work[$1].reduction.core.u.count, $0)
+        }
+        let outcomes = ParallelResults<CoreOutcome>(count: work.count)
+        let cores = work.map(\.reduction.core)
+        ParallelWork.perform(iterations: order.count) { index in
+            // Cancelled: the cores not yet started are skipped (the caller throws).
+            if monitor?.isCancelled == true { return }
+            let block = order[index]
+            let core = cores[block]
+            var random = SplitMix64(seed: limits.seed &+ UInt64(block))
+            outcomes[block] = core.solveCore(limits: limits, solver: solver, deadline: deadline, random: &random)
+        }
+
+        // Glue the blocks' splits down the block–cut tree, from each component's first node.
         var camp = [UInt8](repeating: 0, count: n)
+        var assigned = [Bool](repeating: false, count: n)
+        var blocksOf = [[Int]](repeating: [], count: n)
+        var blockCamps: [[UInt8]] = []
         var lowerBound = 0.0
         var isExact = true
-        var budget = max(0, limits.searchBudget)
-        var random = SplitMix64(seed: limits.seed)
-        for (component, nodes) in members.enumerated() where !tiesOf[component].isEmpty {
-            let local = ComponentProblem(self, nodes: nodes, ties: tiesOf[component])
-            let solution = local.solve(limits: limits, budget: &budget, random: &random)
-            // The component's first node goes to camp 0.
-            let flip = solution.camp[0]
-            for (position, node) in nodes.enumerated() { camp[node] = solution.camp[position] ^ flip }
-            lowerBound += solution.lowerBound
-            isExact = isExact && solution.isExact
+        var solverFailure: String?
+        for (index, block) in work.enumerated() {
+            let outcome = outcomes[index] ?? CoreOutcome(camp: [], value: 0, bound: 0, isExact: false, method: .localSearch)
+            let reduction = block.reduction
+            blockCamps.append(reduction.expand(outcome.camp, nodeCount: block.nodes.count))
+            for node in block.nodes { blocksOf[Int(node)].append(index) }
+            lowerBound += outcome.bound + reduction.constant
+            isExact = isExact && outcome.isExact
+            solverFailure = solverFailure ?? outcome.solverFailure
+            decomposition.record(outcome.method, core: reduction.core)
+        }
+        decomposition.coreNodes = work.reduce(0) { $0 + $1.reduction.core.nodeCount }
+        decomposition.coreTies = work.reduce(0) { $0 + $1.reduction.core.u.count }
+        // Bridges by node: (other end, whether negative).
+        var bridgesOf = [[(Int, UInt8)]](repeating: [], count: n)
+        for block in blocks where block.count == 1 {
+            let tie = block[0], sign: UInt8 = negative[tie] ? 1 : 0
+            bridgesOf[Int(u[tie])].append((Int(v[tie]), sign))
+            bridgesOf[Int(v[tie])].append((Int(u[tie]), sign))
+        }
+        // Breadth first from each component's first node: a placed node places the blocks through
+        // it (flipped to agree on it) and the far ends of its bridges (satisfying them).
+        var processed = [Bool](repeating: false, count: work.count)
+        var queue: [Int] = []
+        for root in 0..<n where !assigned[root] {
+            assigned[root] = true
+            camp[root] = 0
+            queue.removeAll(keepingCapacity: true)
+            queue.append(root)
+            var head = 0
+            while head < queue.count {
+                let node = queue[head]
+                head += 1
+                for block in blocksOf[node] where !processed[block] {
+                    processed[block] = true
+                    let nodes = work[block].nodes
+                    guard let anchor = nodes.firstIndex(of: Int32(node)) else { continue }
+                    let flip = blockCamps[block][anchor] ^ camp[node]
+                    for (position, other) in nodes.enumerated() where !assigned[Int(other)] {
+                        assigned[Int(other)] = true
+                        camp[Int(other)] = blockCamps[block][position] ^ flip
+                        queue.append(Int(other))
+                    }
+                }
+                for (other, sign) in bridgesOf[node] where !assigned[other] {
+                    assigned[other] = true
+                    camp[other] = camp[node] ^ sign
+                    queue.append(other)
+                }
+            }
+        }
+        // Each component's first node in camp 0.
+        var flipOfComponent = [UInt8?](repeating: nil, count: componentCount)
+        for node in 0..<n {
+            let component = componentOf[node]
+            if flipOfComponent[component] == nil { flipOfComponent[component] = camp[node] }
+            camp[node] ^= flipOfComponent[component] ?? 0
         }
         let value = frustration(of: camp)
-        return FrustrationSolution(camp: camp, value: value, lowerBound: isExact ? value : min(lowerBound, value),
-                                   isExact: isExact)
+        let tolerance = isWeighted ? 1e-9 * max(1, value) : 0.5
+        if isExact || value <= lowerBound + tolerance {
+            return FrustrationSolution(camp: camp, value: value, lowerBound: value, isExact: true,
+                                       decomposition: decomposition, solverFailure: nil)
+        }
+        return FrustrationSolution(camp: camp, value: value, lowerBound: min(lowerBound, value), isExact: false,
+                                   decomposition: decomposition, solverFailure: solverFailure)
+    }
+
+    /// Solves one connected core: balanced, branch and bound, the local search meeting its bound,
+    /// the exact solver, or the local search alone.
+    fileprivate func solveCore(limits: BalanceLimits, solver: (any FrustrationSolver)?, deadline: ContinuousClock.Instant?,
+                               random: inout SplitMix64) -> CoreOutcome {
+        let k = nodeCount
+        if u.isEmpty {
+            return CoreOutcome(camp: [UInt8](repeating: 0, count: k), value: 0, bound: 0, isExact: true, method: .reduced)
+        }
+        let local = ComponentProblem(self, nodes: Array(0..<k), ties: Array(u.indices))
+        if let camp = local.balancedSplit() {
+            return CoreOutcome(camp: camp, value: 0, bound: 0, isExact: true, method: .balanced)
+        }
+        var start: [UInt8]? = nil
+        var lowerBound = 0.0
+        let searchLimit = solver == nil ? limits.exactNodeLimit : min(limits.exactNodeLimit, Self.searchLimitWithSolver)
+        if k <= searchLimit {
+            var budget = max(0, limits.searchBudget)
+            let outcome = DollSearch(local).run(budget: &budget)
+            let value = local.frustration(of: outcome.camp)
+            if outcome.isExact {
+                return CoreOutcome(camp: outcome.camp, value: value, bound: value, isExact: true, method: .branchAndBound)
+            }
+            start = outcome.camp
+            lowerBound = outcome.lowerBound
+        }
+        var camp = local.localSearch(from: start, limits: limits, random: &random)
+        var value = local.frustration(of: camp)
+        if let start, local.frustration(of: start) < value - local.tolerance {
+            camp = start
+            value = local.frustration(of: start)
+        }
+        lowerBound = max(lowerBound, local.triangleBound(), local.cyclePackingBound())
+        if value <= lowerBound + local.tolerance {
+            return CoreOutcome(camp: camp, value: value, bound: value, isExact: true, method: .boundMet)
+        }
+        guard let solver else {
+            return CoreOutcome(camp: camp, value: value, bound: min(lowerBound, value), isExact: false, method: .localSearch)
+        }
+        var remaining: Double?
+        if let deadline {
+            let left = deadline - ContinuousClock.now
+            remaining = max(0.01, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
+        }
+        let instance = FrustrationInstance(
+            nodeCount: k,
+            ties: u.indices.map { FrustrationInstance.Tie(u: Int(u[$0]), v: Int(v[$0]), isNegative: negative[$0], cost: cost[$0]) },
+            start: camp, lowerBound: lowerBound, hasIntegralCosts: hasIntegralCosts, timeLimit: remaining)
+        do {
+            let certificate = try solver.solve(instance)
+            let solved = frustration(of: certificate.camp)
+            guard certificate.camp.count == k, solved <= value + local.tolerance else {
+                return CoreOutcome(camp: camp, value: value, bound: max(lowerBound, min(certificate.bound, value)),
+                                   isExact: false, method: .solver)
+            }
+            let bound = max(lowerBound, min(certificate.bound, solved))
+            let exact = certificate.isOptimal || solved <= bound + local.tolerance
+            return CoreOutcome(camp: certificate.camp, value: solved, bound: exact ? solved : bound, isExact: exact,
+                               method: .solver)
+        } catch {
+            return CoreOutcome(camp: camp, value: value, bound: min(lowerBound, value), isExact: false, method: .localSearch,
+                               solverFailure: "\(error)")
+        }
+    }
+}
+
+/// Results written by parallel workers, one slot each.
+private final class ParallelResults<Value: Sendable>: Sendable {
+    private let slots: Mutex<[Value?]>
+
+    init(count: Int) { slots = Mutex([Value?](repeating: nil, count: count)) }
+
+    subscript(index: Int) -> Value? {
+        get { slots.withLock { $0[index] } }
+        set { slots.withLock { $0[index] = newValue } }
     }
 }
 
@@ -178,33 +385,96 @@ private struct ComponentProblem {
         return camp
     }
 
-    func solve(limits: BalanceLimits, budget: inout Int, random: inout SplitMix64) -> FrustrationSolution {
-        if let camp = balancedSplit() {
-            return FrustrationSolution(camp: camp, value: 0, lowerBound: 0, isExact: true)
-        }
-        var start: [UInt8]? = nil
-        var lowerBound = 0.0
-        if k <= limits.exactNodeLimit {
-            let search = DollSearch(self)
-            let outcome = search.run(budget: &budget)
-            if outcome.isExact {
-                return FrustrationSolution(camp: outcome.camp, value: frustration(of: outcome.camp),
-                                           lowerBound: frustration(of: outcome.camp), isExact: true)
+    /// A lower bound from a packing of unbalanced cycles (an odd number of negative ties): every
+    /// split frustrates at least one tie of each, so when each tie's cost is shared out among the
+    /// cycles through it, the cycles' shares add up to a bound. Greedy: for every tie in turn (the
+    /// negative ties first), the shortest unbalanced closed walk through it over ties with cost left
+    /// (a breadth-first search over node × parity), charged the least cost left on it, repeated
+    /// while one exists. A closed walk of odd sign holds an unbalanced cycle within its ties, so
+    /// the charge is safe.
+    ///
+    /// - Complexity: O(E · (V + E)) per round of walks.
+    func cyclePackingBound() -> Double {
+        // Residual cost per tie, the tie of every slot, and the slots of each tie.
+        var tieOfSlot = [Int](repeating: -1, count: neighbours.count)
+        var residual: [Double] = []
+        var ends: [(Int, Int, Int)] = []  // (a, b, slot in a's row)
+        for a in 0..<k {
+            for slot in offsets[a]..<offsets[a + 1] where Int(neighbours[slot]) > a {
+                tieOfSlot[slot] = residual.count
+                residual.append(cost[slot])
+                ends.append((a, Int(neighbours[slot]), slot))
             }
-            start = outcome.camp
-            lowerBound = outcome.lowerBound
         }
-        var camp = localSearch(from: start, limits: limits, random: &random)
-        var value = frustration(of: camp)
-        if let start, frustration(of: start) < value - tolerance {
-            camp = start
-            value = frustration(of: start)
+        for a in 0..<k {
+            for slot in offsets[a]..<offsets[a + 1] where Int(neighbours[slot]) < a {
+                let b = Int(neighbours[slot])
+                // The same tie seen from its lower end: find its index there.
+                var other = offsets[b]
+                while other < offsets[b + 1] && Int(neighbours[other]) != a { other += 1 }
+                if other < offsets[b + 1] { tieOfSlot[slot] = tieOfSlot[other] }
+            }
         }
-        lowerBound = max(lowerBound, triangleBound())
-        // A split that meets a proven lower bound is optimal, however it was found.
-        let proven = value <= lowerBound + tolerance
-        return FrustrationSolution(camp: camp, value: value, lowerBound: proven ? value : min(lowerBound, value),
-                                   isExact: proven)
+        let eps = tolerance
+        var total = 0.0
+        // State: node * 2 + parity of negatives walked. Parent slot per state for the way back.
+        var parent = [Int](repeating: -1, count: 2 * k)
+        var seen = [Int](repeating: -1, count: 2 * k)
+        var queue = [Int](repeating: 0, count: 2 * k)
+        let orderOfTies = residual.indices.sorted { (negative[ends[$0].2] == 1 ? 0 : 1, $0) < (negative[ends[$1].2] == 1 ? 0 : 1, $1) }
+        var stamp = 0
+        for tie in orderOfTies {
+            let (a, b, tieSlot) = ends[tie]
+            // A walk from a to b of parity p closes an odd cycle with the tie when p != sign of tie.
+            let wanted = Int(negative[tieSlot] ^ 1)
+            while residual[tie] > eps {
+                stamp += 1
+                var head = 0, tail = 0
+                let startState = 2 * a
+                seen[startState] = stamp
+                parent[startState] = -1
+                queue[tail] = startState
+                tail += 1
+                var found = -1
+                search: while head < tail {
+                    let state = queue[head]
+                    head += 1
+                    let node = state >> 1, parity = state & 1
+                    for slot in offsets[node]..<offsets[node + 1] {
+                        let t = tieOfSlot[slot]
+                        guard t != tie, residual[t] > eps else { continue }
+                        let next = Int(neighbours[slot]) * 2 + (parity ^ Int(negative[slot]))
+                        if seen[next] == stamp { continue }
+                        seen[next] = stamp
+                        parent[next] = slot
+                        queue[tail] = next
+                        tail += 1
+                        if next == 2 * b + wanted {
+                            found = next
+                            break search
+                        }
+                    }
+                }
+                guard found >= 0 else { break }
+                // The walk's ties (a tie may appear twice: charge it once per appearance).
+                var walk: [Int] = [tie]
+                var state = found
+                while let slot = Optional(parent[state]), slot >= 0 {
+                    walk.append(tieOfSlot[slot])
+                    // Step back: the slot lies in the row of the previous node.
+                    var from = 0
+                    while !(offsets[from] <= slot && slot < offsets[from + 1]) { from += 1 }
+                    state = from * 2 + ((state & 1) ^ Int(negative[slot]))
+                }
+                var counts: [Int: Int] = [:]
+                for t in walk { counts[t, default: 0] += 1 }
+                var delta = Double.infinity
+                for (t, count) in counts { delta = min(delta, residual[t] / Double(count)) }
+                for (t, count) in counts { residual[t] -= delta * Double(count) }
+                total += delta
+            }
+        }
+        return total
     }
 
     /// A lower bound from edge-disjoint unbalanced triangles, packed greedily in node order: each

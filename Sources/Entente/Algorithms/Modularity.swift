@@ -33,11 +33,12 @@ extension GraphView {
     ///     without ties may be left out, as ``Communities/isolated`` leaves it).
     ///   - resolution: γ > 0 (default 1).
     ///   - signed: compute signed modularity on cooperative and adversarial edges.
+    ///   - signRule: with `signed`, the sign of a pair with edges of both polarities (``SignRule``).
     /// - Throws: ``CommunityError/notAPartition(_:)`` for an unknown id, an id given twice or a node
     ///   left out, ``CommunityError/invalidResolution(_:)``, ``CommunityError/noTies(signed:)``.
     /// - Complexity: O(V + E).
     public func modularity(of communities: [[String]], resolution: Double = 1,
-                           signed: Bool = false) throws(CommunityError) -> Double {
+                           signed: Bool = false, signRule: SignRule = .negativeWins) throws(CommunityError) -> Double {
         guard resolution.isFinite, resolution > 0 else { throw .invalidResolution(resolution) }
         var membership = [Int32](repeating: -1, count: nodeCount)
         for (position, community) in communities.enumerated() {
@@ -49,7 +50,7 @@ extension GraphView {
                 membership[local] = Int32(position)
             }
         }
-        let graph = CommunityGraph(self, signed: signed)
+        let graph = CommunityGraph(self, signed: signed, rule: signRule)
         // A node without ties may be left out (``Communities/isolated``): it counts as a community of
         // its own, which adds nothing to the modularity.
         var count = communities.count

@@ -1,10 +1,10 @@
 /// The signed simple graph that the structural balance measures run on.
 ///
-/// Per unordered pair of nodes, the *net weight* of the edges a view keeps is the sum of its
-/// cooperative weights minus the sum of its adversarial weights (each sum in file order). Its sign
-/// is the sign of the tie; a pair whose sums are equal (within a relative 1e-10, so that 0.1 + 0.2
-/// cancels 0.3) has no tie. The unweighted network gives every tie weight ±1; the weighted one keeps
-/// the net weight. Edge direction is ignored: in a directed graph A→B and B→A make one pair.
+/// Per unordered pair of nodes, the edges a view keeps give a sum of cooperative weights and a sum
+/// of adversarial weights (each in file order); the ``SignRule`` makes one signed weight of them
+/// (``SignRule/negativeWins`` by default: any adversarial edge makes the pair negative). A pair whose
+/// signed weight is zero has no tie. The unweighted network gives every tie weight ±1; the weighted
+/// one keeps the signed weight. Edge direction is ignored: in a directed graph A→B and B→A make one pair.
 ///
 /// Nodes are the view's local indices `0..<nodeCount`; isolated nodes stay.
 struct SignedNetwork: Sendable {
@@ -14,7 +14,7 @@ struct SignedNetwork: Sendable {
         var u: Int32
         /// The higher local index of the pair.
         var v: Int32
-        /// Sum of cooperative weights minus sum of adversarial weights; never zero.
+        /// The pair's signed weight under the sign rule; never zero.
         var net: Double
         /// Graph indices of the edges of the pair that the view keeps, ascending.
         var edges: ArraySlice<Int>
@@ -28,10 +28,10 @@ struct SignedNetwork: Sendable {
     /// The ties, sorted by (u, v).
     let ties: [Tie]
 
-    /// Builds the signed network of a view.
+    /// Builds the signed network of a view under a sign rule.
     ///
     /// - Complexity: O(V + E log E).
-    init(_ view: GraphView) {
+    init(_ view: GraphView, rule: SignRule = .negativeWins) {
         let n = view.nodeCount
         let graph = view.graph
         var keyed: [(key: Int, edge: Int)] = []
@@ -58,12 +58,10 @@ struct SignedNetwork: Sendable {
                 }
                 end += 1
             }
-            let cancels = cooperative == adversarial
-                || abs(cooperative - adversarial) <= 1e-10 * max(cooperative, adversarial)
-            if !cancels {
+            let signed = rule.signedWeight(cooperative: cooperative, adversarial: adversarial)
+            if signed != 0 {
                 let key = keyed[start].key
-                ties.append(Tie(u: Int32(key / n), v: Int32(key % n), net: cooperative - adversarial,
-                                edges: edgeOrder[start..<end]))
+                ties.append(Tie(u: Int32(key / n), v: Int32(key % n), net: signed, edges: edgeOrder[start..<end]))
             }
             start = end
         }

@@ -136,22 +136,32 @@ extension Analysis {
     /// The task's ``ParallelWork/isSerial`` is carried over to the thread.
     private func monitored<Value: Sendable>(total: Int, progress: ProgressHandler?,
                                             _ work: @escaping @Sendable (SweepMonitor) throws -> Value) async throws -> Value {
-        try Task.checkCancellation()
-        let monitor = SweepMonitor(total: total, report: progress)
-        let serial = ParallelWork.isSerial
-        let value = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, any Error>) in
-                DispatchQueue.global().async {
-                    ParallelWork.$isSerial.withValue(serial) {
-                        continuation.resume(with: Result { try work(monitor) })
-                    }
+        try await runMonitored(total: total, progress: progress, work)
+    }
+}
+
+/// Runs `work` on a Dispatch thread with a monitor that the task's cancellation cancels; throws
+/// `CancellationError` when the task was cancelled, and reports the end otherwise. Shared by the
+/// long computations of ``Analysis`` and ``RelationGraph``.
+///
+/// The task's ``ParallelWork/isSerial`` is carried over to the thread.
+package func runMonitored<Value: Sendable>(total: Int, progress: ProgressHandler?,
+                                         _ work: @escaping @Sendable (SweepMonitor) throws -> Value) async throws -> Value {
+    try Task.checkCancellation()
+    let monitor = SweepMonitor(total: total, report: progress)
+    let serial = ParallelWork.isSerial
+    let value = try await withTaskCancellationHandler {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, any Error>) in
+            DispatchQueue.global().async {
+                ParallelWork.$isSerial.withValue(serial) {
+                    continuation.resume(with: Result { try work(monitor) })
                 }
             }
-        } onCancel: {
-            monitor.cancel()
         }
-        if monitor.isCancelled { throw CancellationError() }
-        monitor.finish()
-        return value
+    } onCancel: {
+        monitor.cancel()
     }
+    if monitor.isCancelled { throw CancellationError() }
+    monitor.finish()
+    return value
 }

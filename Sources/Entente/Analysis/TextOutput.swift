@@ -155,23 +155,32 @@ extension MeasureComparison: CustomStringConvertible {
 }
 
 extension StructuralBalance: CustomStringConvertible {
-    /// What `entente balance` prints: the signs, the network, the triangle census, the walk and
-    /// frustration indices; then the unbalanced triangles and the frustrated ties with the edges that
+    /// What `entente balance` prints: the signs and the sign rule, the network, the triangle census,
+    /// the walk and frustration indices (exact, or the bound and gap), how the search went; then the unbalanced triangles and the frustrated ties with the edges that
     /// make each tie, the two camps, and a table of every node's triangles.
     public var description: String {
         let census = triangles
         let share = census.balancedShare.map { " (\(formatNumber($0 * 100, significantDigits: 4))%)" } ?? ""
+        var frustrationLine = "frustration:  " + formatNumber(frustration.value, significantDigits: 6)
+        if frustration.hasNoNegativeTie {
+            frustrationLine += " (exact: no negative tie)"
+        } else if frustration.isExact {
+            frustrationLine += " (exact)"
+        } else {
+            frustrationLine += " (not proven optimal; bound \(formatNumber(frustration.bound, significantDigits: 6)), "
+                + "gap \(formatNumber(frustration.gap, significantDigits: 6)))"
+        }
         var lines = [
-            "signs:        \(signs) (\(signs == .weighted ? "net weight" : "±1") per tie)",
+            "signs:        \(signs) (\(signs == .weighted ? "weight" : "±1") per tie)",
+            "sign rule:    \(rule)",
             "network:      \(nodeCount) nodes, \(positiveTies + negativeTies) ties "
                 + "(\(positiveTies) positive, \(negativeTies) negative)",
             "triangles:    \(census.total): +++ \(census.allPositive), +-- \(census.twoNegative), "
                 + "++- \(census.oneNegative), --- \(census.allNegative)",
             "balanced:     \(census.balanced) of \(census.total)\(share)",
             "walk:         \(walk.map { formatNumber($0, significantDigits: 6) } ?? "n/a (a component of more than 1000 nodes)")",
-            "frustration:  " + formatNumber(frustration.value, significantDigits: 6) + (frustration.isExact
-                ? " (exact)"
-                : " (not exact; lower bound \(formatNumber(frustration.lowerBound, significantDigits: 6)))"),
+            frustrationLine,
+            "search:       " + frustration.searchSummary,
         ]
         /// `IND PAK  -5  security 5 adversarial` (net weight, then the edges that make the tie).
         func line(_ tie: BalanceTie) -> String {
@@ -279,4 +288,19 @@ package func visibleControlCharacters(_ text: String, keepingLineFeeds: Bool = f
         }
     }
     return result
+}
+
+extension FrustrationIndex {
+    /// How the search went, as `entente balance` prints it: `2 blocks, 3 bridges; cores 40 nodes,
+    /// 310 ties (largest 38, 300); branch and bound 1, solver 1 (CBC 2.10.8)`.
+    public var searchSummary: String {
+        let parts = decomposition
+        var text = "\(parts.blocks) block\(parts.blocks == 1 ? "" : "s"), \(parts.bridges) bridge\(parts.bridges == 1 ? "" : "s"); "
+            + "cores \(parts.coreNodes) nodes, \(parts.coreTies) ties"
+        if parts.blocks > 1 { text += " (largest \(parts.largestCoreNodes), \(parts.largestCoreTies))" }
+        let methods = FrustrationMethod.allCases.compactMap { method in parts.methods[method].map { "\(method.rawValue) \($0)" } }
+        if !methods.isEmpty { text += "; " + methods.joined(separator: ", ") }
+        if parts.methods[.solver] != nil, let solver { text += " (\(solver))" }
+        return text
+    }
 }

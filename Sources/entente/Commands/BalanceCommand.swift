@@ -1,5 +1,6 @@
 import ArgumentParser
 import Entente
+import EntenteExact
 
 /// `entente balance`: structural balance of the signed graph (triangles, walk index, frustration).
 struct BalanceCommand: ParsableCommand {
@@ -7,19 +8,26 @@ struct BalanceCommand: ParsableCommand {
         commandName: "balance",
         abstract: "Structural balance: is the region balanced, and which ties stand in the way.",
         discussion: """
-            Signs: per pair of nodes, the sign of (sum of cooperative weights - sum of adversarial \
-            weights) over the edges kept by --types and --kinds; a pair that sums to zero is no tie, and \
-            edge direction is ignored. Adversarial edges are always included. By default every tie \
-            counts +1 or -1 (unweighted); --weighted makes it count its net weight in the walk index \
+            Signs: per pair of nodes, over the edges kept by --types and --kinds (edge direction \
+            ignored), the sign rule decides: negative-wins (the default, as in the literature on \
+            international relations: any adversarial edge makes the pair negative, weight the sum of \
+            its adversarial weights), positive-wins (any cooperative edge makes it positive), or net \
+            (the sign of (sum of cooperative weights - sum of adversarial weights); a pair that sums \
+            to zero is no tie). Adversarial edges are always included. By default every tie \
+            counts +1 or -1 (unweighted); --weighted makes it count its weight in the walk index \
             and the frustration index (triangle counts depend on signs only).
 
             Prints the triangles by sign pattern (+++ and +-- balanced, ++- and --- unbalanced), the \
             walk-based balance of Estrada & Benzi, K = tr(exp(A)) / tr(exp(|A|)) (1 = balanced; n/a for \
             components of more than 1000 nodes), and \
             the frustration index: the fewest ties (weighted: least total weight) whose sign disagrees \
-            with a split of the nodes into two camps, and that split. It is exact for components of up \
-            to 64 nodes within the search budget, otherwise the best split a seeded local search finds \
-            ("not exact", with a proven lower bound). Camp 0 holds the first node in file order. Then \
+            with a split of the nodes into two camps, and that split, proven optimal: the signed \
+            network is cut into blocks (bridges and nodes of degree one and two removed), small cores \
+            are solved by branch and bound, larger ones by COIN-OR CBC (loaded at run time: apt-get \
+            install coinor-libcbc3, or brew install cbc). Without CBC, balance fails unless \
+            --allow-heuristic, which prints the best split found with its proven bound ("not proven \
+            optimal"); so does a --time-limit that stops the search. Camp 0 holds the first node in \
+            file order. Then \
             every unbalanced triangle with its ties, the frustrated ties, the camps, and per node the \
             triangles through it, the unbalanced ones and the frustrated ties it touches. Lists are \
             sorted by node ids; --json also gives each listed tie's edges and evidence.
@@ -29,19 +37,42 @@ struct BalanceCommand: ParsableCommand {
     @Argument(help: "The graph file (\(readableExtensions)).")
     var graph: String
 
-    @Flag(help: "Ties count their net weight (cooperative minus adversarial), not ±1.")
+    @Flag(help: "Ties count their weight under the sign rule, not ±1.")
     var weighted = false
+
+    @Option(name: .customLong("sign-rule"),
+            help: "The sign of a pair with edges of both polarities: negative-wins (default), positive-wins or net.")
+    var signRule: SignRule = .negativeWins
+
+    @Option(name: .customLong("time-limit"),
+            help: "Seconds the exact search may take; then the best split and bound are reported, not proven optimal.")
+    var timeLimit: Double?
+
+    @Flag(name: .customLong("allow-heuristic"),
+          help: "Without the exact solver (COIN-OR CBC), print the heuristic result instead of failing.")
+    var allowHeuristic = false
 
     @Flag(help: "Print the report as JSON.")
     var json = false
 
     @OptionGroup var input: GraphInputOptions
 
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0) || !timeLimit.isFinite {
+            throw ValidationError("--time-limit must be a number of seconds above 0 (found \(formatNumber(timeLimit)))")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             let loaded = try input.file.read(graph)
             let report = try loaded.structuralBalance(of: input.filter(polarities: [.cooperative, .adversarial]),
-                                                      signs: weighted ? .weighted : .unweighted)
+                                                      signs: weighted ? .weighted : .unweighted, rule: signRule,
+                                                      limits: BalanceLimits(timeLimit: timeLimit), solver: CBCSolver())
+            if let failure = report.frustration.solverFailure {
+                guard allowHeuristic else { throw Failure(failure + "; or pass --allow-heuristic") }
+                printError("\(failure); printing the heuristic result (not proven optimal)")
+            }
             var output = Output()
             if json {
                 try output.json(report)
@@ -52,3 +83,6 @@ struct BalanceCommand: ParsableCommand {
         }
     }
 }
+
+/// `--sign-rule`.
+extension SignRule: NamedArgument {}

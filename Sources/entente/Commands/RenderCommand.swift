@@ -1,6 +1,7 @@
 import ArgumentParser
 import Entente
 import EntenteGraphviz
+import EntenteExact
 
 /// `entente render`: draws a relations diagram with Graphviz's libraries, in process.
 ///
@@ -232,11 +233,14 @@ struct RenderCommand: ParsableCommand {
                 }
             }
             if balance {
-                let report = try loaded.structuralBalance(of: filter, signs: weighted ? .weighted : .unweighted)
+                // The camps of `entente balance` (default sign rule, exact with CBC when it is installed).
+                let report = try loaded.structuralBalance(of: filter, signs: weighted ? .weighted : .unweighted,
+                                                          solver: CBCSolver())
                 if !report.frustration.isExact {
-                    printError("entente: balance: the camps are the best split the local search found, not proven optimal "
-                               + "(frustration \(formatNumber(report.frustration.value, significantDigits: 6)), lower bound "
-                               + "\(formatNumber(report.frustration.lowerBound, significantDigits: 6)))")
+                    printError("entente: balance: the camps are the best split found, not proven optimal "
+                               + "(frustration \(formatNumber(report.frustration.value, significantDigits: 6)), bound "
+                               + "\(formatNumber(report.frustration.bound, significantDigits: 6)))"
+                               + (report.frustration.solverFailure.map { ": " + $0 } ?? ""))
                 }
                 diagram.nodeColoring = .camps(report)
             }

@@ -183,16 +183,27 @@ def view(g, types=None, kinds=None):
     return nodes, edges
 
 
-def signed_network(nodes, edges):
-    """{(i, j): net Fraction} for i < j (positions in `nodes`), zero sums left out."""
+def signed_network(nodes, edges, rule="net"):
+    """{(i, j): signed Fraction} for i < j (positions in `nodes`), zeros left out. Per pair, the sums
+    of cooperative (co) and adversarial (ad) weights; the sign rule makes one signed weight of them:
+    net co - ad; negative-wins -ad if ad > 0 else co; positive-wins co if co > 0 else -ad."""
     index = {n: i for i, n in enumerate(nodes)}
-    net = {}
+    sums = {}
     for e in edges:
         a, b = index[e["source"]], index[e["target"]]
         key = (min(a, b), max(a, b))
         w = fractions.Fraction(str(e["weight"]))
-        net[key] = net.get(key, 0) + (w if e.get("polarity", "cooperative") == "cooperative" else -w)
-    return {k: v for k, v in net.items() if v != 0}
+        co, ad = sums.get(key, (0, 0))
+        sums[key] = (co + w, ad) if e.get("polarity", "cooperative") == "cooperative" else (co, ad + w)
+    signed = {}
+    for key, (co, ad) in sums.items():
+        if rule == "net":
+            signed[key] = co - ad
+        elif rule == "negative-wins":
+            signed[key] = -ad if ad > 0 else co
+        else:
+            signed[key] = co if co > 0 else -ad
+    return {k: v for k, v in signed.items() if v != 0}
 
 
 def triangles(nodes, ties):
@@ -298,14 +309,14 @@ def frustration_milp(n, ties, weighted):
 
 # --------------------------------------------------------------------------- cases
 
-def case(name, file, g, signs, types=None, kinds=None, method="brute force", proof=None):
+def case(name, file, g, signs, types=None, kinds=None, method="brute force", proof=None, rule="net"):
     nodes, edges = view(g, types, kinds)
-    ties = signed_network(nodes, edges)
+    ties = signed_network(nodes, edges, rule)
     weighted = signs == "weighted"
     census, per_node = triangles(nodes, ties)
     n = len(nodes)
     result = {
-        "graph": name, "file": file, "types": types, "kinds": kinds, "signs": signs,
+        "graph": name, "file": file, "types": types, "kinds": kinds, "signs": signs, "rule": rule,
         "nodes": n, "positive": sum(1 for w in ties.values() if w > 0),
         "negative": sum(1 for w in ties.values() if w < 0),
         "triangles": census, "perNode": per_node, "walk": walk_index(n, ties, weighted),
@@ -384,6 +395,16 @@ def main():
                           proof=check_planted(planted40, witnesses40)))
         cases.append(case("balance-planted-80", local("balance-planted-80"), planted80, signs, method="milp",
                           proof=check_planted(planted80, witnesses80)))
+
+    # The other sign rules, on the graphs with pairs of both polarities.
+    for signs in ("unweighted", "weighted"):
+        for rule in ("negative-wins", "positive-wins"):
+            for name in ["balance-parallel", "balance-random-13", "balance-random-16"]:
+                cases.append(case(name, local(name), written[name], signs, rule=rule))
+            cases.append(case("relations", local("relations"), relations, signs, rule=rule))
+            cases.append(case("pakistan", "Graphs/pakistan.json", pakistan, signs, rule=rule))
+            cases.append(case("balance-planted-30", local("balance-planted-30"), planted30, signs, method="milp",
+                              rule=rule))
 
     with open(os.path.join(HERE, "balance.json"), "w", encoding="utf-8", newline="\n") as f:
         json.dump({"generator": generator, "cases": cases}, f, indent=1, sort_keys=True)
