@@ -56,9 +56,8 @@ test: deps
 	OUT=$(OUT) ENTENTE_NO_CHROMIUM=$$(command -v chromium >/dev/null 2>&1 || echo 1) \
 	    $(PYTHON) Tests/Browser/test_explorer.py .build/debug/entente
 	@if [ -f ../shared/tools/check_evidence.py ]; then $(PYTHON) ../shared/tools/check_evidence.py; fi
-	cd Examples && $(SWIFT) run relations-query
+	cd Examples && $(SWIFT) build && $(SWIFT) run --skip-build relations-query
 	@mkdir -p $(OUT)
-	$(SWIFT) build --package-path Examples --product quick-start
 	"$$($(SWIFT) build --package-path Examples --show-bin-path)/quick-start" && mv pakistan.svg $(OUT)/quick-start.svg
 	@mkdir -p $(OUT)
 	cd Examples/CustomDiagram && $(SWIFT) run custom-diagram $(CURDIR)/$(OUT)/custom-diagram.svg

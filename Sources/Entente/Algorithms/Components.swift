@@ -5,7 +5,19 @@
 ///   from 0 in order of their smallest node.
 /// - Complexity: O(V + E α(V)).
 package func connectedComponents(of view: GraphView) -> (count: Int, component: [Int]) {
-    var parent = Array(0..<view.nodeCount)
+    componentNumbers(nodeCount: view.nodeCount, pairs: view.edges.lazy.compactMap { edge in
+        view.localIndex(ofNode: edge.sourceIndex).flatMap { source in view.localIndex(ofNode: edge.targetIndex).map { (source, $0) } }
+    })
+}
+
+/// The connected components of nodes `0..<nodeCount` joined by `pairs` (union-find, the one of the
+/// package): for every node, the number of its component, numbered from 0 in order of their
+/// smallest node.
+///
+/// - Complexity: O(V + E α(V)).
+package func componentNumbers<Pairs: Sequence>(nodeCount: Int, pairs: Pairs) -> (count: Int, component: [Int])
+    where Pairs.Element == (Int, Int) {
+    var parent = Array(0..<nodeCount)
     func root(_ node: Int) -> Int {
         var node = node
         while parent[node] != node {
@@ -14,17 +26,14 @@ package func connectedComponents(of view: GraphView) -> (count: Int, component: 
         }
         return node
     }
-    for edge in view.edges {
-        guard let source = view.localIndex(ofNode: edge.sourceIndex), let target = view.localIndex(ofNode: edge.targetIndex) else {
-            continue
-        }
-        let a = root(source), b = root(target)
-        if a != b { parent[max(a, b)] = min(a, b) }
+    for (a, b) in pairs {
+        let ra = root(a), rb = root(b)
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
     }
-    var numberOfRoot = [Int](repeating: -1, count: view.nodeCount)
-    var component = [Int](repeating: 0, count: view.nodeCount)
+    var numberOfRoot = [Int](repeating: -1, count: nodeCount)
+    var component = [Int](repeating: 0, count: nodeCount)
     var count = 0
-    for node in 0..<view.nodeCount {
+    for node in 0..<nodeCount {
         let top = root(node)
         if numberOfRoot[top] < 0 {
             numberOfRoot[top] = count

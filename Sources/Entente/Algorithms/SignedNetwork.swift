@@ -114,29 +114,5 @@ struct SignedNetwork: Sendable {
 ///
 /// - Complexity: O(V + E α(V)).
 func componentNumbers(nodeCount n: Int, u: [Int32], v: [Int32]) -> (count: Int, component: [Int]) {
-    var parent = Array(0..<n)
-    func root(_ node: Int) -> Int {
-        var node = node
-        while parent[node] != node {
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        }
-        return node
-    }
-    for (a, b) in zip(u, v) {
-        let ra = root(Int(a)), rb = root(Int(b))
-        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-    }
-    var numberOfRoot = [Int](repeating: -1, count: n)
-    var component = [Int](repeating: 0, count: n)
-    var count = 0
-    for node in 0..<n {
-        let top = root(node)
-        if numberOfRoot[top] < 0 {
-            numberOfRoot[top] = count
-            count += 1
-        }
-        component[node] = numberOfRoot[top]
-    }
-    return (count, component)
+    componentNumbers(nodeCount: n, pairs: zip(u, v).lazy.map { (Int($0), Int($1)) })
 }

@@ -69,29 +69,15 @@ package struct GraphView: Sendable {
     /// The nodes and edges of the largest weakly connected component (ties: the one holding the
     /// first node in graph order).
     private static func largestComponent(graph: RelationGraph, nodes: [Int], edges: [Int]) -> (nodes: [Int], edges: [Int]) {
-        // Union-find over graph node indices.
-        var parent = Array(0..<graph.nodes.count)
-        func root(_ node: Int) -> Int {
-            var node = node
-            while parent[node] != node {
-                parent[node] = parent[parent[node]]
-                node = parent[node]
-            }
-            return node
-        }
-        for index in edges {
-            let a = root(graph.edges[index].sourceIndex), b = root(graph.edges[index].targetIndex)
-            if a != b { parent[max(a, b)] = min(a, b) }
-        }
-        var size: [Int: Int] = [:]
-        for node in nodes { size[root(node), default: 0] += 1 }
+        let components = componentNumbers(nodeCount: graph.nodes.count,
+                                          pairs: edges.lazy.map { (graph.edges[$0].sourceIndex, graph.edges[$0].targetIndex) })
+        let root = components.component
+        var size = [Int](repeating: 0, count: components.count)
+        for node in nodes { size[root[node]] += 1 }
         var best: (root: Int, size: Int)?
-        for node in nodes {
-            let r = root(node)
-            if let count = size[r], count > (best?.size ?? 0) { best = (r, count) }
-        }
+        for node in nodes where size[root[node]] > (best?.size ?? 0) { best = (root[node], size[root[node]]) }
         guard let best else { return (nodes, edges) }
-        return (nodes.filter { root($0) == best.root }, edges.filter { root(graph.edges[$0].sourceIndex) == best.root })
+        return (nodes.filter { root[$0] == best.root }, edges.filter { root[graph.edges[$0].sourceIndex] == best.root })
     }
 
     private init(graph: RelationGraph, nodeIndices: [Int], edgeIndices: [Int]) {

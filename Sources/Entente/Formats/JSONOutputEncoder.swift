@@ -111,42 +111,19 @@ private final class EncodingBox {
         case .empty: bytes.append(contentsOf: "null".utf8)
         case .scalar: scalar.write(into: &bytes, indent: indent, pretty: pretty)
         case .array:
-            if items.isEmpty {
-                bytes.append(contentsOf: "[]".utf8)
-                return
+            writeJSONContainer(count: items.count, object: false, inline: !pretty || items.allSatisfy(\.isScalar), pretty: pretty,
+                               indent: indent, into: &bytes) { position, bytes in
+                items[position].write(into: &bytes, indent: indent + 1, pretty: pretty)
             }
-            let inline = !pretty || items.allSatisfy(\.isScalar)
-            bytes.append(UInt8(ascii: "["))
-            for (position, item) in items.enumerated() {
-                if position > 0 {
-                    bytes.append(UInt8(ascii: ","))
-                    if inline && pretty { bytes.append(UInt8(ascii: " ")) }
-                }
-                if !inline { newline(&bytes, indent + 1) }
-                item.write(into: &bytes, indent: indent + 1, pretty: pretty)
-            }
-            if !inline { newline(&bytes, indent) }
-            bytes.append(UInt8(ascii: "]"))
         case .object:
-            if keys.isEmpty {
-                bytes.append(contentsOf: "{}".utf8)
-                return
-            }
             let inline = !pretty || (keys.count <= 4 && values.allSatisfy(\.isScalar))
-            bytes.append(UInt8(ascii: "{"))
-            for position in keys.indices {
-                if position > 0 {
-                    bytes.append(UInt8(ascii: ","))
-                    if inline && pretty { bytes.append(UInt8(ascii: " ")) }
-                }
-                if !inline { newline(&bytes, indent + 1) }
+            writeJSONContainer(count: keys.count, object: true, inline: inline, pretty: pretty, indent: indent,
+                               into: &bytes) { position, bytes in
                 appendJSONString(keys[position], to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 if pretty { bytes.append(UInt8(ascii: " ")) }
                 values[position].write(into: &bytes, indent: indent + 1, pretty: pretty)
             }
-            if !inline { newline(&bytes, indent) }
-            bytes.append(UInt8(ascii: "}"))
         }
     }
 

@@ -61,45 +61,37 @@ public indirect enum JSONOutput: Sendable, Equatable {
         case .integer(let integer): bytes.append(contentsOf: String(integer).utf8)
         case .string(let string): appendJSONString(string, to: &bytes)
         case .array(let items):
-            if items.isEmpty {
-                bytes.append(contentsOf: "[]".utf8)
-                return
-            }
-            let inline = !pretty || isInline
-            bytes.append(UInt8(ascii: "["))
-            for (position, item) in items.enumerated() {
-                if position > 0 {
-                    bytes.append(UInt8(ascii: ","))
-                    if inline && pretty { bytes.append(UInt8(ascii: " ")) }
-                }
-                if !inline { newline(&bytes, indent + 1) }
-                item.write(into: &bytes, indent: indent + 1, pretty: pretty)
-            }
-            if !inline { newline(&bytes, indent) }
-            bytes.append(UInt8(ascii: "]"))
+            writeJSONContainer(count: items.count, object: false, inline: !pretty || isInline, pretty: pretty, indent: indent,
+                               into: &bytes) { position, bytes in items[position].write(into: &bytes, indent: indent + 1, pretty: pretty) }
         case .object(let members):
-            if members.isEmpty {
-                bytes.append(contentsOf: "{}".utf8)
-                return
-            }
-            let inline = !pretty || isInline
-            bytes.append(UInt8(ascii: "{"))
-            for (position, member) in members.enumerated() {
-                if position > 0 {
-                    bytes.append(UInt8(ascii: ","))
-                    if inline && pretty { bytes.append(UInt8(ascii: " ")) }
-                }
-                if !inline { newline(&bytes, indent + 1) }
-                appendJSONString(member.0, to: &bytes)
+            writeJSONContainer(count: members.count, object: true, inline: !pretty || isInline, pretty: pretty, indent: indent,
+                               into: &bytes) { position, bytes in
+                appendJSONString(members[position].0, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 if pretty { bytes.append(UInt8(ascii: " ")) }
-                member.1.write(into: &bytes, indent: indent + 1, pretty: pretty)
+                members[position].1.write(into: &bytes, indent: indent + 1, pretty: pretty)
             }
-            if !inline { newline(&bytes, indent) }
-            bytes.append(UInt8(ascii: "}"))
         }
     }
 
+}
+
+/// Writes an array (`[…]`) or object (`{…}`) of `count` children, each written by `child`: on one
+/// line when `inline`, one child a line otherwise; `[]` or `{}` when empty. The one layout of both
+/// ``JSONOutput`` and the encoder's own tree.
+func writeJSONContainer(count: Int, object: Bool, inline: Bool, pretty: Bool, indent: Int, into bytes: inout [UInt8],
+                        child: (Int, inout [UInt8]) -> Void) {
+    bytes.append(UInt8(ascii: object ? "{" : "["))
+    for position in 0..<count {
+        if position > 0 {
+            bytes.append(UInt8(ascii: ","))
+            if inline && pretty { bytes.append(UInt8(ascii: " ")) }
+        }
+        if !inline { newline(&bytes, indent + 1) }
+        child(position, &bytes)
+    }
+    if !inline && count > 0 { newline(&bytes, indent) }
+    bytes.append(UInt8(ascii: object ? "}" : "]"))
 }
 
 /// Starts a line of pretty JSON at a depth of `indent` levels.
