@@ -56,6 +56,14 @@ public enum GraphMLWriter {
         func key(_ domain: String, _ name: String) -> String {
             keys.first { $0.domain == domain && $0.name == name }?.id ?? ""
         }
+        /// `      <data key="KEY">VALUE</data>`, the value XML-escaped unless it needs none (numbers).
+        func data(_ key: String, _ value: String, escaped: Bool = true) {
+            text.append("      <data key=\"")
+            text.append(key)
+            text.append("\">")
+            if escaped { text.appendXML(value) } else { text.append(value) }
+            text.append("</data>\n")
+        }
         text.append("  <graph id=\"G\" edgedefault=\"")
         text.append(graph.isDirected ? "directed" : "undirected")
         text.append("\">\n")
@@ -66,40 +74,14 @@ public enum GraphMLWriter {
             text.append("    <node id=\"")
             text.appendXML(node.id)
             text.append("\">\n")
-            text.append("      <data key=\"n0\">")
-            text.appendXML(node.label)
-            text.append("</data>\n")
-            text.append("      <data key=\"n1\">")
-            text.appendXML(node.kind.name)
-            text.append("</data>\n")
-            if !node.aliases.isEmpty {
-                text.append("      <data key=\"n2\">")
-                text.appendXML(node.aliases.joined(separator: "|"))
-                text.append("</data>\n")
-            }
-            if let since = node.since {
-                text.append("      <data key=\"ns\">")
-                text.append(since)
-                text.append("</data>\n")
-            }
-            if let until = node.until {
-                text.append("      <data key=\"nu\">")
-                text.append(until)
-                text.append("</data>\n")
-            }
-            if !node.spells.isEmpty {
-                text.append("      <data key=\"nsp\">")
-                text.append(node.spells.map(\.description).joined(separator: "|"))
-                text.append("</data>\n")
-            }
+            data("n0", node.label)
+            data("n1", node.kind.name)
+            if !node.aliases.isEmpty { data("n2", node.aliases.joined(separator: "|")) }
+            if let since = node.since { data("ns", String(since), escaped: false) }
+            if let until = node.until { data("nu", String(until), escaped: false) }
+            if !node.spells.isEmpty { data("nsp", node.spells.map(\.description).joined(separator: "|"), escaped: false) }
             for name in nodeExtras {
-                if let value = node.attributes[name] {
-                    text.append("      <data key=\"")
-                    text.append(key("node", name))
-                    text.append("\">")
-                    text.appendXML(value)
-                    text.append("</data>\n")
-                }
+                if let value = node.attributes[name] { data(key("node", name), value) }
             }
             text.append("    </node>\n")
         }
@@ -112,44 +94,18 @@ public enum GraphMLWriter {
             text.append("target=\"")
             text.appendXML(edge.target)
             text.append("\">\n")
-            text.append("      <data key=\"e0\">")
-            text.appendXML(edge.type.name)
-            text.append("</data>\n")
-            text.append("      <data key=\"e1\">")
-            text.append(graphMLNumber(edge.weight))
-            text.append("</data>\n")
-            text.append("      <data key=\"e2\">")
-            text.append(edge.polarity.rawValue)
-            text.append("</data>\n")
-            if let note = edge.note {
-                text.append("      <data key=\"e3\">")
-                text.appendXML(note)
-                text.append("</data>\n")
-            }
+            data("e0", edge.type.name)
+            data("e1", graphMLNumber(edge.weight), escaped: false)
+            data("e2", edge.polarity.rawValue, escaped: false)
+            if let note = edge.note { data("e3", note) }
             if !edge.evidence.isEmpty {
                 let evidence = edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n")
-                text.append("      <data key=\"e4\">")
-                text.appendXML(evidence)
-                text.append("</data>\n")
+                data("e4", evidence)
             }
-            if let since = edge.since {
-                text.append("      <data key=\"e5\">")
-                text.append(since)
-                text.append("</data>\n")
-            }
-            if let until = edge.until {
-                text.append("      <data key=\"e6\">")
-                text.append(until)
-                text.append("</data>\n")
-            }
+            if let since = edge.since { data("e5", String(since), escaped: false) }
+            if let until = edge.until { data("e6", String(until), escaped: false) }
             for name in edgeExtras {
-                if let value = edge.attributes[name] {
-                    text.append("      <data key=\"")
-                    text.append(key("edge", name))
-                    text.append("\">")
-                    text.appendXML(value)
-                    text.append("</data>\n")
-                }
+                if let value = edge.attributes[name] { data(key("edge", name), value) }
             }
             text.append("    </edge>\n")
         }
