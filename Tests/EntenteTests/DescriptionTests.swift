@@ -33,6 +33,8 @@ import Testing
             AFG    Afghanistan     0.000000
             """)
         #expect("\(hubs)".split(separator: "\n").count == 15)
+        // The entries of top(n), as the quick start prints them.
+        #expect("\(hubs.top(3))" == "[PAK (Pakistan) 0.621795, UN 0.108974, EU 0.006410]")
     }
 
     @Test func balanceSummaryAndNodeTable() throws {

@@ -304,3 +304,15 @@ extension FrustrationIndex {
         return text
     }
 }
+
+extension NodeValues.Entry: CustomStringConvertible {
+    /// `PAK (Pakistan) 0.621795`: the id, the label and the value as the tables show it.
+    public var description: String {
+        visibleControlCharacters(id == label ? "\(id) \(tableNumber(value))" : "\(id) (\(label)) \(tableNumber(value))")
+    }
+}
+
+extension EdgeValues.Entry: CustomStringConvertible {
+    /// `IND|PAK 0.125000`: the tie (its ids, as `--json` keys it) and its value as the table shows it.
+    public var description: String { visibleControlCharacters("\(tie) \(tableNumber(value))") }
+}
