@@ -111,16 +111,9 @@ public func formatNumber(_ value: Double) -> String {
     return "\(value)"
 }
 
-/// Appends a JSON string literal, escaping quotes, backslashes and control characters (and U+2028,
-/// U+2029, which JavaScript does not allow in a string literal).
-func appendJSONString(_ string: String, to text: inout String) {
-    var bytes: [UInt8] = []
-    appendJSONString(string, to: &bytes)
-    text += String(decoding: bytes, as: UTF8.self)
-}
-
-/// Appends a JSON string literal as UTF-8 bytes: the string's own bytes when nothing needs escaping
-/// (one pass to check, one copy), escaped otherwise.
+/// Appends a JSON string literal as UTF-8 bytes, escaping quotes, backslashes and control characters
+/// (and U+2028, U+2029, which JavaScript does not allow in a string literal): the string's own bytes
+/// when nothing needs escaping (one pass to check, one copy), escaped otherwise.
 func appendJSONString(_ string: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
     var string = string
