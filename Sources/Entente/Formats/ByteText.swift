@@ -6,11 +6,6 @@ package struct ByteText {
 
     package init(reservingCapacity capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-    /// Appends a literal.
-    package mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
     /// Appends a string as it is.
     package mutating func append(_ text: String) {
         var text = text
