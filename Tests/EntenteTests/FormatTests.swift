@@ -300,3 +300,53 @@ func runPython(_ script: String, _ arguments: [String]) throws -> (status: Int32
         #expect(counts == ["0", "0", "0", "2"], "\(result.output)")
     }
 }
+
+/// The native JSON writer writes the graph's `Codable` form straight from the model; these check it
+/// against that form encoded by ``EntenteJSONEncoder``, byte for byte, on every shape of member.
+@Suite struct NativeJSONWriterTests {
+    /// The graph's Codable form, as the native format was written before the direct writer.
+    private func encoded(_ graph: RelationGraph) throws -> [UInt8] {
+        try EntenteJSONEncoder(pretty: true).encodedBytes(graph) + [0x0A]
+    }
+
+    @Test func writesTheCodableFormByteForByte() throws {
+        var graph = RelationGraph(name: "Shapes \u{2028} \"quoted\"\n", directed: true)
+        graph.declare(type: "membership")
+        graph.declare(type: "trade\\route")
+        graph.declare(kind: "organisation")
+        graph.sources = [Source(id: "s1", title: "T"), Source(id: "s2", title: "U", file: "f.txt", citation: "C\tD")]
+        try graph.addNode(Node(id: "A", label: "Alpha"))
+        try graph.addNode(Node(id: "B", label: "Beta", since: 1816))
+        try graph.addNode(Node(id: "C", label: "Gamma", since: 1816, until: 1900))
+        try graph.addNode(Node(id: "D", label: "Delta", kind: "organisation", aliases: ["Δ", "d"]))
+        try graph.addNode(Node(id: "E", label: "Epsilon", attributes: ["one": "1"]))
+        try graph.addNode(Node(id: "F", label: "Phi", attributes: ["a": "1", "b": "2", "c": "3", "d": "4", "e": "\u{1}"]))
+        try graph.addNode(Node(id: "G", label: "Germany", since: 1816, spells: [Spell(since: 1816, until: 1945), Spell(since: 1990)]))
+        try graph.addEdge(Edge(source: "A", target: "B"))
+        try graph.addEdge(Edge(source: "A", target: "C", type: "membership", weight: 0.1, polarity: .adversarial,
+                               evidence: [Evidence(source: "s1", quote: "q \"1\""), Evidence(source: "s2", quote: "q2")],
+                               since: 1850, until: 1860, note: "n", attributes: ["x": "y"]))
+        try graph.addEdge(Edge(source: "D", target: "E", weight: 1e-7,
+                               attributes: ["a": "1", "b": "2", "c": "3", "d": "4", "e": "5"]))
+        try graph.addEdge(Edge(source: "F", target: "G", weight: 123456789.5, until: 1900))
+        #expect(NativeJSON.bytes(graph) == (try encoded(graph)))
+        #expect(NativeJSON.bytes(try sampleGraph()) == (try encoded(try sampleGraph())))
+        #expect(NativeJSON.bytes(RelationGraph()) == (try encoded(RelationGraph())))
+    }
+
+    @Test(arguments: ["pakistan.json", "awaam-agenda.json", "world/security.json"])
+    func writesTheRepositoryGraphsAsTheEncoderDoes(_ name: String) throws {
+        let graph = try RelationGraph(contentsOf: packageRootDirectory.appendingPathComponent("Graphs/\(name)").path)
+        #expect(NativeJSON.bytes(graph) == (try encoded(graph)))
+    }
+
+    @Test func streamsToAFileInChunksWithTheSameBytes() throws {
+        let graph = try RelationGraph(contentsOf: packageRootDirectory.appendingPathComponent("Graphs/world/igo.json").path)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("entente-stream-\(getpid()).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try graph.write(to: path)
+        let written = try FileIO.read(path)
+        #expect(written.count > 4 << 20, "the file spans several chunks")
+        #expect(written == NativeJSON.bytes(graph))
+    }
+}

@@ -149,6 +149,16 @@ public enum CSVEdgeList {
     /// The graph's edges as CSV text: `source,target,type,weight,polarity`, then `since`, `until`,
     /// `note` and attribute columns when any edge has them. Deterministic; ends in a newline.
     public static func write(_ graph: RelationGraph) -> String {
+        String(decoding: ByteText.inMemory(reservingCapacity: 40 * graph.edges.count + 4096) {
+            (text) throws(GraphError) in try write(graph, into: &text)
+        }, as: UTF8.self)
+    }
+
+    /// Appends the graph's CSV edge list to text that may stream to a file, with a checkpoint
+    /// after every edge: what ``write(_:)`` returns.
+    ///
+    /// - Throws: what handing the text over throws (a write error).
+    package static func write(_ graph: RelationGraph, into text: inout ByteText) throws(GraphError) {
         let hasSince = graph.edges.contains { $0.since != nil }
         let hasUntil = graph.edges.contains { $0.until != nil }
         let hasNote = graph.edges.contains { $0.note != nil }
@@ -160,26 +170,63 @@ public enum CSVEdgeList {
         if hasUntil { header.append("until") }
         if hasNote { header.append("note") }
         header += extras
-        var text = header.map(escape).joined(separator: ",") + "\n"
+        appendRecord(header, into: &text)
         for edge in graph.edges {
-            var fields = [edge.source, edge.target, edge.type.name,
-                          formatNumber(edge.weight), edge.polarity.rawValue]
-            if hasSince { fields.append(edge.since.map(String.init) ?? "") }
-            if hasUntil { fields.append(edge.until.map(String.init) ?? "") }
-            if hasNote { fields.append(edge.note ?? "") }
-            for name in extras { fields.append(edge.attributes[name] ?? "") }
-            text += fields.map(escape).joined(separator: ",") + "\n"
+            appendField(edge.source, into: &text)
+            text.append(byte: UInt8(ascii: ","))
+            appendField(edge.target, into: &text)
+            text.append(byte: UInt8(ascii: ","))
+            appendField(edge.type.name, into: &text)
+            text.append(byte: UInt8(ascii: ","))
+            text.append(formatNumber(edge.weight))
+            text.append(byte: UInt8(ascii: ","))
+            text.append(edge.polarity.rawValue)
+            if hasSince {
+                text.append(byte: UInt8(ascii: ","))
+                if let since = edge.since { text.append(since) }
+            }
+            if hasUntil {
+                text.append(byte: UInt8(ascii: ","))
+                if let until = edge.until { text.append(until) }
+            }
+            if hasNote {
+                text.append(byte: UInt8(ascii: ","))
+                if let note = edge.note { appendField(note, into: &text) }
+            }
+            for name in extras {
+                text.append(byte: UInt8(ascii: ","))
+                if let value = edge.attributes[name] { appendField(value, into: &text) }
+            }
+            text.append(byte: 0x0A)
+            try text.checkpoint()
         }
-        return text
+    }
+
+    /// Appends fields as one record: escaped, joined by commas, ending in a newline.
+    package static func appendRecord(_ fields: [String], into text: inout ByteText) {
+        for (position, field) in fields.enumerated() {
+            if position > 0 { text.append(byte: UInt8(ascii: ",")) }
+            appendField(field, into: &text)
+        }
+        text.append(byte: 0x0A)
+    }
+
+    /// Appends ``escape(_:)`` of a field, without a new string when it needs no quotes.
+    package static func appendField(_ field: String, into text: inout ByteText) {
+        if needsQuotes(field) { text.append(escape(field)) } else { text.append(field) }
     }
 
     /// Quotes a field when it holds a comma, quote, line break or leading/trailing space.
     public static func escape(_ field: String) -> String {
         // A scan of the bytes, not the characters: no grapheme breaking for a test of four ASCII bytes.
-        let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            || field.utf8.first == 0x20 || field.utf8.last == 0x20
-        guard needsQuotes else { return field }
+        guard needsQuotes(field) else { return field }
         return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    /// Whether a field holds a comma, quote, line break or leading/trailing space.
+    private static func needsQuotes(_ field: String) -> Bool {
+        field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || field.utf8.first == 0x20 || field.utf8.last == 0x20
     }
 
     /// Parses a decimal number; fast for plain decimals such as `0.123`, exact like `strtod` for all.

@@ -74,6 +74,16 @@ public enum CSVNodeTable {
     /// The graph's nodes as a node table: `id,label,kind`, then `aliases`, `since`, `until`,
     /// `spells` and attribute columns when any node has them. Deterministic; ends in a newline.
     public static func write(_ graph: RelationGraph) -> String {
+        String(decoding: ByteText.inMemory(reservingCapacity: 32 * graph.nodes.count + 4096) {
+            (text) throws(GraphError) in try write(graph, into: &text)
+        }, as: UTF8.self)
+    }
+
+    /// Appends the node table to text that may stream to a file, with a checkpoint after every
+    /// node: what ``write(_:)`` returns.
+    ///
+    /// - Throws: what handing the text over throws (a write error).
+    package static func write(_ graph: RelationGraph, into text: inout ByteText) throws(GraphError) {
         let hasAliases = graph.nodes.contains { !$0.aliases.isEmpty }
         let hasSince = graph.nodes.contains { $0.since != nil }
         let hasUntil = graph.nodes.contains { $0.until != nil }
@@ -87,17 +97,36 @@ public enum CSVNodeTable {
         if hasUntil { header.append("until") }
         if hasSpells { header.append("spells") }
         header += extras
-        var text = header.map(CSVEdgeList.escape).joined(separator: ",") + "\n"
+        CSVEdgeList.appendRecord(header, into: &text)
         for node in graph.nodes {
-            var fields = [node.id, node.label, node.kind.name]
-            if hasAliases { fields.append(node.aliases.joined(separator: "|")) }
-            if hasSince { fields.append(node.since.map(String.init) ?? "") }
-            if hasUntil { fields.append(node.until.map(String.init) ?? "") }
-            if hasSpells { fields.append(node.spells.map(\.description).joined(separator: "|")) }
-            for name in extras { fields.append(node.attributes[name] ?? "") }
-            text += fields.map(CSVEdgeList.escape).joined(separator: ",") + "\n"
+            CSVEdgeList.appendField(node.id, into: &text)
+            text.append(byte: UInt8(ascii: ","))
+            CSVEdgeList.appendField(node.label, into: &text)
+            text.append(byte: UInt8(ascii: ","))
+            CSVEdgeList.appendField(node.kind.name, into: &text)
+            if hasAliases {
+                text.append(byte: UInt8(ascii: ","))
+                CSVEdgeList.appendField(node.aliases.joined(separator: "|"), into: &text)
+            }
+            if hasSince {
+                text.append(byte: UInt8(ascii: ","))
+                if let since = node.since { text.append(since) }
+            }
+            if hasUntil {
+                text.append(byte: UInt8(ascii: ","))
+                if let until = node.until { text.append(until) }
+            }
+            if hasSpells {
+                text.append(byte: UInt8(ascii: ","))
+                CSVEdgeList.appendField(node.spells.map(\.description).joined(separator: "|"), into: &text)
+            }
+            for name in extras {
+                text.append(byte: UInt8(ascii: ","))
+                CSVEdgeList.appendField(node.attributes[name] ?? "", into: &text)
+            }
+            text.append(byte: 0x0A)
+            try text.checkpoint()
         }
-        return text
     }
 
     /// The node table written beside a CSV edge list: `edges.csv` → `edges.nodes.csv`
@@ -122,8 +151,8 @@ extension RelationGraph {
     @discardableResult
     public func writeCSV(to path: String) throws -> String {
         let table = CSVNodeTable.path(besideEdgeList: path)
-        try FileIO.writeAtomically(Array(CSVNodeTable.write(self).utf8), to: table)
-        try FileIO.writeAtomically(Array(CSVEdgeList.write(self).utf8), to: path)
+        try FileIO.writeAtomically(to: table) { (text) throws(GraphError) in try CSVNodeTable.write(self, into: &text) }
+        try FileIO.writeAtomically(to: path) { (text) throws(GraphError) in try CSVEdgeList.write(self, into: &text) }
         return table
     }
 }

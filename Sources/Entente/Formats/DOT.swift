@@ -9,37 +9,73 @@
 public enum DOTWriter {
     /// The graph as DOT text, deterministic byte for byte, ending in a newline.
     public static func write(_ graph: RelationGraph) -> String {
-        let arrow = graph.isDirected ? "->" : "--"
-        var text = (graph.isDirected ? "digraph " : "graph ") + quote(graph.name) + " {\n"
-        if !graph.name.isEmpty { text += "  graph [label=\(quote(escapeLabel(graph.name)))];\n" }
-        for node in graph.nodes {
-            var attributes: [(String, String)] = [("label", escapeLabel(node.label)), ("kind", node.kind.name)]
-            if !node.aliases.isEmpty { attributes.append(("aliases", node.aliases.joined(separator: "|"))) }
-            if let since = node.since { attributes.append(("since", String(since))) }
-            if let until = node.until { attributes.append(("until", String(until))) }
-            if !node.spells.isEmpty { attributes.append(("spells", node.spells.map(\.description).joined(separator: "|"))) }
-            for (key, value) in node.attributes.sorted(by: { $0.key < $1.key }) { attributes.append((key, value)) }
-            text += "  \(quote(node.id)) \(attributeList(attributes));\n"
-        }
-        for edge in graph.edges {
-            var attributes: [(String, String)] = [
-                ("type", edge.type.name), ("weight", formatNumber(edge.weight)), ("polarity", edge.polarity.rawValue),
-            ]
-            if let since = edge.since { attributes.append(("since", String(since))) }
-            if let until = edge.until { attributes.append(("until", String(until))) }
-            if let note = edge.note { attributes.append(("note", note)) }
-            if !edge.evidence.isEmpty {
-                attributes.append(("evidence", edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n")))
-            }
-            for (key, value) in edge.attributes.sorted(by: { $0.key < $1.key }) { attributes.append((key, value)) }
-            text += "  \(quote(edge.source)) \(arrow) \(quote(edge.target)) "
-            text += attributeList(attributes) + ";\n"
-        }
-        return text + "}\n"
+        String(decoding: ByteText.inMemory(reservingCapacity: 96 * graph.edges.count + 64 * graph.nodes.count + 4096) {
+            (text) throws(GraphError) in try write(graph, into: &text)
+        }, as: UTF8.self)
     }
 
-    private static func attributeList(_ attributes: [(String, String)]) -> String {
-        "[" + attributes.map { "\(quote($0.0))=\(quote($0.1))" }.joined(separator: ", ") + "]"
+    /// Appends the graph's DOT text to text that may stream to a file, with a checkpoint after
+    /// every node and edge: what ``write(_:)`` returns.
+    ///
+    /// - Throws: what handing the text over throws (a write error).
+    package static func write(_ graph: RelationGraph, into text: inout ByteText) throws(GraphError) {
+        let arrow = graph.isDirected ? " -> " : " -- "
+        text.append(graph.isDirected ? "digraph " : "graph ")
+        text.append(quote(graph.name))
+        text.append(" {\n")
+        if !graph.name.isEmpty { text.append("  graph [label=\(quote(escapeLabel(graph.name)))];\n") }
+        for node in graph.nodes {
+            text.append("  ")
+            appendQuoted(node.id, into: &text)
+            text.append(" [")
+            attribute("label", escapeLabel(node.label), first: true, into: &text)
+            attribute("kind", node.kind.name, into: &text)
+            if !node.aliases.isEmpty { attribute("aliases", node.aliases.joined(separator: "|"), into: &text) }
+            if let since = node.since { attribute("since", String(since), into: &text) }
+            if let until = node.until { attribute("until", String(until), into: &text) }
+            if !node.spells.isEmpty { attribute("spells", node.spells.map(\.description).joined(separator: "|"), into: &text) }
+            for (key, value) in node.attributes.sorted(by: { $0.key < $1.key }) { attribute(key, value, into: &text) }
+            text.append("];\n")
+            try text.checkpoint()
+        }
+        for edge in graph.edges {
+            text.append("  ")
+            appendQuoted(edge.source, into: &text)
+            text.append(arrow)
+            appendQuoted(edge.target, into: &text)
+            text.append(" [")
+            attribute("type", edge.type.name, first: true, into: &text)
+            attribute("weight", formatNumber(edge.weight), into: &text)
+            attribute("polarity", edge.polarity.rawValue, into: &text)
+            if let since = edge.since { attribute("since", String(since), into: &text) }
+            if let until = edge.until { attribute("until", String(until), into: &text) }
+            if let note = edge.note { attribute("note", note, into: &text) }
+            if !edge.evidence.isEmpty {
+                attribute("evidence", edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n"), into: &text)
+            }
+            if !edge.attributes.isEmpty {
+                for (key, value) in edge.attributes.sorted(by: { $0.key < $1.key }) { attribute(key, value, into: &text) }
+            }
+            text.append("];\n")
+            try text.checkpoint()
+        }
+        text.append("}\n")
+    }
+
+    /// `"key"="value"` of an attribute list, after `, ` unless it is the first.
+    private static func attribute(_ key: String, _ value: String, first: Bool = false, into text: inout ByteText) {
+        if !first { text.append(", ") }
+        appendQuoted(key, into: &text)
+        text.append(byte: UInt8(ascii: "="))
+        appendQuoted(value, into: &text)
+    }
+
+    /// Appends ``quote(_:)`` of a value, without a new string in the common case.
+    private static func appendQuoted(_ value: String, into text: inout ByteText) {
+        guard readsBackVerbatim(value) else { return text.append(quote(value)) }
+        text.append(byte: UInt8(ascii: "\""))
+        text.append(value)
+        text.append(byte: UInt8(ascii: "\""))
     }
 
     /// A DOT string that cgraph reads back as exactly `value`.

@@ -144,11 +144,43 @@ package enum FileIO {
     ///
     /// - Throws: ``GraphError/io(file:reason:)``; the target is then untouched.
     package static func writeAtomically(_ bytes: [UInt8], to path: String) throws(GraphError) {
+        try withOutput(to: path) { (write) throws(GraphError) in
+            // withUnsafeBytes rethrows untyped; the result carries the typed error out.
+            try bytes.withUnsafeBytes { buffer in
+                Result { () throws(GraphError) in try write(buffer) }
+            }.get()
+        }
+    }
+
+    /// Writes text to a file atomically as ``writeAtomically(_:to:)`` does, streaming: `produce`
+    /// appends to a ``ByteText`` that is handed to the file a megabyte at a time at its checkpoints,
+    /// so that the whole text is never in memory. A failure, of `produce` or of the disk, leaves no
+    /// partial file.
+    ///
+    /// - Throws: what `produce` throws, or ``GraphError/io(file:reason:)``; the target is then untouched.
+    package static func writeAtomically(to path: String,
+                                        _ produce: (inout ByteText) throws(GraphError) -> Void) throws(GraphError) {
+        try withOutput(to: path) { (write) throws(GraphError) in
+            var text = ByteText(draining: write)
+            try produce(&text)
+            try text.flush()
+        }
+    }
+
+    /// Opens what `path` names for writing as ``writeAtomically(_:to:)`` describes, runs `body` with
+    /// a function that writes a buffer to it, and then commits (renames the temporary file over the
+    /// target) or, when `body` throws, removes the temporary file.
+    private static func withOutput(
+        to path: String,
+        _ body: (@escaping (UnsafeRawBufferPointer) throws(GraphError) -> Void) throws(GraphError) -> Void
+    ) throws(GraphError) {
         if path == "-" || path == "/dev/stdout" {
-            do {
-                _ = try bytes.withUnsafeBytes { try FileDescriptor.standardOutput.writeAll($0) }
-            } catch {
-                throw .io(file: "<stdout>", reason: "cannot write: \(describe(error))")
+            try body { (buffer) throws(GraphError) in
+                do {
+                    _ = try FileDescriptor.standardOutput.writeAll(buffer)
+                } catch {
+                    throw .io(file: "<stdout>", reason: "cannot write: \(describe(error))")
+                }
             }
             return
         }
@@ -169,7 +201,7 @@ package enum FileIO {
                 permissions = existing.permissions
                 keepsPermissions = true
             default:
-                try writeDirectly(bytes, to: target, named: path)
+                try writeDirectly(to: target, named: path, body)
                 return
             }
         }
@@ -200,14 +232,18 @@ package enum FileIO {
             if !renamed { _ = temporary.withPlatformString { unlink($0) } }
             TemporaryFiles.end()
         }
-        do {
-            defer { try? descriptor.close() }
-            _ = try bytes.withUnsafeBytes { try descriptor.writeAll($0) }
-            // The kernel applied the umask at creation; a file written over gets its own bits back.
-            if keepsPermissions { _ = fchmod(descriptor.rawValue, permissions.rawValue) }
-            guard fsync(descriptor.rawValue) == 0 else { throw Errno(rawValue: errno) }
-        } catch {
-            throw .io(file: path, reason: "cannot write: \(describe(error))")
+        defer { try? descriptor.close() }
+        try body { (buffer) throws(GraphError) in
+            do {
+                _ = try descriptor.writeAll(buffer)
+            } catch {
+                throw .io(file: path, reason: "cannot write: \(describe(error))")
+            }
+        }
+        // The kernel applied the umask at creation; a file written over gets its own bits back.
+        if keepsPermissions { _ = fchmod(descriptor.rawValue, permissions.rawValue) }
+        guard fsync(descriptor.rawValue) == 0 else {
+            throw .io(file: path, reason: "cannot write: \(describe(Errno(rawValue: errno)))")
         }
         let moved = temporary.withPlatformString { from in target.withPlatformString { to in rename(from, to) } }
         guard moved == 0 else { throw .io(file: path, reason: "cannot write: \(describe(Errno(rawValue: errno)))") }
@@ -215,13 +251,23 @@ package enum FileIO {
     }
 
     /// Writes to a file that is not a regular file (a device, a FIFO) in place.
-    private static func writeDirectly(_ bytes: [UInt8], to target: FilePath, named path: String) throws(GraphError) {
+    private static func writeDirectly(
+        to target: FilePath, named path: String,
+        _ body: (@escaping (UnsafeRawBufferPointer) throws(GraphError) -> Void) throws(GraphError) -> Void
+    ) throws(GraphError) {
+        let descriptor: FileDescriptor
         do {
-            let descriptor = try FileDescriptor.open(target, .writeOnly, options: [.closeOnExec])
-            defer { try? descriptor.close() }
-            _ = try bytes.withUnsafeBytes { try descriptor.writeAll($0) }
+            descriptor = try FileDescriptor.open(target, .writeOnly, options: [.closeOnExec])
         } catch {
             throw .io(file: path, reason: "cannot write: \(describe(error))")
+        }
+        defer { try? descriptor.close() }
+        try body { (buffer) throws(GraphError) in
+            do {
+                _ = try descriptor.writeAll(buffer)
+            } catch {
+                throw .io(file: path, reason: "cannot write: \(describe(error))")
+            }
         }
     }
 

@@ -66,6 +66,25 @@ public enum GEXFWriter {
     ///
     /// - Complexity: O(V + E + total text length).
     public static func write(_ graph: RelationGraph, drawing: GEXFDrawing = GEXFDrawing()) -> String {
+        String(decoding: ByteText.inMemory(reservingCapacity: 360 * graph.edges.count + 200 * graph.nodes.count + 4096) {
+            (text) throws(GraphError) in try write(graph, drawing: drawing, into: &text)
+        }, as: UTF8.self)
+    }
+
+    /// Writes the graph's GEXF to a file (`-`: standard output) as ``RelationGraph/write(to:format:)``
+    /// writes: atomically, streaming a megabyte at a time.
+    ///
+    /// - Throws: ``GraphError/io(file:reason:)``; the file is then untouched.
+    public static func write(_ graph: RelationGraph, drawing: GEXFDrawing = GEXFDrawing(), to path: String) throws(GraphError) {
+        try FileIO.writeAtomically(to: path) { (text) throws(GraphError) in try write(graph, drawing: drawing, into: &text) }
+    }
+
+    /// Appends the graph's GEXF to text that may stream to a file, with a checkpoint after every
+    /// node and edge: what ``write(_:drawing:)`` returns.
+    ///
+    /// - Throws: what handing the text over throws (a write error).
+    package static func write(_ graph: RelationGraph, drawing: GEXFDrawing = GEXFDrawing(),
+                              into text: inout ByteText) throws(GraphError) {
         var nodeExtraNames = Set<String>()
         for node in graph.nodes { nodeExtraNames.formUnion(node.attributes.keys) }
         let nodeExtras = nodeExtraNames.subtracting(XMLGraphFields.node).sorted()
@@ -90,92 +109,126 @@ public enum GEXFWriter {
         for (position, attribute) in nodeAttributes.enumerated() { nodeKey[attribute.title] = "n\(position)" }
         for (position, attribute) in edgeAttributes.enumerated() { edgeKey[attribute.title] = "e\(position)" }
 
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        text += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
-        text += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        text += "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
-        text += "  <meta>\n    <creator>Entente</creator>\n"
-        text += "    <description>\(escape(graph.name))</description>\n  </meta>\n"
+        text.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        text.append("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" ")
+        text.append("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
+        text.append("xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n")
+        text.append("  <meta>\n    <creator>Entente</creator>\n")
+        text.append("    <description>\(escape(graph.name))</description>\n  </meta>\n")
         let dynamic = graph.nodes.contains(where: \.isDated)
-        text += "  <graph defaultedgetype=\"\(graph.isDirected ? "directed" : "undirected")\""
-        text += dynamic ? " mode=\"dynamic\" timeformat=\"double\">\n" : ">\n"
+        text.append("  <graph defaultedgetype=\"\(graph.isDirected ? "directed" : "undirected")\"")
+        text.append(dynamic ? " mode=\"dynamic\" timeformat=\"double\">\n" : ">\n")
         for (domain, attributes, prefix) in [("node", nodeAttributes, "n"), ("edge", edgeAttributes, "e")] {
-            text += "    <attributes class=\"\(domain)\">\n"
+            text.append("    <attributes class=\"\(domain)\">\n")
             for (position, attribute) in attributes.enumerated() {
-                text += "      <attribute id=\"\(prefix)\(position)\" title=\"\(escape(attribute.title))\" type=\"\(attribute.type)\"/>\n"
+                text.append("      <attribute id=\"\(prefix)\(position)\" title=\"\(escape(attribute.title))\" type=\"\(attribute.type)\"/>\n")
             }
-            text += "    </attributes>\n"
+            text.append("    </attributes>\n")
         }
 
         let sizes = scaledSizes(graph, drawing)
         let nodeColor = drawing.nodeColor.flatMap(RGBA.init(hex:))
-        text += "    <nodes count=\"\(graph.nodes.count)\">\n"
+        text.append("    <nodes count=\"\(graph.nodes.count)\">\n")
         for node in graph.nodes {
-            text += "      <node id=\"\(escape(node.id))\" label=\"\(escape(node.label))\""
+            text.append("      <node id=\"\(escape(node.id))\" label=\"\(escape(node.label))\"")
             if node.spells.isEmpty {
-                if let since = node.since { text += " start=\"\(since)\"" }
-                if let until = node.until { text += " end=\"\(until)\"" }
+                if let since = node.since { text.append(" start=\"\(since)\"") }
+                if let until = node.until { text.append(" end=\"\(until)\"") }
             }
-            text += ">\n"
+            text.append(">\n")
             var values: [(String, String)] = [("kind", node.kind.name)]
             if !node.aliases.isEmpty { values.append(("aliases", node.aliases.joined(separator: "|"))) }
             if let sizeTitle, let value = drawing.nodeSizes[node.id] { values.append((sizeTitle, formatNumber(value))) }
             for name in nodeExtras { if let value = node.attributes[name] { values.append((name, value)) } }
-            text += attributeValues(values, keys: nodeKey)
+            attributeValues(values, keys: nodeKey, into: &text)
             if !node.spells.isEmpty {
-                text += "        <spells>\n"
+                text.append("        <spells>\n")
                 for spell in node.spells {
-                    text += "          <spell"
-                    if let since = spell.since { text += " start=\"\(since)\"" }
-                    if let until = spell.until { text += " end=\"\(until)\"" }
-                    text += "/>\n"
+                    text.append("          <spell")
+                    if let since = spell.since { text.append(" start=\"\(since)\"") }
+                    if let until = spell.until { text.append(" end=\"\(until)\"") }
+                    text.append("/>\n")
                 }
-                text += "        </spells>\n"
+                text.append("        </spells>\n")
             }
-            if let nodeColor { text += "        " + nodeColor.element + "\n" }
+            if let nodeColor { text.append("        " + nodeColor.element + "\n") }
             if let position = drawing.positions[node.id] {
-                text += "        <viz:position x=\"\(formatNumber(position.x))\" y=\"\(formatNumber(position.y))\" z=\"0\"/>\n"
+                text.append("        <viz:position x=\"\(formatNumber(position.x))\" y=\"\(formatNumber(position.y))\" z=\"0\"/>\n")
             }
-            if let size = sizes[node.id] { text += "        <viz:size value=\"\(formatNumber(size))\"/>\n" }
-            text += "      </node>\n"
+            if let size = sizes[node.id] { text.append("        <viz:size value=\"\(formatNumber(size))\"/>\n") }
+            text.append("      </node>\n")
+            try text.checkpoint()
         }
-        text += "    </nodes>\n"
+        text.append("    </nodes>\n")
 
         var colors: [RelationType: RGBA] = [:]
         for (type, hex) in drawing.typeColors { colors[type] = RGBA(hex: hex) }
-        text += "    <edges count=\"\(graph.edges.count)\">\n"
+        text.append("    <edges count=\"\(graph.edges.count)\">\n")
+        // The attribute keys of edges, looked up once: `e0`, `e1`… in the order declared above.
+        let typeKey = edgeKey["type"], polarityKey = edgeKey["polarity"], sinceKey = edgeKey["since"]
+        let untilKey = edgeKey["until"], noteKey = edgeKey["note"], evidenceKey = edgeKey["evidence"]
+        let extraKeys = edgeExtras.map { ($0, edgeKey[$0]) }
+        let colorElements = colors.mapValues { "        " + $0.element + "\n" }
         for (index, edge) in graph.edges.enumerated() {
-            text += "      <edge id=\"\(index)\" source=\"\(escape(edge.source))\" "
-            text += "target=\"\(escape(edge.target))\" weight=\"\(formatNumber(edge.weight))\" "
-            text += "kind=\"\(escape(edge.type.name))\""
-            if dynamic, let since = edge.since { text += " start=\"\(since)\"" }
-            if dynamic, let until = edge.until { text += " end=\"\(until)\"" }
-            text += ">\n"
-            var values: [(String, String)] = [("type", edge.type.name), ("polarity", edge.polarity.rawValue)]
-            if let since = edge.since { values.append(("since", String(since))) }
-            if let until = edge.until { values.append(("until", String(until))) }
-            if let note = edge.note { values.append(("note", note)) }
-            if !edge.evidence.isEmpty {
-                values.append(("evidence", edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n")))
+            let weight = formatNumber(edge.weight)
+            text.append("      <edge id=\"")
+            text.append(index)
+            text.append("\" source=\"")
+            text.appendXML(edge.source)
+            text.append("\" target=\"")
+            text.appendXML(edge.target)
+            text.append("\" weight=\"")
+            text.append(weight)
+            text.append("\" kind=\"")
+            text.appendXML(edge.type.name)
+            text.append("\"")
+            if dynamic, let since = edge.since {
+                text.append(" start=\"")
+                text.append(since)
+                text.append("\"")
             }
-            for name in edgeExtras { if let value = edge.attributes[name] { values.append((name, value)) } }
-            text += attributeValues(values, keys: edgeKey)
-            if let color = colors[edge.type] { text += "        " + color.element + "\n" }
-            text += "        <viz:thickness value=\"\(formatNumber(edge.weight))\"/>\n"
-            if edge.polarity == .adversarial { text += "        <viz:shape value=\"dashed\"/>\n" }
-            text += "      </edge>\n"
+            if dynamic, let until = edge.until {
+                text.append(" end=\"")
+                text.append(until)
+                text.append("\"")
+            }
+            text.append(">\n        <attvalues>\n")
+            attributeValue(edge.type.name, key: typeKey, into: &text)
+            attributeValue(edge.polarity.rawValue, key: polarityKey, into: &text)
+            if let since = edge.since { attributeValue(String(since), key: sinceKey, into: &text) }
+            if let until = edge.until { attributeValue(String(until), key: untilKey, into: &text) }
+            if let note = edge.note { attributeValue(note, key: noteKey, into: &text) }
+            if !edge.evidence.isEmpty {
+                attributeValue(edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n"), key: evidenceKey, into: &text)
+            }
+            if !edge.attributes.isEmpty {
+                for (name, key) in extraKeys { if let value = edge.attributes[name] { attributeValue(value, key: key, into: &text) } }
+            }
+            text.append("        </attvalues>\n")
+            if let color = colorElements[edge.type] { text.append(color) }
+            text.append("        <viz:thickness value=\"")
+            text.append(weight)
+            text.append(edge.polarity == .adversarial ? "\"/>\n        <viz:shape value=\"dashed\"/>\n      </edge>\n"
+                                                        : "\"/>\n      </edge>\n")
+            try text.checkpoint()
         }
-        text += "    </edges>\n  </graph>\n</gexf>\n"
-        return text
+        text.append("    </edges>\n  </graph>\n</gexf>\n")
     }
 
-    private static func attributeValues(_ values: [(String, String)], keys: [String: String]) -> String {
-        var text = "        <attvalues>\n"
-        for (title, value) in values {
-            guard let key = keys[title] else { continue }
-            text += "          <attvalue for=\"\(key)\" value=\"\(escape(value))\"/>\n"
-        }
-        return text + "        </attvalues>\n"
+    private static func attributeValues(_ values: [(String, String)], keys: [String: String], into text: inout ByteText) {
+        text.append("        <attvalues>\n")
+        for (title, value) in values { attributeValue(value, key: keys[title], into: &text) }
+        text.append("        </attvalues>\n")
+    }
+
+    /// `<attvalue for="KEY" value="VALUE"/>`, or nothing when the attribute has no key.
+    private static func attributeValue(_ value: String, key: String?, into text: inout ByteText) {
+        guard let key else { return }
+        text.append("          <attvalue for=\"")
+        text.append(key)
+        text.append("\" value=\"")
+        text.appendXML(value)
+        text.append("\"/>\n")
     }
 
     /// Sizes by node id: the finite values of ``GEXFDrawing/nodeSizes`` mapped linearly onto

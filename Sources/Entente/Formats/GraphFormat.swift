@@ -207,22 +207,23 @@ extension RelationGraph {
     private static var readable: [GraphFormat] { GraphFormat.readable }
 
     /// The graph as the text of a format.
-    public func text(as format: GraphFormat) -> String {
-        switch format {
-        case .json: return NativeJSON.write(self)
-        case .csv: return CSVEdgeList.write(self)
-        case .dot: return DOTWriter.write(self)
-        case .graphml: return GraphMLWriter.write(self)
-        case .gexf: return GEXFWriter.write(self)
-        }
-    }
+    public func text(as format: GraphFormat) -> String { String(decoding: bytes(as: format), as: UTF8.self) }
 
     /// The graph in a format as UTF-8 bytes, as written to a file.
     package func bytes(as format: GraphFormat) -> [UInt8] {
+        ByteText.inMemory { (text) throws(GraphError) in try write(as: format, into: &text) }
+    }
+
+    /// Appends the graph in a format to text that may stream to a file (``ByteText``).
+    ///
+    /// - Throws: what handing the text over throws (a write error).
+    package func write(as format: GraphFormat, into text: inout ByteText) throws(GraphError) {
         switch format {
-        case .json: return NativeJSON.bytes(self)
-        case .graphml: return GraphMLWriter.bytes(self)
-        default: return Array(text(as: format).utf8)
+        case .json: try NativeJSON.write(self, into: &text)
+        case .gexf: try GEXFWriter.write(self, into: &text)
+        case .dot: try DOTWriter.write(self, into: &text)
+        case .csv: try CSVEdgeList.write(self, into: &text)
+        case .graphml: try GraphMLWriter.write(self, into: &text)
         }
     }
 
@@ -234,6 +235,6 @@ extension RelationGraph {
     /// - Throws: ``GraphError/unsupportedFormat(file:format:supported:)`` or ``GraphError/io(file:reason:)``.
     public func write(to path: String, format: GraphFormat? = nil) throws {
         let chosen = try GraphFormat.of(path: path, override: format, allowed: GraphFormat.writable)
-        try FileIO.writeAtomically(bytes(as: chosen), to: path)
+        try FileIO.writeAtomically(to: path) { (text) throws(GraphError) in try write(as: chosen, into: &text) }
     }
 }

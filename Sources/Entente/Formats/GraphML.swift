@@ -10,6 +10,16 @@ public enum GraphMLWriter {
 
     /// The GraphML text as UTF-8 bytes: what ``write(_:)`` returns, built without a `String`.
     package static func bytes(_ graph: RelationGraph) -> [UInt8] {
+        ByteText.inMemory(reservingCapacity: 200 * graph.edges.count + 100 * graph.nodes.count + 4096) {
+            (text) throws(GraphError) in try write(graph, into: &text)
+        }
+    }
+
+    /// Appends the graph's GraphML to text that may stream to a file, with a checkpoint after every
+    /// node and edge: what ``bytes(_:)`` returns.
+    ///
+    /// - Throws: what handing the text over throws (a write error).
+    package static func write(_ graph: RelationGraph, into text: inout ByteText) throws(GraphError) {
         var nodeAttributes = Set<String>()
         for node in graph.nodes { nodeAttributes.formUnion(node.attributes.keys) }
         var edgeAttributes = Set<String>()
@@ -19,7 +29,6 @@ public enum GraphMLWriter {
         let hasSince = graph.edges.contains { $0.since != nil }
         let hasUntil = graph.edges.contains { $0.until != nil }
 
-        var text = ByteText(reservingCapacity: 200 * graph.edges.count + 100 * graph.nodes.count + 4096)
         text.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         text.append("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
         text.append("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
@@ -84,6 +93,7 @@ public enum GraphMLWriter {
                 if let value = node.attributes[name] { data(key("node", name), value) }
             }
             text.append("    </node>\n")
+            try text.checkpoint()
         }
         for (index, edge) in graph.edges.enumerated() {
             text.append("    <edge id=\"e")
@@ -108,9 +118,9 @@ public enum GraphMLWriter {
                 if let value = edge.attributes[name] { data(key("edge", name), value) }
             }
             text.append("    </edge>\n")
+            try text.checkpoint()
         }
         text.append("  </graph>\n</graphml>\n")
-        return text.bytes
     }
 
     /// A double as GraphML readers parse it: always with a decimal point or exponent.

@@ -30,10 +30,9 @@ public enum NativeJSON {
 
     /// The graph in the native format as UTF-8 bytes, ending in a newline: what ``write(_:)`` returns.
     package static func bytes(_ graph: RelationGraph) -> [UInt8] {
-        // The graph's Codable form is the native format; Entente's encoder cannot fail on it.
-        var bytes = (try? EntenteJSONEncoder(pretty: true).encodedBytes(graph)) ?? Array("null".utf8)
-        bytes.append(0x0A)
-        return bytes
+        ByteText.inMemory(reservingCapacity: 160 * graph.edges.count + 64 * graph.nodes.count + 4096) {
+            (text) throws(GraphError) in try write(graph, into: &text)
+        }
     }
 
     private struct Reader {

@@ -48,7 +48,7 @@ struct ConvertCommand: ParsableCommand {
             }
             let target = to.flatMap { GraphFormat(name: $0) } ?? GraphFormat(name: pathExtension(output)) ?? .json
             if target == .gexf {
-                try FileIO.writeAtomically(Array(GEXFWriter.write(loaded, drawing: try gexf.drawing(of: loaded)).utf8), to: output)
+                try GEXFWriter.write(loaded, drawing: try gexf.drawing(of: loaded), to: output)
             } else if target == .csv && output != "-" {
                 let table = try loaded.writeCSV(to: output)
                 let lost = loaded.edges.contains { !$0.evidence.isEmpty } ? "; evidence is not written" : ""
