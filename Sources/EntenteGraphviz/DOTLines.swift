@@ -145,3 +145,78 @@ struct DOTLines {
         return nil
     }
 }
+
+extension DOTLines {
+    /// The line of the first token after the first graph's closing `}`, or nil when nothing but
+    /// white space and comments follows it (or the braces never close). A byte scan with DOT's
+    /// lexical rules (comments, quoted strings with escapes, `<…>` HTML strings), cheap enough for
+    /// every file read: only text it flags is parsed again to count its graphs.
+    ///
+    /// - Complexity: O(n) in the bytes.
+    static func lineAfterFirstGraph(_ bytes: [UInt8]) -> Int? {
+        var line = 1
+        var depth = 0
+        var closed = false
+        var atLineStart = true
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x0A:
+                line += 1
+                atLineStart = true
+                index += 1
+                continue
+            case 0x20, 0x09, 0x0D, 0x0C:
+                index += 1
+                continue
+            case UInt8(ascii: "#") where atLineStart:
+                while index < count && bytes[index] != 0x0A { index += 1 }
+                continue
+            case UInt8(ascii: "/") where index + 1 < count && bytes[index + 1] == UInt8(ascii: "/"):
+                while index < count && bytes[index] != 0x0A { index += 1 }
+                continue
+            case UInt8(ascii: "/") where index + 1 < count && bytes[index + 1] == UInt8(ascii: "*"):
+                index += 2
+                while index < count && !(bytes[index] == UInt8(ascii: "*") && index + 1 < count && bytes[index + 1] == UInt8(ascii: "/")) {
+                    if bytes[index] == 0x0A { line += 1 }
+                    index += 1
+                }
+                index += 2
+                atLineStart = false
+                continue
+            default:
+                break
+            }
+            atLineStart = false
+            if closed { return line }
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                while index < count && bytes[index] != UInt8(ascii: "\"") {
+                    if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+                    if index < count && bytes[index] == 0x0A { line += 1 }
+                    index += 1
+                }
+            case UInt8(ascii: "<") where depth > 0:
+                var nesting = 0
+                while index < count {
+                    if bytes[index] == UInt8(ascii: "<") { nesting += 1 }
+                    if bytes[index] == UInt8(ascii: ">") { nesting -= 1; if nesting == 0 { break } }
+                    if bytes[index] == 0x0A { line += 1 }
+                    index += 1
+                }
+            case UInt8(ascii: "{"):
+                depth += 1
+            case UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 { closed = true }
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -56,6 +56,11 @@ public enum DOTReader {
                 if invalidLine != nil { throw .binary(file: file) }
                 throw syntaxError(error.message, file: file, text: source)
             }
+            // cgraph reads the first graph of a text and leaves the rest unread, as if it were not there.
+            if let line = DOTLines.lineAfterFirstGraph(bytes), OwnedGraph.graphCount(in: bytes, context: context) > 1 {
+                throw .syntax(SourceLocation(file: file, line: line),
+                              "a second graph starts here; Entente reads one graph per file (split the file)")
+            }
             var attribute = Array("charset".utf8CString)
             let charset = agget(UnsafeMutableRawPointer(parsed.pointer), &attribute).map { String(cString: $0) } ?? ""
             let latin1 = latin1Names.contains(charset.lowercased())

@@ -44,6 +44,26 @@ struct OwnedGraph: ~Copyable {
         self.gvc = context.gvc
     }
 
+    /// How many graphs DOT bytes hold, up to two: cgraph's `agread` on the text as a stream, as
+    /// `dot` reads a file of several graphs, stopping after the second. 0 when the first does not parse.
+    static func graphCount(in bytes: [UInt8], context: borrowing GraphvizContext) -> Int {
+        context.clearErrors()
+        entente_agresetlexer()
+        defer { entente_agresetlexer() }
+        guard !bytes.isEmpty else { return 0 }
+        return bytes.withUnsafeBytes { buffer -> Int in
+            guard let base = buffer.baseAddress,
+                  let stream = fmemopen(UnsafeMutableRawPointer(mutating: base), buffer.count, "r") else { return 0 }
+            defer { fclose(stream) }
+            var count = 0
+            while count < 2, let graph = agread(UnsafeMutableRawPointer(stream), nil) {
+                agclose(graph)
+                count += 1
+            }
+            return count
+        }
+    }
+
     /// Parses DOT text to be drawn, as `init(parsing:context:)` does, with a parse failure as
     /// the renderer reports it.
     ///

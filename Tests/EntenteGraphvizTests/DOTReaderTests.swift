@@ -1,5 +1,5 @@
 import Entente
-import EntenteGraphviz
+@testable import EntenteGraphviz
 import Testing
 
 @Suite struct DOTReaderTests {
@@ -71,7 +71,8 @@ import Testing
         #expect(throws: GraphError.syntax(Entente.SourceLocation(file: "test.dot", line: 2), "syntax error near '}'")) {
             try read("graph {\n a -- }")
         }
-        #expect(try read("graph { a -- b } graph { c -- d }").nodes.map(\.id) == ["a", "b"])
+        // A text of two graphs is refused (and the second must not reach the next read either).
+        #expect(throws: GraphError.self) { try read("graph { a -- b } graph { c -- d }") }
         #expect(try read("graph { x -- y }").nodes.map(\.id) == ["x", "y"])
         // A render parses DOT text ending in a newline too.
         _ = try Renderer.render(try Diagram(try read("graph { a -- b }")), as: .dot, layout: .dot)
@@ -180,5 +181,23 @@ import Testing
         #expect(graph.nodes[0].attributes == ["shape": "box"])
         #expect(graph.nodes[1].attributes.isEmpty)
         #expect(graph.edges[0].attributes == ["color": "red"])
+    }
+
+    /// cgraph parses the first graph of a text and ignores what follows; a second graph is refused,
+    /// at its line, instead of being lost without a word.
+    @Test func aSecondGraphIsRefusedAtItsLine() throws {
+        let two = "graph a { x -- y }\n// between\n/* a \n comment */ digraph \"b}\" { z -> w }\n"
+        do {
+            _ = try read(two)
+            Issue.record("a text of two graphs was read")
+        } catch {
+            #expect(error.description == "test.dot:4: a second graph starts here; Entente reads one graph per file (split the file)")
+        }
+        // Braces, quotes and HTML strings inside the first graph do not end it early.
+        let one = "graph a { x [label=\"}\"]; y [label=<<b>}</b>>]; x -- y }\n# a comment\n  // another\n"
+        let graph = try read(one)
+        #expect(graph.nodes.map(\.id) == ["x", "y"])
+        #expect(DOTLines.lineAfterFirstGraph(Array(one.utf8)) == nil)
+        #expect(DOTLines.lineAfterFirstGraph(Array(two.utf8)) == 4)
     }
 }
