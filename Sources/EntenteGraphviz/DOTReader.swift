@@ -138,6 +138,13 @@ public enum DOTReader {
         // cgraph names an anonymous graph `%N`.
         if name.hasPrefix("%") { name = graphAttributes["label"].map { DOTWriter.unescapeLabel($0) } ?? "" }
         var graph = RelationGraph(name: name, directed: agisdirected(g) != 0)
+        if let table = graphAttributes["sources"] {
+            guard let sources = Source.list(parsing: table) else {
+                throw .invalidValue(Self.location(ofAttribute: "sources", value: table, in: dotText, file: file), field: "sources",
+                                    value: table, expected: "a JSON array of sources ({\"id\", \"title\", \"file\", \"citation\"})")
+            }
+            graph.sources = sources
+        }
 
         var indexByNode: [UnsafeMutablePointer<Agnode_t>: Int] = [:]
         var node = agfstnode(g)
@@ -215,6 +222,7 @@ public enum DOTReader {
             edge.attributes = values
             try graph.addEdge(edge, source: source, target: target, at: location)
         }
+        graph.listCitedSources()
         return graph
     }
 

@@ -49,6 +49,11 @@ struct GraphFileOptions: ParsableArguments {
             printError("entente: note: \(path): merged \(count) panel row\(count == 1 ? "" : "s") into another row of the same pair and year "
                        + "(\(graph.isDirected ? "the same direction" : "both directions of an undirected pair"), \(how))")
         }
+        if graph.sourcesListedByID > 0 {
+            let count = graph.sourcesListedByID
+            printError("entente: note: \(path): the file does not carry the sources table; \(count) cited source\(count == 1 ? " is" : "s are") "
+                       + "listed by id alone (native JSON, GraphML and DOT written by Entente keep the table)")
+        }
         if graph.omittedSelfLoops > 0 {
             let count = graph.omittedSelfLoops
             printError("entente: warning: \(path): left out \(count) self-loop\(count == 1 ? "" : "s") "

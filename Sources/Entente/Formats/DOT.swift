@@ -1,7 +1,8 @@
 /// Writes graphs as Graphviz DOT text, quoting every id and value so that it survives a round trip
 /// through Graphviz's parser (see ``quote(_:)`` for the one rare exception).
 ///
-/// Node attributes: `label`, `kind`, `aliases` (joined by `|`), `since`, `until`, and `spells`
+/// Graph attributes: `label` (the name), and `sources` (the sources table as a JSON array, as in
+/// the native format) when the graph lists any. Node attributes: `label`, `kind`, `aliases` (joined by `|`), `since`, `until`, and `spells`
 /// (`1816-1945|1990-2016`) for a node of several spells. Edge attributes: `type`, `weight`,
 /// `polarity`, `since`, `until`, `note`, `evidence` (each `source: quote`, joined by a line break),
 /// plus the attributes read from other formats. Labels are escString-escaped (`\\` for a backslash)
@@ -24,6 +25,7 @@ public enum DOTWriter {
         text.append(quote(graph.name))
         text.append(" {\n")
         if !graph.name.isEmpty { text.append("  graph [label=\(quote(escapeLabel(graph.name)))];\n") }
+        if !graph.sources.isEmpty { text.append("  graph [sources=\(quote(Source.listText(graph.sources)))];\n") }
         for node in graph.nodes {
             text.append("  ")
             appendQuoted(node.id, into: &text)

@@ -277,6 +277,8 @@ private struct GEXFBuilder {
         graph.reserveCapacity(nodes: nodes.count, edges: pendingEdges.count)
         for (node, location) in nodes { try graph.insertNode(node, at: location) }
         try pendingEdges.add(to: &graph)
+        // GEXF has no place for the sources table: the sources evidence cites are listed by id.
+        graph.listCitedSources()
         return graph
     }
 }

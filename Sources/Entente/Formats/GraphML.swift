@@ -1,6 +1,7 @@
 /// Writes graphs as GraphML that networkx `read_graphml`, Gephi and yEd open with typed attributes.
 ///
-/// Node keys: `label`, `kind`, `aliases` (strings), and when any node has them `since`, `until`
+/// Graph keys: `name`, and `sources` (the sources table as a JSON array, as in the native format)
+/// when the graph lists any. Node keys: `label`, `kind`, `aliases` (strings), and when any node has them `since`, `until`
 /// (int) and `spells` (string, `1816-1945|1990-2016`, for nodes of several spells). Edge keys: `type`, `polarity` (strings), `weight`
 /// (double), `since`, `until` (int), `note`, `evidence` (strings), and any other attribute (string).
 /// Parallel edges are kept; each edge has an `id`.
@@ -37,6 +38,7 @@ public enum GraphMLWriter {
             ("d0", "graph", "name", "string"),
             ("n0", "node", "label", "string"), ("n1", "node", "kind", "string"), ("n2", "node", "aliases", "string"),
         ]
+        if !graph.sources.isEmpty { keys.insert(("d1", "graph", "sources", "string"), at: 1) }
         let hasNodeSince = graph.nodes.contains { $0.since != nil }
         let hasNodeUntil = graph.nodes.contains { $0.until != nil }
         let hasSpells = graph.nodes.contains { !$0.spells.isEmpty }
@@ -79,6 +81,11 @@ public enum GraphMLWriter {
         text.append("    <data key=\"d0\">")
         text.appendXML(graph.name)
         text.append("</data>\n")
+        if !graph.sources.isEmpty {
+            text.append("    <data key=\"d1\">")
+            text.appendXML(Source.listText(graph.sources))
+            text.append("</data>\n")
+        }
         for node in graph.nodes {
             text.append("    <node id=\"")
             text.appendXML(node.id)

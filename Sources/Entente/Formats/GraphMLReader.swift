@@ -322,8 +322,8 @@ private struct GraphMLBuilder {
         switch key.domain {
         case "node": return XMLGraphFields.node.contains(name)
         case "edge": return XMLGraphFields.edge.contains(name)
-        case "graph": return name == "name"
-        case "all": return XMLGraphFields.node.contains(name) || XMLGraphFields.edge.contains(name) || name == "name"
+        case "graph": return name == "name" || name == "sources"
+        case "all": return XMLGraphFields.node.contains(name) || XMLGraphFields.edge.contains(name) || name == "name" || name == "sources"
         default: return false
         }
     }
@@ -400,10 +400,19 @@ private struct GraphMLBuilder {
         guard var finished = graph else { return }
         graph = nil
         finished.name = CSVEdgeList.baseName(file)
-        for key in keys.values.sorted(by: { $0.order < $1.order }) where key.applies(to: "graph") && key.name == "name" {
-            if let value = graphValues[key.id] ?? key.defaultValue { finished.name = value.text }
+        for key in keys.values.sorted(by: { $0.order < $1.order }) where key.applies(to: "graph") {
+            guard let value = graphValues[key.id] ?? key.defaultValue else { continue }
+            if key.name == "name" { finished.name = value.text }
+            if key.name == "sources" {
+                guard let sources = Source.list(parsing: value.text) else {
+                    throw .invalidValue(SourceLocation(file: file, line: value.line, column: value.column), field: "sources", value: value.text,
+                                        expected: "a JSON array of sources ({\"id\", \"title\", \"file\", \"citation\"})")
+                }
+                finished.sources = sources
+            }
         }
         try pendingEdges.add(to: &finished)
+        finished.listCitedSources()
         pendingEdges = PendingEdges()
         graph = finished
     }

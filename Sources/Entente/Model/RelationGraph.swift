@@ -31,6 +31,10 @@ public struct RelationGraph: Sendable {
     /// How many rows of a dyad-year panel the CSV reader merged into another row of the same pair
     /// and year (the pair's other direction, in an undirected graph). Not part of the graph's value.
     public package(set) var mergedPanelRows: Int
+    /// How many sources the reader listed by id alone, because evidence cites them and the file
+    /// does not carry the sources table (GEXF cannot; GraphML and DOT from other tools may not).
+    /// Not part of the graph's value.
+    public package(set) var sourcesListedByID: Int = 0
     /// Edge types used beyond the built-in ones, in the order declared.
     public private(set) var declaredTypes: OrderedSet<RelationType>
     /// Node kinds used beyond the built-in ones, in the order declared.
