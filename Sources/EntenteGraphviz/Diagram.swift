@@ -159,7 +159,7 @@ public struct Diagram: Sendable {
             attributes.append(("id", "node-\(nodeIndex)"))
             comparison?.style(node: nodeIndex, kind: node.kind, attributes: &attributes, style: style)
             nodeColoring?.style(node: node, attributes: &attributes)
-            text += "  \(DOTWriter.quote(node.id)) \(attributeList(attributes));\n"
+            text += "  \(DOTWriter.quote(graphvizName(ofNode: nodeIndex))) \(attributeList(attributes));\n"
         }
 
         let arrow = graph.isDirected ? "->" : "--"
@@ -184,10 +184,19 @@ public struct Diagram: Sendable {
             attributes.append(("id", "edge-\(edgeIndex)"))
             comparison?.style(edge: edgeIndex, color: color, attributes: &attributes, style: style)
             nodeColoring?.style(edge: edge, color: color, attributes: &attributes, style: style)
-            text += "  \(DOTWriter.quote(edge.source)) \(arrow) "
-            text += "\(DOTWriter.quote(edge.target)) \(attributeList(attributes));\n"
+            text += "  \(DOTWriter.quote(graphvizName(ofNode: edge.sourceIndex))) \(arrow) "
+            text += "\(DOTWriter.quote(graphvizName(ofNode: edge.targetIndex))) \(attributeList(attributes));\n"
         }
         return text + "}\n"
+    }
+
+    /// The name a node has in the Graphviz graph: its id, unless no DOT string reads back as the id
+    /// (an odd run of backslashes before a quote whose angle brackets do not nest), which would
+    /// merge it with another node; then the id with ` #INDEX` after it, which no other node has.
+    /// The drawing shows the label and its SVG element the id `node-INDEX` either way.
+    func graphvizName(ofNode index: Int) -> String {
+        let id = view.graph.nodes[index].id
+        return DOTWriter.exactQuote(id) != nil ? id : "\(id) #\(index)"
     }
 
     /// The graph index of the centre of an ego view, when the filter has one in the view.

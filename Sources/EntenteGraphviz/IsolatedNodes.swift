@@ -30,13 +30,14 @@ extension Diagram {
         style.reroutesEdges(after: engine, nodes: view.nodeIndices.count, edges: view.edgeIndices.count)
     }
 
-    /// The ids of the nodes the renderer moves into rows under the drawing: the isolated ones when
-    /// ``isolatedNodes`` is ``IsolatedNodes/apart`` and some node has an edge, else none.
+    /// The Graphviz names (``graphvizName(ofNode:)``) of the nodes the renderer moves into rows
+    /// under the drawing: the isolated ones when ``isolatedNodes`` is ``IsolatedNodes/apart`` and
+    /// some node has an edge, else none.
     var nodesSetApart: [String] {
         guard isolatedNodes == .apart else { return [] }
         let isolated = isolatedNodeIndices
         guard isolated.count < view.nodeIndices.count else { return [] }
-        return isolated.map { view.graph.nodes[$0].id }
+        return isolated.map { graphvizName(ofNode: $0) }
     }
 }
 

@@ -6,6 +6,28 @@ import Testing
 @Suite struct HostileInputCLITests {
     private let graph = "Graphs/pakistan.json"
 
+    /// A format that cannot hold a name refuses the file, naming the node, and writes nothing:
+    /// two ids that differ by a character XML cannot hold would have become one.
+    @Test func aNameAFormatCannotHoldIsRefusedNotChanged() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("names.json")
+        try Data(#"{"nodes": [{"id": "x\u0001"}, {"id": "x"}, {"id": "a\\\"b>"}], "edges": [{"source": "x", "target": "x\u0001"}]}"#.utf8)
+            .write(to: input)
+        for (format, message) in [("graphml", "node id 'x\\u{1}' is not text GraphML can hold"), ("gexf", "node id 'x\\u{1}' is not text GEXF can hold"),
+                                  ("dot", #"node id 'a\"b>' is not text DOT can hold"#)] {
+            let output = directory.appendingPathComponent("out.\(format)")
+            let result = try runEntente(["convert", input.path, "-o", output.path])
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix("entente: \(output.path): \(message)"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+            #expect(result.stderr.split(separator: "\n").count == 1)
+        }
+        // JSON holds every name.
+        let json = try runEntente(["convert", input.path, "-o", directory.appendingPathComponent("out.json").path])
+        #expect(json.status == 0)
+    }
+
     @Test func aDeviceIsRefusedNotReadForever() throws {
         let zero = try runEntente(["info", "/dev/zero", "--format", "json"])
         #expect(zero.status == 1)

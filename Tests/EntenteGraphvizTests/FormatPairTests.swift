@@ -66,4 +66,55 @@ import Testing
         }
         #expect(json == NativeJSON.write(expected))
     }
+
+    /// Ids that two formats' writers used to merge: `a\"b>` (an odd backslash before a quote, with
+    /// an unbalanced `>`) has no DOT string, and `x\u{1}` has no XML form.
+    static func collidingGraph(dropping dropped: Set<String> = []) throws -> RelationGraph {
+        var graph = RelationGraph(name: "collisions")
+        let ids = ["a\\\"b>", "a\\\\\"b>", "plain", "cr\rlabel", "x\u{1}", "x"].filter { !dropped.contains($0) }
+        for id in ids { try graph.addNode(Node(id: id, label: id)) }
+        for position in 0..<ids.count - 1 { try graph.addEdge(Edge(source: ids[position], target: ids[position + 1], note: ids[position])) }
+        return graph
+    }
+
+    @Test func aWriterNeverChangesAName() throws {
+        let graph = try Self.collidingGraph()
+        #expect(graph.nodes.count == 6)
+        do {
+            _ = try DOTWriter.write(graph)
+            Issue.record("DOT wrote an id it cannot hold")
+        } catch {
+            #expect(error.description.hasPrefix("node id 'a\\\"b>' is not text DOT can hold"))
+        }
+        for format in [GraphFormat.graphml, .gexf] {
+            do {
+                _ = try graph.text(as: format)
+                Issue.record("\(format) wrote an id it cannot hold")
+            } catch {
+                #expect(error.description.hasPrefix("node id 'x\u{1}' is not text \(format == .gexf ? "GEXF" : "GraphML") can hold"))
+            }
+        }
+        // What each format can hold comes back exactly: carriage returns in labels, an even run of
+        // backslashes before a quote.
+        for (format, dropped) in [(GraphFormat.dot, Set(["a\\\"b>"])), (.graphml, ["x\u{1}"]), (.gexf, ["x\u{1}"])] {
+            let writable = try Self.collidingGraph(dropping: dropped)
+            let text = try writable.text(as: format)
+            let back: RelationGraph
+            switch format {
+            case .dot: back = try DOTReader.read(Array(text.utf8), file: "c.dot")
+            case .graphml: back = try GraphMLReader.read(Array(text.utf8), file: "c.graphml")
+            default: back = try GEXFReader.read(Array(text.utf8), file: "c.gexf")
+            }
+            #expect(back.nodes.map(\.id) == writable.nodes.map(\.id), "\(format)")
+            #expect(back.nodes.map(\.label) == writable.nodes.map(\.label), "\(format)")
+            #expect(back.edges.map(\.note) == writable.edges.map(\.note), "\(format)")
+        }
+    }
+
+    /// A diagram draws every node, even one whose id no DOT string holds.
+    @Test func aDiagramDrawsEveryNode() throws {
+        let svg = try Renderer.render(try Diagram(try Self.collidingGraph()), as: .svg, layout: .dot)
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(text.components(separatedBy: "class=\"node\"").count - 1 == 6)
+    }
 }

@@ -37,7 +37,7 @@ import Testing
         for type in graph.relationTypes { #expect(drawing.typeColors[type] == style.color(of: type, in: graph)) }
         #expect(drawing.typeColors[.security] == "#000000")
         #expect(drawing.nodeColor == "#333333")
-        let text = GEXFWriter.write(graph, drawing: drawing)
+        let text = try GEXFWriter.write(graph, drawing: drawing)
         #expect(text.contains("<viz:color r=\"0\" g=\"114\" b=\"178\"/>"))
     }
 }

@@ -7,7 +7,7 @@ import Testing
     /// JSON → DOTWriter → DOTReader: the same nodes, edges and evidence.
     @Test func pakistanSurvivesDOT() throws {
         let graph = try realGraph("pakistan")
-        let back = try DOTReader.read(Array(DOTWriter.write(graph).utf8), file: "pakistan.dot")
+        let back = try DOTReader.read(Array(try DOTWriter.write(graph).utf8), file: "pakistan.dot")
         expectSameGraph(back, graph)
         // And the JSON written from the DOT reading equals the JSON written from the original, sources
         // included (a graph attribute).
@@ -16,7 +16,7 @@ import Testing
 
     @Test func hostileNamesSurviveDOT() throws {
         let graph = try hostileGraph()
-        let text = DOTWriter.write(graph)
+        let text = try DOTWriter.write(graph)
         let back = try DOTReader.read(Array(text.utf8), file: "hostile.dot")
         expectSameGraph(back, graph)
         #expect(back.name == graph.name)
@@ -33,7 +33,7 @@ import Testing
         try graph.addNode(Node(id: value, label: value, aliases: [value.replacingOccurrences(of: "|", with: "")]))
         try graph.addNode(Node(id: "other"))
         try graph.addEdge(Edge(source: graph.nodes[0].id, target: graph.nodes[1].id, note: value, attributes: ["extra": value]))
-        let back = try DOTReader.read(Array(DOTWriter.write(graph).utf8), file: "value.dot")
+        let back = try DOTReader.read(Array(try DOTWriter.write(graph).utf8), file: "value.dot")
         #expect(back.nodes.map(\.id) == [value, "other"])
         #expect(back.nodes[0].label == value)
         #expect(back.edges.first?.note == value)
@@ -42,18 +42,31 @@ import Testing
     }
 
     /// A value with an odd run of backslashes before its end and unbalanced angle brackets cannot
-    /// be written exactly for cgraph 2.43 (see `DOTWriter.quote`); it must still read back as a graph.
-    @Test func unrepresentableValueStillParses() throws {
+    /// be written exactly for cgraph 2.43 (see `DOTWriter.quote`): the writer refuses it, naming it,
+    /// rather than write a name that reads back changed; a diagram still draws it (under another
+    /// Graphviz name), and its lossy quoted form still parses as one string.
+    @Test func unrepresentableValueIsRefusedByTheWriter() throws {
         var graph = RelationGraph(name: "a > b\\")
         try graph.addNode(Node(id: "x > y\\"))
         try graph.addNode(Node(id: "other"))
         try graph.addEdge(Edge(source: graph.nodes[0].id, target: graph.nodes[1].id))
-        let back = try DOTReader.read(Array(DOTWriter.write(graph).utf8), file: "lossy.dot")
+        #expect(throws: GraphError.self) { try DOTWriter.write(graph) }
+        graph.name = "plain"
+        do {
+            _ = try DOTWriter.write(graph)
+            Issue.record("an id DOT cannot hold was written")
+        } catch {
+            #expect(error.description.hasPrefix("node id 'x > y\\' is not text DOT can hold"))
+        }
+        let lossy = "graph { \(DOTWriter.quote("x > y\\")) -- other }"
+        let back = try DOTReader.read(Array(lossy.utf8), file: "lossy.dot")
         #expect(back.nodes.count == 2 && back.edges.count == 1)
+        let svg = String(decoding: try Renderer.render(try Diagram(graph), as: .svg, layout: .dot), as: UTF8.self)
+        #expect(svg.components(separatedBy: "class=\"node\"").count - 1 == 2)
     }
 
     @Test func writerOutputMatchesGolden() throws {
-        let text = DOTWriter.write(try smallGraph())
+        let text = try DOTWriter.write(try smallGraph())
         let url = goldenDirectory.appendingPathComponent("small.dot")
         // ENTENTE_UPDATE_GOLDEN=1 swift test rewrites the golden file; review its diff before committing.
         if ProcessInfo.processInfo.environment["ENTENTE_UPDATE_GOLDEN"] != nil {

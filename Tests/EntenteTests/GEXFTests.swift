@@ -28,19 +28,19 @@ func sampleDrawing(_ graph: RelationGraph) -> GEXFDrawing {
             graphs.append(try NativeJSON.read(Array(try Data(contentsOf: url)), file: url.path))
         }
         for graph in graphs {
-            let text = GEXFWriter.write(graph, drawing: GEXFDrawing(typeColors: [.economic: "#0072B2"]))
+            let text = try GEXFWriter.write(graph, drawing: GEXFDrawing(typeColors: [.economic: "#0072B2"]))
             let back = try GEXFReader.read(Array(text.utf8), file: "x.gexf")
             #expect(back.name == graph.name)
             #expect(back.isDirected == graph.isDirected)
             #expect(back.nodes == graph.nodes)
             #expect(back.edges == graph.edges)
-            #expect(GEXFWriter.write(back, drawing: GEXFDrawing(typeColors: [.economic: "#0072B2"])) == text)
+            #expect(try GEXFWriter.write(back, drawing: GEXFDrawing(typeColors: [.economic: "#0072B2"])) == text)
         }
     }
 
     @Test func sizesAreScaledIntoTheRange() throws {
         let graph = try sampleGraph()
-        let text = GEXFWriter.write(graph, drawing: sampleDrawing(graph))
+        let text = try GEXFWriter.write(graph, drawing: sampleDrawing(graph))
         // Values 0, 0.25, (none), 0.75, 1, 1.25 → 10…50; the node without a value gets the smallest.
         let sizes = text.split(separator: "\n").filter { $0.contains("<viz:size") }.map { String($0).trimmingSpaces }
         #expect(sizes == [10, 18, 10, 34, 42, 50].map { "<viz:size value=\"\($0)\"/>" })

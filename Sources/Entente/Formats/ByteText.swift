@@ -67,11 +67,23 @@ package struct ByteText {
 
 extension ByteText {
     /// The text of `write` kept in memory: for the `String` and `[UInt8]` forms of a streaming
-    /// writer. Text kept in memory never fails to be handed over, so nothing is thrown.
+    /// writer.
+    ///
+    /// - Throws: what `write` throws (a writer's refusal); text kept in memory is never handed over,
+    ///   so no write error.
     package static func inMemory(reservingCapacity capacity: Int = 0,
-                                 _ write: (inout ByteText) throws(GraphError) -> Void) -> [UInt8] {
+                                 _ write: (inout ByteText) throws(GraphError) -> Void) throws(GraphError) -> [UInt8] {
         var text = ByteText(reservingCapacity: capacity)
-        do { try write(&text) } catch { /* only a drain throws, and this text has none */ }
+        try write(&text)
+        return text.bytes
+    }
+
+    /// ``inMemory(reservingCapacity:_:)`` for a writer that refuses nothing: its only error would
+    /// come from handing text over, which text kept in memory never is.
+    package static func inMemoryInfallible(reservingCapacity capacity: Int = 0,
+                                           _ write: (inout ByteText) throws(GraphError) -> Void) -> [UInt8] {
+        var text = ByteText(reservingCapacity: capacity)
+        do { try write(&text) } catch { /* unreachable: only a drain throws, and this text has none */ }
         return text.bytes
     }
 }

@@ -149,7 +149,7 @@ public enum CSVEdgeList {
     /// The graph's edges as CSV text: `source,target,type,weight,polarity`, then `since`, `until`,
     /// `note` and attribute columns when any edge has them. Deterministic; ends in a newline.
     public static func write(_ graph: RelationGraph) -> String {
-        String(decoding: ByteText.inMemory(reservingCapacity: 40 * graph.edges.count + 4096) {
+        String(decoding: ByteText.inMemoryInfallible(reservingCapacity: 40 * graph.edges.count + 4096) {
             (text) throws(GraphError) in try write(graph, into: &text)
         }, as: UTF8.self)
     }

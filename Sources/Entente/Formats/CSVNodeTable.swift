@@ -74,7 +74,7 @@ public enum CSVNodeTable {
     /// The graph's nodes as a node table: `id,label,kind`, then `aliases`, `since`, `until`,
     /// `spells` and attribute columns when any node has them. Deterministic; ends in a newline.
     public static func write(_ graph: RelationGraph) -> String {
-        String(decoding: ByteText.inMemory(reservingCapacity: 32 * graph.nodes.count + 4096) {
+        String(decoding: ByteText.inMemoryInfallible(reservingCapacity: 32 * graph.nodes.count + 4096) {
             (text) throws(GraphError) in try write(graph, into: &text)
         }, as: UTF8.self)
     }

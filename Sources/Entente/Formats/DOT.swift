@@ -9,8 +9,12 @@
 /// because Graphviz interprets escapes in them; other values are kept as written.
 public enum DOTWriter {
     /// The graph as DOT text, deterministic byte for byte, ending in a newline.
-    public static func write(_ graph: RelationGraph) -> String {
-        String(decoding: ByteText.inMemory(reservingCapacity: 96 * graph.edges.count + 64 * graph.nodes.count + 4096) {
+    ///
+    /// - Throws: ``GraphError/invalidValue(_:field:value:expected:)`` for a name or value that no
+    ///   DOT string reads back as (rare: an odd run of backslashes before a quote whose angle brackets
+    ///   do not nest); the writer never changes a name.
+    public static func write(_ graph: RelationGraph) throws(GraphError) -> String {
+        String(decoding: try ByteText.inMemory(reservingCapacity: 96 * graph.edges.count + 64 * graph.nodes.count + 4096) {
             (text) throws(GraphError) in try write(graph, into: &text)
         }, as: UTF8.self)
     }
@@ -22,41 +26,53 @@ public enum DOTWriter {
     package static func write(_ graph: RelationGraph, into text: inout ByteText) throws(GraphError) {
         let arrow = graph.isDirected ? " -> " : " -- "
         text.append(graph.isDirected ? "digraph " : "graph ")
-        text.append(quote(graph.name))
+        try appendQuoted(graph.name, field: "graph name", into: &text)
         text.append(" {\n")
-        if !graph.name.isEmpty { text.append("  graph [label=\(quote(escapeLabel(graph.name)))];\n") }
-        if !graph.sources.isEmpty { text.append("  graph [sources=\(quote(Source.listText(graph.sources)))];\n") }
+        if !graph.name.isEmpty {
+            text.append("  graph [label=")
+            try appendQuoted(escapeLabel(graph.name), field: "graph name", into: &text)
+            text.append("];\n")
+        }
+        if !graph.sources.isEmpty {
+            text.append("  graph [sources=")
+            try appendQuoted(Source.listText(graph.sources), field: "sources table", into: &text)
+            text.append("];\n")
+        }
         for node in graph.nodes {
+            let owner = "node '\(node.id)'"
             text.append("  ")
-            appendQuoted(node.id, into: &text)
+            try appendQuoted(node.id, field: "node id", into: &text)
             text.append(" [")
-            attribute("label", escapeLabel(node.label), first: true, into: &text)
-            attribute("kind", node.kind.name, into: &text)
-            if !node.aliases.isEmpty { attribute("aliases", node.aliases.joined(separator: "|"), into: &text) }
-            if let since = node.since { attribute("since", String(since), into: &text) }
-            if let until = node.until { attribute("until", String(until), into: &text) }
-            if !node.spells.isEmpty { attribute("spells", node.spells.map(\.description).joined(separator: "|"), into: &text) }
-            for (key, value) in node.attributes.sorted(by: { $0.key < $1.key }) { attribute(key, value, into: &text) }
+            try attribute("label", escapeLabel(node.label), first: true, of: owner, into: &text)
+            try attribute("kind", node.kind.name, of: owner, into: &text)
+            if !node.aliases.isEmpty { try attribute("aliases", node.aliases.joined(separator: "|"), of: owner, into: &text) }
+            if let since = node.since { try attribute("since", String(since), of: owner, into: &text) }
+            if let until = node.until { try attribute("until", String(until), of: owner, into: &text) }
+            if !node.spells.isEmpty {
+                try attribute("spells", node.spells.map(\.description).joined(separator: "|"), of: owner, into: &text)
+            }
+            for (key, value) in node.attributes.sorted(by: { $0.key < $1.key }) { try attribute(key, value, of: owner, into: &text) }
             text.append("];\n")
             try text.checkpoint()
         }
         for edge in graph.edges {
+            let owner = "edge '\(edge.source)' \(arrow.dropFirst().dropLast()) '\(edge.target)'"
             text.append("  ")
-            appendQuoted(edge.source, into: &text)
+            try appendQuoted(edge.source, field: "edge source", into: &text)
             text.append(arrow)
-            appendQuoted(edge.target, into: &text)
+            try appendQuoted(edge.target, field: "edge target", into: &text)
             text.append(" [")
-            attribute("type", edge.type.name, first: true, into: &text)
-            attribute("weight", formatNumber(edge.weight), into: &text)
-            attribute("polarity", edge.polarity.rawValue, into: &text)
-            if let since = edge.since { attribute("since", String(since), into: &text) }
-            if let until = edge.until { attribute("until", String(until), into: &text) }
-            if let note = edge.note { attribute("note", note, into: &text) }
+            try attribute("type", edge.type.name, first: true, of: owner, into: &text)
+            try attribute("weight", formatNumber(edge.weight), of: owner, into: &text)
+            try attribute("polarity", edge.polarity.rawValue, of: owner, into: &text)
+            if let since = edge.since { try attribute("since", String(since), of: owner, into: &text) }
+            if let until = edge.until { try attribute("until", String(until), of: owner, into: &text) }
+            if let note = edge.note { try attribute("note", note, of: owner, into: &text) }
             if !edge.evidence.isEmpty {
-                attribute("evidence", edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n"), into: &text)
+                try attribute("evidence", edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n"), of: owner, into: &text)
             }
             if !edge.attributes.isEmpty {
-                for (key, value) in edge.attributes.sorted(by: { $0.key < $1.key }) { attribute(key, value, into: &text) }
+                for (key, value) in edge.attributes.sorted(by: { $0.key < $1.key }) { try attribute(key, value, of: owner, into: &text) }
             }
             text.append("];\n")
             try text.checkpoint()
@@ -64,20 +80,33 @@ public enum DOTWriter {
         text.append("}\n")
     }
 
-    /// `"key"="value"` of an attribute list, after `, ` unless it is the first.
-    private static func attribute(_ key: String, _ value: String, first: Bool = false, into text: inout ByteText) {
+    /// `"key"="value"` of an attribute list, after `, ` unless it is the first; `owner` names the
+    /// node or edge in the error when the value cannot be written.
+    private static func attribute(_ key: String, _ value: String, first: Bool = false, of owner: @autoclosure () -> String,
+                                  into text: inout ByteText) throws(GraphError) {
         if !first { text.append(", ") }
-        appendQuoted(key, into: &text)
+        try appendQuoted(key, field: "\(owner()) attribute name", into: &text)
         text.append(byte: UInt8(ascii: "="))
-        appendQuoted(value, into: &text)
+        try appendQuoted(value, field: "\(owner()) \(key)", into: &text)
     }
 
     /// Appends ``quote(_:)`` of a value, without a new string in the common case.
-    private static func appendQuoted(_ value: String, into text: inout ByteText) {
-        guard readsBackVerbatim(value) else { return text.append(quote(value)) }
-        text.append(byte: UInt8(ascii: "\""))
-        text.append(value)
-        text.append(byte: UInt8(ascii: "\""))
+    ///
+    /// - Throws: ``GraphError/invalidValue(_:field:value:expected:)`` naming `field` when no DOT
+    ///   string reads back as the value: the writer never changes a name.
+    private static func appendQuoted(_ value: String, field: @autoclosure () -> String, into text: inout ByteText) throws(GraphError) {
+        if readsBackVerbatim(value) {
+            text.append(byte: UInt8(ascii: "\""))
+            text.append(value)
+            text.append(byte: UInt8(ascii: "\""))
+            return
+        }
+        guard let exact = exactQuote(value) else {
+            throw .invalidValue(nil, field: field(), value: value,
+                                expected: "text DOT can hold: Graphviz reads an odd run of backslashes before a quote or line end back "
+                                    + "differently, and this value's angle brackets do not nest (write JSON or GraphML instead)")
+        }
+        text.append(exact)
     }
 
     /// A DOT string that cgraph reads back as exactly `value`.
@@ -91,15 +120,7 @@ public enum DOTWriter {
     /// that fits neither form (rare: both conditions at once) is written double-quoted and reads back
     /// with its backslashes changed.
     public static func quote(_ value: String) -> String {
-        // The common case, and a fast one for diagrams of thousands of edges.
-        if readsBackVerbatim(value) { return "\"" + value + "\"" }
-        var body = ""
-        for scalar in value.unicodeScalars {
-            if scalar == "\"" { body += "\\" }
-            body.unicodeScalars.append(scalar)
-        }
-        if readQuoted(body) == value { return "\"" + body + "\"" }
-        if nestsAngleBrackets(value) { return "<" + value + ">" }
+        if let exact = exactQuote(value) { return exact }
         // Neither form reads back exactly: make every odd run of backslashes before a quote, a line
         // feed or the end even, so that the string at least stays one string.
         var lossy = ""
@@ -193,6 +214,21 @@ public enum DOTWriter {
         return depth == 0
     }
 
+    /// The DOT string that cgraph reads back as exactly `value` (``quote(_:)``'s first two forms),
+    /// or nil when there is none.
+    package static func exactQuote(_ value: String) -> String? {
+        // The common case, and a fast one for diagrams of thousands of edges.
+        if readsBackVerbatim(value) { return "\"" + value + "\"" }
+        var body = ""
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { body += "\\" }
+            body.unicodeScalars.append(scalar)
+        }
+        if readQuoted(body) == value { return "\"" + body + "\"" }
+        if nestsAngleBrackets(value) { return "<" + value + ">" }
+        return nil
+    }
+
     /// Escapes a label for Graphviz's escString rules: a backslash is written `\\`, a line break `\n`.
     public static func escapeLabel(_ label: String) -> String {
         var text = ""
@@ -200,7 +236,6 @@ public enum DOTWriter {
             switch scalar {
             case "\\": text += "\\\\"
             case "\n": text += "\\n"
-            case "\r": continue
             default: text.unicodeScalars.append(scalar)
             }
         }

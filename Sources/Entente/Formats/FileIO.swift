@@ -160,10 +160,15 @@ package enum FileIO {
     /// - Throws: what `produce` throws, or ``GraphError/io(file:reason:)``; the target is then untouched.
     package static func writeAtomically(to path: String,
                                         _ produce: (inout ByteText) throws(GraphError) -> Void) throws(GraphError) {
-        try withOutput(to: path) { (write) throws(GraphError) in
-            var text = ByteText(draining: write)
-            try produce(&text)
-            try text.flush()
+        do {
+            try withOutput(to: path) { (write) throws(GraphError) in
+                var text = ByteText(draining: write)
+                try produce(&text)
+                try text.flush()
+            }
+        } catch {
+            // A writer's refusal names no file: it is the output's.
+            throw error.located(at: SourceLocation(file: path))
         }
     }
 

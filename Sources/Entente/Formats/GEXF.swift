@@ -65,8 +65,12 @@ public enum GEXFWriter {
     /// The graph as GEXF text, deterministic byte for byte, ending in a newline.
     ///
     /// - Complexity: O(V + E + total text length).
-    public static func write(_ graph: RelationGraph, drawing: GEXFDrawing = GEXFDrawing()) -> String {
-        String(decoding: ByteText.inMemory(reservingCapacity: 360 * graph.edges.count + 200 * graph.nodes.count + 4096) {
+    ///
+    /// - Throws: ``GraphError/invalidValue(_:field:value:expected:)`` for a name or value holding a
+    ///   character XML 1.0 cannot hold (a control character other than tab, line feed and carriage
+    ///   return, U+FFFE, U+FFFF); the writer never changes a name.
+    public static func write(_ graph: RelationGraph, drawing: GEXFDrawing = GEXFDrawing()) throws(GraphError) -> String {
+        String(decoding: try ByteText.inMemory(reservingCapacity: 360 * graph.edges.count + 200 * graph.nodes.count + 4096) {
             (text) throws(GraphError) in try write(graph, drawing: drawing, into: &text)
         }, as: UTF8.self)
     }
@@ -85,6 +89,7 @@ public enum GEXFWriter {
     /// - Throws: what handing the text over throws (a write error).
     package static func write(_ graph: RelationGraph, drawing: GEXFDrawing = GEXFDrawing(),
                               into text: inout ByteText) throws(GraphError) {
+        try XMLGraphFields.checkWritable(graph, format: "GEXF")
         var nodeExtraNames = Set<String>()
         for node in graph.nodes { nodeExtraNames.formUnion(node.attributes.keys) }
         let nodeExtras = nodeExtraNames.subtracting(XMLGraphFields.node).sorted()

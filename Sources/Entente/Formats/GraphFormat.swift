@@ -207,11 +207,15 @@ extension RelationGraph {
     private static var readable: [GraphFormat] { GraphFormat.readable }
 
     /// The graph as the text of a format.
-    public func text(as format: GraphFormat) -> String { String(decoding: bytes(as: format), as: UTF8.self) }
+    ///
+    /// - Throws: ``GraphError/invalidValue(_:field:value:expected:)`` when the format cannot hold a
+    ///   name or value exactly (XML's forbidden control characters in GraphML and GEXF; a rare
+    ///   backslash pattern in DOT): a writer never changes a name.
+    public func text(as format: GraphFormat) throws(GraphError) -> String { String(decoding: try bytes(as: format), as: UTF8.self) }
 
     /// The graph in a format as UTF-8 bytes, as written to a file.
-    package func bytes(as format: GraphFormat) -> [UInt8] {
-        ByteText.inMemory { (text) throws(GraphError) in try write(as: format, into: &text) }
+    package func bytes(as format: GraphFormat) throws(GraphError) -> [UInt8] {
+        try ByteText.inMemory { (text) throws(GraphError) in try write(as: format, into: &text) }
     }
 
     /// Appends the graph in a format to text that may stream to a file (``ByteText``).

@@ -7,11 +7,15 @@
 /// Parallel edges are kept; each edge has an `id`.
 public enum GraphMLWriter {
     /// The graph as GraphML text, deterministic byte for byte, ending in a newline.
-    public static func write(_ graph: RelationGraph) -> String { String(decoding: bytes(graph), as: UTF8.self) }
+    ///
+    /// - Throws: ``GraphError/invalidValue(_:field:value:expected:)`` for a name or value holding a
+    ///   character XML 1.0 cannot hold (a control character other than tab, line feed and carriage
+    ///   return, U+FFFE, U+FFFF); the writer never changes a name.
+    public static func write(_ graph: RelationGraph) throws(GraphError) -> String { String(decoding: try bytes(graph), as: UTF8.self) }
 
     /// The GraphML text as UTF-8 bytes: what ``write(_:)`` returns, built without a `String`.
-    package static func bytes(_ graph: RelationGraph) -> [UInt8] {
-        ByteText.inMemory(reservingCapacity: 200 * graph.edges.count + 100 * graph.nodes.count + 4096) {
+    package static func bytes(_ graph: RelationGraph) throws(GraphError) -> [UInt8] {
+        try ByteText.inMemory(reservingCapacity: 200 * graph.edges.count + 100 * graph.nodes.count + 4096) {
             (text) throws(GraphError) in try write(graph, into: &text)
         }
     }
@@ -21,6 +25,7 @@ public enum GraphMLWriter {
     ///
     /// - Throws: what handing the text over throws (a write error).
     package static func write(_ graph: RelationGraph, into text: inout ByteText) throws(GraphError) {
+        try XMLGraphFields.checkWritable(graph, format: "GraphML")
         var nodeAttributes = Set<String>()
         for node in graph.nodes { nodeAttributes.formUnion(node.attributes.keys) }
         var edgeAttributes = Set<String>()

@@ -30,7 +30,7 @@ public enum NativeJSON {
 
     /// The graph in the native format as UTF-8 bytes, ending in a newline: what ``write(_:)`` returns.
     package static func bytes(_ graph: RelationGraph) -> [UInt8] {
-        ByteText.inMemory(reservingCapacity: 160 * graph.edges.count + 64 * graph.nodes.count + 4096) {
+        ByteText.inMemoryInfallible(reservingCapacity: 160 * graph.edges.count + 64 * graph.nodes.count + 4096) {
             (text) throws(GraphError) in try write(graph, into: &text)
         }
     }

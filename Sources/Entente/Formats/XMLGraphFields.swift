@@ -6,6 +6,52 @@ enum XMLGraphFields {
     static let node: Set<String> = ["label", "kind", "aliases", "since", "until", "spells"]
     /// Edge values that fill a model field rather than ``Edge/attributes``.
     static let edge: Set<String> = ["type", "weight", "polarity", "since", "until", "note", "evidence"]
+
+    /// Refuses a graph with text that XML 1.0 cannot hold, as written by the GraphML and GEXF
+    /// writers: a control character other than tab, line feed and carriage return, U+FFFE or U+FFFF
+    /// (not even as a character reference). Dropping them would change names: two ids that differ
+    /// only by one would become one, and the file would be refused as holding a duplicate.
+    ///
+    /// - Throws: ``GraphError/invalidValue(_:field:value:expected:)`` naming the first such name or value.
+    /// - Complexity: O(total length of the graph's text).
+    static func checkWritable(_ graph: RelationGraph, format: String) throws(GraphError) {
+        func check(_ value: String, _ field: @autoclosure () -> String) throws(GraphError) {
+            guard let scalar = value.unicodeScalars.first(where: isForbidden) else { return }
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            throw .invalidValue(nil, field: field(), value: value,
+                                expected: "text \(format) can hold: XML 1.0 has no way to write U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code), "
+                                    + "even as a character reference (write JSON or DOT instead)")
+        }
+        try check(graph.name, "graph name")
+        for type in graph.declaredTypes { try check(type.name, "type name") }
+        for kind in graph.declaredKinds { try check(kind.name, "kind name") }
+        for node in graph.nodes {
+            try check(node.id, "node id")
+            try check(node.label, "node '\(node.id)' label")
+            for alias in node.aliases { try check(alias, "node '\(node.id)' alias") }
+            for (name, value) in node.attributes {
+                try check(name, "node '\(node.id)' attribute name")
+                try check(value, "node '\(node.id)' \(name)")
+            }
+        }
+        for edge in graph.edges {
+            let owner = "edge '\(edge.source)' to '\(edge.target)'"
+            if let note = edge.note { try check(note, "\(owner) note") }
+            for evidence in edge.evidence {
+                try check(evidence.source, "\(owner) evidence source")
+                try check(evidence.quote, "\(owner) evidence quote")
+            }
+            for (name, value) in edge.attributes {
+                try check(name, "\(owner) attribute name")
+                try check(value, "\(owner) \(name)")
+            }
+        }
+    }
+
+    /// A character XML 1.0 does not allow anywhere in a document.
+    private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+    }
 }
 
 extension Node {
