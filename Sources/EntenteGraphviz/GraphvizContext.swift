@@ -22,6 +22,8 @@ struct GraphvizContext: ~Copyable {
     let deviceFormats: [String]
     /// The layout engines the installed Graphviz offers, sorted.
     let layoutEngines: [String]
+    /// The image formats the installed plugins can load into a drawing (`svg` through librsvg, `png`…).
+    let imageFormats: [String]
 
     init() {
         // Errors and warnings go to cgraph's log (read with aglasterr) instead of standard error.
@@ -30,6 +32,7 @@ struct GraphvizContext: ~Copyable {
         gvc = context
         deviceFormats = GraphvizContext.plugins(of: "device", in: context)
         layoutEngines = GraphvizContext.plugins(of: "layout", in: context)
+        imageFormats = GraphvizContext.plugins(of: "loadimage", in: context)
     }
 
     /// The names of the plugins of one kind (`"device"`, `"layout"`), without duplicates, sorted.

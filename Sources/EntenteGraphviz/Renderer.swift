@@ -64,8 +64,26 @@ public enum Renderer {
         try Graphviz.withLayout(of: source, engine: layout, checking: format,
                                 reroutingEdges: reroute) { graph, context throws(GraphvizError) in
             if !apart.isEmpty { graph.setApart(apart, gap: gap, minimumRowWidth: isolatedRowWidth) }
-            return try graph.render(format: format.device, context: context)
+            let bytes = try graph.render(format: format.device, context: context)
+            return format == .pdf ? withFixedCreationDate(bytes) : bytes
         }
+    }
+
+    /// A PDF with its `/CreationDate (D:…)` set to 1970-01-01 00:00:00, digit for digit, so that the
+    /// same diagram gives the same bytes at any time (cairo stamps the clock's time; the offsets of
+    /// the file's cross-reference table stay valid, as the length does not change).
+    static func withFixedCreationDate(_ pdf: [UInt8]) -> [UInt8] {
+        let marker = Array("/CreationDate (D:".utf8)
+        guard let start = pdf.indices.first(where: { pdf[$0...].starts(with: marker) }) else { return pdf }
+        let epoch = Array("19700101000000".utf8)
+        var bytes = pdf
+        var position = start + marker.count
+        for digit in epoch {
+            guard position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) else { break }
+            bytes[position] = digit
+            position += 1
+        }
+        return bytes
     }
 
     /// The output formats the installed Graphviz can render, of those Entente offers.

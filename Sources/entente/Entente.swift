@@ -9,7 +9,7 @@ struct EntenteCommand: AsyncParsableCommand {
         version: EntenteVersion.current,
         subcommands: [InfoCommand.self, ConvertCommand.self, PathCommand.self, CentralityCommand.self,
                       RenderCommand.self, BalanceCommand.self, CommunitiesCommand.self, NodesCommand.self,
-                      TiesCommand.self, DiffCommand.self, MergeCommand.self]
+                      TiesCommand.self, DiffCommand.self, MergeCommand.self, TimelineCommand.self]
     )
 
     /// Parses and runs the command, as swift-argument-parser's own `main` does, after arranging for an

@@ -316,3 +316,18 @@ extension EdgeValues.Entry: CustomStringConvertible {
     /// `IND|PAK 0.125000`: the tie (its ids, as `--json` keys it) and its value as the table shows it.
     public var description: String { visibleControlCharacters("\(tie) \(tableNumber(value))") }
 }
+
+extension CentralityTimeline: CustomStringConvertible {
+    /// The table `entente timeline` prints: a row per year, a column per node (headed by its id),
+    /// values in six decimals, blank where the node has none (it does not exist that year, or the
+    /// year has no ties); the years without values are listed after the table with their reason.
+    public var description: String {
+        let header = ["year"] + series.map(\.id)
+        let rows = years.indices.map { column in
+            [String(years[column])] + series.map { entry in entry.values[column].map(tableNumber) ?? "" }
+        }
+        var lines = alignedColumns(header: header, rows: rows, rightAligned: Set(1..<(series.count + 1)))
+        for gap in gaps { lines.append("\(gap.year): no values (\(gap.reason))") }
+        return joinedLines(lines)
+    }
+}

@@ -1,0 +1,105 @@
+import Entente
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// `entente timeline` through the binary: table, CSV, JSON, the chart, and bad input.
+@Suite struct TimelineCLITests {
+    private let dated = "Tests/EntenteTests/Fixtures/timeline/dated.json"
+
+    private struct Timeline: Decodable {
+        struct Node: Decodable { let id: String; let label: String; let values: [Double?] }
+        let measure: String
+        let years: [Int]
+        let nodes: [Node]
+    }
+
+    @Test func tableCSVAndJSONAgree() throws {
+        let arguments = ["timeline", dated, "--measure", "betweenness", "--from", "2000", "--to", "2010", "--nodes", "S00,S03"]
+        let table = try runEntente(arguments)
+        #expect(table.status == 0)
+        let lines = table.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "year       S00       S03")
+        #expect(lines[5] == "2004  0.034188")  // S03 does not exist in 2004 (between its spells): blank, not 0
+        let json = try runEntente(arguments + ["--json"])
+        let decoded = try JSONDecoder().decode(Timeline.self, from: json.stdoutData)
+        #expect(decoded.years == Array(2000...2010))
+        #expect(decoded.nodes.map(\.id) == ["S00", "S03"])
+        #expect(decoded.nodes[1].values[4] == nil)
+        let csv = try runEntente(arguments + ["--csv"])
+        let rows = csv.stdout.split(separator: "\n").dropFirst()
+        #expect(csv.stdout.hasPrefix("year,id,label,value\n"))
+        #expect(rows.count == decoded.nodes.reduce(0) { $0 + $1.values.compactMap { $0 }.count })
+        #expect(rows.contains("2004,S00,State 0,0.03418803418803419"))
+    }
+
+    @Test func topTakesTheHighestOfAnyYear() throws {
+        let result = try runEntente(["timeline", dated, "--measure", "degree", "--from", "2000", "--to", "2010", "--top", "3", "--json"])
+        let decoded = try JSONDecoder().decode(Timeline.self, from: result.stdoutData)
+        #expect(decoded.nodes.count == 3)
+        let best = decoded.nodes.map { $0.values.compactMap { $0 }.max() ?? 0 }
+        #expect(best == best.sorted(by: >))
+    }
+
+    @Test func theChartHoldsTheValues() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments = ["timeline", "Graphs/world/security.json", "--measure", "betweenness", "--from", "1946", "--to", "2014",
+                         "--nodes", "USA,RUS,CHN,UKG,FRN"]
+        let json = try runEntente(arguments + ["--json"])
+        let decoded = try JSONDecoder().decode(Timeline.self, from: json.stdoutData)
+        let svgPath = directory.appendingPathComponent("hubs.svg").path
+        #expect(try runEntente(arguments + ["-o", svgPath]).status == 0)
+        let chart = LineChart(title: "", yLabel: "", years: decoded.years,
+                              series: decoded.nodes.map { .init(id: $0.id, label: $0.label, values: $0.values) })
+        let document = try XMLDocument(contentsOf: URL(fileURLWithPath: svgPath))
+        let paths = try document.nodes(forXPath: "//*[local-name()='path'][@class='series']").compactMap { $0 as? XMLElement }
+        #expect(paths.compactMap { $0.attributes?.first(where: { $0.name == "data-id" })?.stringValue } == ["USA", "RUS", "CHN", "UKG", "FRN"])
+        for (path, node) in zip(paths, decoded.nodes) {
+            let d = try #require(path.attributes?.first(where: { $0.name == "d" })?.stringValue)
+            let drawn = d.split(separator: " ").map { $0.dropFirst().split(separator: ",").compactMap { Double($0) } }
+            let expected = zip(decoded.years, node.values).compactMap { year, value in value.map { (year, $0) } }
+            #expect(drawn.count == expected.count, "\(node.id)")
+            for (point, (year, value)) in zip(drawn, expected) {
+                #expect(abs(point[0] - chart.x(ofYear: year)) < 0.006, "\(node.id) \(year)")
+                #expect(abs(chart.value(atY: point[1]) - value) < 1e-4, "\(node.id) \(year)")
+            }
+        }
+        // png and pdf: the same bytes each time.
+        for format in ["png", "pdf"] {
+            let first = directory.appendingPathComponent("a.\(format)").path, second = directory.appendingPathComponent("b.\(format)").path
+            #expect(try runEntente(arguments + ["-o", first]).status == 0)
+            #expect(try runEntente(arguments + ["-o", second]).status == 0)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: first))
+            #expect(bytes == (try Data(contentsOf: URL(fileURLWithPath: second))))
+            #expect(bytes.starts(with: format == "png" ? [0x89, 0x50, 0x4E, 0x47] : Array("%PDF".utf8)))
+            #expect(bytes.count > 10_000, "\(format) holds a drawing")
+        }
+    }
+
+    @Test(arguments: [
+        (["--from", "2010", "--to", "2000"], Int32(64), "--from 2010 is after --to 2000"),
+        (["--from", "2000", "--to", "2010", "--step", "0"], 64, "--step must be at least 1"),
+        (["--from", "1990", "--to", "2010"], 1, "outside the graph's years, 2000–2010"),
+        (["--from", "2000", "--to", "2010", "--nodes", "S0O"], 1, "no node named 'S0O'; did you mean S00 (State 0)"),
+        (["--from", "2000", "--to", "2010", "-o", "chart.gif"], 64, "cannot draw a chart as 'gif' (supported: svg, png, pdf)"),
+        (["--from", "2000", "--to", "2010", "--at", "2005"], 64, "--at picks one year"),
+        (["--from", "2000", "--to", "2010", "--measure", "edge-betweenness"], 64, "unknown node measure 'edge-betweenness'"),
+    ])
+    func badInputIsOneLine(_ extra: [String], _ status: Int32, _ message: String) throws {
+        let measure = extra.contains("--measure") ? [] : ["--measure", "degree"]
+        let result = try runEntente(["timeline", dated] + measure + extra)
+        #expect(result.status == status)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        if status == 1 { #expect(result.stderr.split(separator: "\n").count == 1) }
+    }
+
+    @Test func aGraphWithoutYearsSaysSo() throws {
+        let result = try runEntente(["timeline", "Tests/EntenteTests/Fixtures/graphs/ba1000.csv", "--measure", "degree", "--from", "2000", "--to", "2001"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "entente: Tests/EntenteTests/Fixtures/graphs/ba1000.csv: the graph has no years (no tie has since or until)\n")
+    }
+}
