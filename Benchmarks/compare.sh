@@ -84,6 +84,9 @@ if [[ " $graphs " == *" large "* ]]; then
     echo "== large: output paths" >&2
     "$python" Benchmarks/output.py --entente "$bin/entente" --csv Benchmarks/graphs/large.csv --runs "$runs" \
         --jsonl "$out/output.jsonl" | tee "$out/output.md" >&2 || true
+    # entente timeline over the world's 199 years against a networkx loop over the same years.
+    echo "== world security network: timeline of betweenness, 1816-2014" >&2
+    "$python" Benchmarks/timeline.py --entente "$bin/entente" --runs "$runs" | tee "$out/timeline.md" >&2 || true
     # Peak memory per edge of info and convert on a 2,000,000-edge CSV, against igraph's reading.
     echo "== 2,000,000 edges: peak memory" >&2
     "$python" Benchmarks/memory.py --entente "$bin/entente" | tee "$out/memory.md" >&2 || true

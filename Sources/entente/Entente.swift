@@ -1,5 +1,6 @@
 import ArgumentParser
 import Entente
+import Foundation
 
 @main
 struct EntenteCommand: AsyncParsableCommand {
@@ -18,6 +19,18 @@ struct EntenteCommand: AsyncParsableCommand {
         TemporaryFiles.removeOnSignals()
         do {
             var command = try parseAsRoot()
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            do {
+                // The words after the subcommand's name.
+                try RepeatedOptions.check(command, arguments: Array(arguments.drop { $0 == arguments.first && !$0.hasPrefix("-") }))
+            } catch {
+                // The subcommand's usage, as swift-argument-parser prints it for its own usage errors.
+                let name = type(of: command).configuration.commandName.map { "entente \($0)" } ?? "entente"
+                printError("Error: \(EntenteCommand.message(for: error))")
+                printError("Usage: " + EntenteCommand.usageString(for: type(of: command)))
+                printError("  See '\(name) --help' for more information.")
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
