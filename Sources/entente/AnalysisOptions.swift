@@ -81,6 +81,26 @@ struct GraphInputOptions: ParsableArguments {
                                valueName: "year"))
     var at: Int?
 
+    /// Reads the graph for an analysis of one view: as ``GraphFileOptions/read(_:)`` does, and, when
+    /// the graph carries years and no --at picks one, says so on standard error, since the view then
+    /// chains ties of different eras (East Germany–Poland, 1955–1990, then Poland–Ukraine, from 1992).
+    func readForAnalysis(_ path: String) throws -> RelationGraph {
+        let graph = try file.read(path)
+        if at == nil, let note = Self.allYearsNote(graph, path: path) { printError(note) }
+        return graph
+    }
+
+    /// `entente: note: FILE: its ties span 1816–2016; all years are taken together (--at YEAR picks
+    /// one)`, or nil when taking all years together mixes no eras: when no tie and no node has ended
+    /// (no `until`, no spells), every tie still holds in the latest year, and the whole graph is that
+    /// year's view (the seed graphs, whose ties carry only the year they began).
+    static func allYearsNote(_ graph: RelationGraph, path: String) -> String? {
+        let ended = graph.edges.contains { $0.until != nil } || graph.nodes.contains { $0.until != nil || $0.spells.count > 1 }
+        guard ended else { return nil }
+        let what = graph.datedYears.map { "its ties span \($0.lowerBound)–\($0.upperBound)" } ?? "its nodes carry years"
+        return "entente: note: \(path): \(what); all years are taken together, ended ties with current ones (--at YEAR picks one year)"
+    }
+
     /// The edge types asked for, or nil for all.
     var typeSet: Set<RelationType>? { types.map { Set(Self.names(in: $0).map { RelationType($0) }) } }
 
@@ -129,9 +149,10 @@ struct AnalysisOptions: ParsableArguments {
         return filter
     }
 
-    /// Reads the graph and builds the analysis the options describe.
-    func analysis(of path: String, metric: EdgeMetric) throws -> Analysis {
-        try Analysis(try input.file.read(path), filter: filter, metric: metric)
+    /// Reads the graph and builds the analysis the options describe; `notingYears` says on standard
+    /// error when the graph's years are all taken together (``GraphInputOptions/readForAnalysis(_:)``).
+    func analysis(of path: String, metric: EdgeMetric, notingYears: Bool = true) throws -> Analysis {
+        try Analysis(try notingYears ? input.readForAnalysis(path) : input.file.read(path), filter: filter, metric: metric)
     }
 }
 

@@ -102,4 +102,21 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr == "entente: Tests/EntenteTests/Fixtures/graphs/ba1000.csv: the graph has no years (no tie has since or until)\n")
     }
+
+    /// Without --at, a graph whose ties or nodes end says that all years are taken together (a path
+    /// could chain East Germany–Poland, 1955–1990, with Poland–Ukraine, from 1992); with --at, or on a
+    /// graph where nothing has ended (the seeds: ties carry only the year they began), nothing is said.
+    @Test func allYearsTogetherIsSaid() throws {
+        let note = "entente: note: Graphs/world/security.json: its ties span 1816–2016; all years are taken together, "
+            + "ended ties with current ones (--at YEAR picks one year)\n"
+        for arguments in [["path", "Graphs/world/security.json", "USA", "RUS"], ["centrality", "Graphs/world/security.json", "--measure", "degree"],
+                          ["nodes", "Graphs/world/security.json"], ["ties", "Graphs/world/security.json", "USA"]] {
+            let result = try runEntente(arguments)
+            #expect(result.stderr.hasPrefix(note), "\(arguments[0]): \(result.stderr)")
+            let pinned = try runEntente(arguments + ["--at", "1990"])
+            #expect(!pinned.stderr.contains("all years are taken together"), "\(arguments[0])")
+        }
+        let seed = try runEntente(["path", "Graphs/pakistan.json", "PAK", "EU"])
+        #expect(seed.stderr.isEmpty)
+    }
 }

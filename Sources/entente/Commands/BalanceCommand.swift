@@ -65,7 +65,7 @@ struct BalanceCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try input.file.read(graph)
+            let loaded = try input.readForAnalysis(graph)
             let report = try loaded.structuralBalance(of: input.filter(polarities: [.cooperative, .adversarial]),
                                                       signs: weighted ? .weighted : .unweighted, rule: signRule,
                                                       limits: BalanceLimits(timeLimit: timeLimit), solver: CBCSolver())

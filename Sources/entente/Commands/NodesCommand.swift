@@ -31,7 +31,7 @@ struct NodesCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let list = try analysis.input.file.read(graph).nodeList(filter: analysis.filter)
+            let list = try analysis.input.readForAnalysis(graph).nodeList(filter: analysis.filter)
             var output = Output()
             if json {
                 try output.json(list)

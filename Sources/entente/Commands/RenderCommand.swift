@@ -192,7 +192,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try input.file.read(graph)
+            let loaded = try input.readForAnalysis(graph)
             let keepsAdversarial = includeAdversarial ?? !cooperativeOnly
             let filter = input.filter(polarities: keepsAdversarial ? Set(Polarity.allCases) : [.cooperative],
                                       around: around, depth: depth ?? 1)

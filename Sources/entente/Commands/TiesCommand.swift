@@ -41,7 +41,7 @@ struct TiesCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let filter = input.filter(polarities: cooperativeOnly ? [.cooperative] : Set(Polarity.allCases))
-            let ties = try input.file.read(graph).ties(of: node, filter: filter, order: sort)
+            let ties = try input.readForAnalysis(graph).ties(of: node, filter: filter, order: sort)
             var output = Output()
             if json {
                 try output.json(ties)

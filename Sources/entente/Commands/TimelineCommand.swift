@@ -112,7 +112,7 @@ struct TimelineCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             guard let measure = chosenMeasure else { return }
-            let analysis = try self.analysis.analysis(of: graph, metric: EdgeMetric(argument: metric) ?? .strength)
+            let analysis = try self.analysis.analysis(of: graph, metric: EdgeMetric(argument: metric) ?? .strength, notingYears: false)
             // Names resolve before the sweep, so that a typo costs nothing.
             let named = try nodes.map { list in
                 try list.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
