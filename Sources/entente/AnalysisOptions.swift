@@ -81,11 +81,26 @@ struct GraphInputOptions: ParsableArguments {
                                valueName: "year"))
     var at: Int?
 
-    /// Reads the graph for an analysis of one view: as ``GraphFileOptions/read(_:)`` does, and, when
-    /// the graph carries years and no --at picks one, says so on standard error, since the view then
-    /// chains ties of different eras (East Germany–Poland, 1955–1990, then Poland–Ukraine, from 1992).
+    @Option(help: ArgumentHelp("Only the ties of at least this weight (after --scale-weights), e.g. 3 to leave out ATOP's consultation and non-aggression pacts.",
+                               valueName: "weight"))
+    var minWeight: Double?
+
+    @Option(help: ArgumentHelp("Put every edge type's weights on one scale, in (0, 1], before anything else: max (divided by the type's strongest weight) or rank (the share of the type's ties at most as strong).",
+                               valueName: "scaling"))
+    var scaleWeights: WeightScaling?
+
+    /// Reads the graph, with its weights scaled by --scale-weights.
+    func read(_ path: String) throws -> RelationGraph {
+        var graph = try file.read(path)
+        if let scaleWeights { graph.scaleWeights(scaleWeights) }
+        return graph
+    }
+
+    /// Reads the graph for an analysis of one view: as ``read(_:)`` does, and, when the graph
+    /// carries years and no --at picks one, says so on standard error, since the view then chains
+    /// ties of different eras (East Germany–Poland, 1955–1990, then Poland–Ukraine, from 1992).
     func readForAnalysis(_ path: String) throws -> RelationGraph {
-        let graph = try file.read(path)
+        let graph = try read(path)
         if at == nil, let note = Self.allYearsNote(graph, path: path) { printError(note) }
         return graph
     }
@@ -121,12 +136,17 @@ struct GraphInputOptions: ParsableArguments {
             throw ValidationError("--exclude-types '\(excludeTypes)' names no edge type")
         }
         if let kinds, kindSet?.isEmpty ?? true { throw ValidationError("--kinds '\(kinds)' names no node kind") }
+        if let minWeight, !(minWeight.isFinite && minWeight >= 0) {
+            throw ValidationError("--min-weight \(minWeight) is not a finite number of at least 0")
+        }
     }
 
     /// The filter these options describe, keeping the given polarities.
     func filter(polarities: Set<Polarity>, around center: String? = nil, depth: Int = 1) -> RelationFilter {
-        RelationFilter(types: typeSet, excluding: excludedTypeSet, polarities: polarities, kinds: kindSet, year: at,
-                       around: center, depth: depth)
+        var filter = RelationFilter(types: typeSet, excluding: excludedTypeSet, polarities: polarities, kinds: kindSet,
+                                    year: at, around: center, depth: depth)
+        filter.minimumWeight = minWeight
+        return filter
     }
 }
 
@@ -152,7 +172,7 @@ struct AnalysisOptions: ParsableArguments {
     /// Reads the graph and builds the analysis the options describe; `notingYears` says on standard
     /// error when the graph's years are all taken together (``GraphInputOptions/readForAnalysis(_:)``).
     func analysis(of path: String, metric: EdgeMetric, notingYears: Bool = true) throws -> Analysis {
-        try Analysis(try notingYears ? input.readForAnalysis(path) : input.file.read(path), filter: filter, metric: metric)
+        try Analysis(try notingYears ? input.readForAnalysis(path) : input.read(path), filter: filter, metric: metric)
     }
 }
 
@@ -169,6 +189,7 @@ extension EdgeMetric: NamedArgument {}
 
 /// `--combine`.
 extension PanelCombine: NamedArgument {}
+extension WeightScaling: NamedArgument {}
 
 extension String {
     /// Without leading and trailing whitespace.

@@ -96,15 +96,17 @@ extension RelationGraph {
     ///   - year: keep only the nodes that exist in this year and the edges that hold in it.
     ///   - center: keep only the nodes within `depth` edges of this node (id, label or alias).
     ///   - depth: the ego network's radius.
+    ///   - minimumWeight: keep only the edges of at least this weight (``RelationFilter/minimumWeight``).
     ///   - metric: how weights become path costs (default: strength, cost = 1/weight).
     /// - Throws: ``GraphError``, as ``Analysis/init(_:filter:metric:)``.
     public func analysis(types: Set<RelationType>? = nil, excluding excludedTypes: Set<RelationType> = [],
                          includeAdversarial: Bool = false, kinds: Set<NodeKind>? = nil, at year: Int? = nil,
-                         around center: String? = nil, depth: Int = 1,
+                         around center: String? = nil, depth: Int = 1, minimumWeight: Double? = nil,
                          metric: EdgeMetric = .strength) throws -> Analysis {
-        let filter = RelationFilter(types: types, excluding: excludedTypes,
+        var filter = RelationFilter(types: types, excluding: excludedTypes,
                                     polarities: includeAdversarial ? Set(Polarity.allCases) : [.cooperative],
                                     kinds: kinds, year: year, around: center, depth: depth)
+        filter.minimumWeight = minimumWeight
         return try Analysis(self, filter: filter, metric: metric)
     }
 }

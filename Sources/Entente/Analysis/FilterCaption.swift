@@ -27,6 +27,7 @@ extension RelationFilter {
             let name = (try? graph.node(named: center))?.label ?? center
             parts.append("around \(name), depth \(depth)")
         }
+        if let minimumWeight { parts.append("ties of weight ≥ \(formatNumber(minimumWeight, significantDigits: 6))") }
         if let year { parts.append("in \(year)") }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }

@@ -45,6 +45,7 @@ package struct GraphView: Sendable {
         let keepsAdversarial = filter.polarities.contains(.adversarial)
         let checksTypes = filter.types != nil || !filter.excludedTypes.isEmpty
         let year = filter.year
+        let minimumWeight = filter.minimumWeight ?? -.infinity
         var edges: [Int] = []
         edges.reserveCapacity(base.edgeIndices.count)
         graph.edges.withUnsafeBufferPointer { all in
@@ -56,6 +57,7 @@ package struct GraphView: Sendable {
                         guard (all[index].since ?? Int.min) <= year, (all[index].until ?? Int.max) >= year else { continue }
                     }
                     if checksTypes && !filter.keeps(type: all[index].type) { continue }
+                    if all[index].weight < minimumWeight { continue }
                     edges.append(index)
                 }
             }

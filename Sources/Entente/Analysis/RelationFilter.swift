@@ -33,6 +33,10 @@ public struct RelationFilter: Hashable, Sendable, CustomStringConvertible {
     /// ignored); of equal sizes, the one with the first node in graph order is kept. Measures that
     /// need a connected graph (eigenvector) then run on it, and ranks count its nodes.
     public var largestComponent: Bool = false
+    /// Keep only the edges whose weight is at least this (`--min-weight`), as the analysis sees the
+    /// weight: leaving out weak ties (ATOP's consultation and non-aggression pacts, weights 1 and 2)
+    /// keeps blocs that a single weak treaty would otherwise merge. `nil` keeps every weight.
+    public var minimumWeight: Double?
 
     /// Creates a filter. By default it keeps cooperative edges of every type between every node,
     /// as the analyses do (a path or a centrality through a rivalry is not a tie).
@@ -72,6 +76,7 @@ public struct RelationFilter: Hashable, Sendable, CustomStringConvertible {
     package func keeps(_ edge: Edge) -> Bool {
         polarities.contains(edge.polarity) && (types?.contains(edge.type) ?? true)
             && !excludedTypes.contains(edge.type) && (year.map(edge.holds(in:)) ?? true)
+            && edge.weight >= (minimumWeight ?? -.infinity)
     }
 
     /// What the filter keeps, in words: `cooperative economic or security edges`.
@@ -99,6 +104,7 @@ public struct RelationFilter: Hashable, Sendable, CustomStringConvertible {
             let ordered = kindOrder?.filter(kinds.contains) ?? kinds.sorted()
             phrase += " between " + ordered.map(\.name).joined(separator: " or ") + " nodes"
         }
+        if let minimumWeight { phrase += " of weight ≥ \(formatNumber(minimumWeight, significantDigits: 6))" }
         if let year { phrase += " in \(year)" }
         if largestComponent { phrase += " in the largest component" }
         return phrase

@@ -306,6 +306,38 @@ public struct RelationGraph: Sendable {
         return result
     }
 
+    /// Puts the weights of every edge type on one scale, so that a type counted in tens (shared IGOs,
+    /// 1–106) does not swamp a type rated 1–5 (alliance obligations) in a mixed-type path, centrality
+    /// or bloc: each weight becomes a number in (0, 1] computed within its type, over all the graph's
+    /// edges of that type (every year, both polarities), so that one tie keeps one weight in every
+    /// view. Evidence, years and polarity are unchanged.
+    ///
+    /// - Complexity: O(E log E).
+    public mutating func scaleWeights(_ scaling: WeightScaling) {
+        var positionsByType: [RelationType: [Int]] = [:]
+        for (position, edge) in edges.enumerated() { positionsByType[edge.type, default: []].append(position) }
+        for positions in positionsByType.values {
+            switch scaling {
+            case .maximum:
+                let top = positions.map { edges[$0].weight }.max() ?? 1
+                for position in positions { edges[position].weight /= top }
+            case .rank:
+                // The share of the type's edges whose weight is at most this one: equal weights get
+                // equal values, and the strongest gets 1.
+                let sorted = positions.map { edges[$0].weight }.sorted()
+                for position in positions {
+                    let weight = edges[position].weight
+                    var low = 0, high = sorted.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if sorted[middle] <= weight { low = middle + 1 } else { high = middle }
+                    }
+                    edges[position].weight = Double(low) / Double(sorted.count)
+                }
+            }
+        }
+    }
+
     private mutating func indexNames(of index: Int) {
         let node = nodes[index]
         var names: Set<String> = [node.id.lowercased(), node.label.lowercased()]

@@ -40,8 +40,8 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var loaded = try input.file.read(graph)
-            if input.at != nil || input.types != nil || input.excludeTypes != nil || input.kinds != nil {
+            var loaded = try input.read(graph)
+            if input.at != nil || input.types != nil || input.excludeTypes != nil || input.kinds != nil || input.minWeight != nil {
                 let filter = input.filter(polarities: Set(Polarity.allCases))
                 _ = try GraphView(checked: loaded, filter: filter)  // unknown type or kind names
                 loaded = loaded.subgraph(filter)

@@ -61,8 +61,8 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let before = try input.file.read(base)
-            let after = try input.file.read(other)
+            let before = try input.read(base)
+            let after = try input.read(other)
             let filter = input.filter(polarities: includeAdversarial ? Set(Polarity.allCases) : [.cooperative])
             let diff = try after.difference(from: before, filter: filter, measure: nodeMeasure, metric: metric)
             var output = Output()

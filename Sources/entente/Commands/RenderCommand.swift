@@ -198,7 +198,7 @@ struct RenderCommand: ParsableCommand {
                                       around: around, depth: depth ?? 1)
             var diagram: Diagram
             if let diff {
-                diagram = try Diagram(loaded, comparedWith: try input.file.read(diff), showing: filter, title: title)
+                diagram = try Diagram(loaded, comparedWith: try input.read(diff), showing: filter, title: title)
             } else {
                 diagram = try Diagram(loaded, showing: filter, title: title)
             }

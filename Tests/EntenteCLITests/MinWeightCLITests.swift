@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// `--min-weight` and `--scale-weights` through the binary.
+@Suite struct MinWeightCLITests {
+    private struct Communities: Decodable { let communities: [[String]] }
+
+    private func bloc(of id: String, in result: Communities) -> Int? { result.communities.firstIndex { $0.contains(id) } }
+
+    /// The Helsinki Final Act's non-aggression ties (ATOP weight 2) join NATO and the Warsaw Pact in
+    /// one bloc in 1985; leaving ties below 3 out separates them.
+    @Test func minWeightSeparatesTheColdWarBlocs() throws {
+        let arguments = ["communities", "Graphs/world/security.json", "--at", "1985", "--json"]
+        let all = try JSONDecoder().decode(Communities.self, from: try runEntente(arguments).stdoutData)
+        #expect(bloc(of: "GFR", in: all) != nil && bloc(of: "GFR", in: all) == bloc(of: "GDR", in: all))
+        let strong = try JSONDecoder().decode(Communities.self, from: try runEntente(arguments + ["--min-weight", "3"]).stdoutData)
+        let west = try #require(bloc(of: "USA", in: strong)), east = try #require(bloc(of: "RUS", in: strong))
+        #expect(west != east)
+        for id in ["GFR", "FRN", "UKG", "ITA"] { #expect(bloc(of: id, in: strong) == west, "\(id)") }
+        for id in ["GDR", "POL", "HUN", "CZE"] { #expect(bloc(of: id, in: strong) == east, "\(id)") }
+    }
+
+    /// Render and convert keep only the ties of at least the weight; the title says so.
+    @Test func renderAndConvertDropWeakTies() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("entente-minweight-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let converted = directory.appendingPathComponent("strong.json").path
+        #expect(try runEntente(["convert", "Graphs/pakistan.json", "--min-weight", "4", "-o", converted]).status == 0)
+        let graph = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: converted))) as? [String: Any])
+        let weights = try #require(graph["edges"] as? [[String: Any]]).compactMap { $0["weight"] as? Double }
+        #expect(!weights.isEmpty && weights.allSatisfy { $0 >= 4 })
+        let dot = try runEntente(["render", "Graphs/pakistan.json", "--min-weight", "4", "-o", "-", "--to", "dot"])
+        #expect(dot.status == 0)
+        #expect(dot.stdout.contains("ties of weight ≥ 4"))
+        #expect(dot.stdout.components(separatedBy: " -- ").count - 1 == weights.count)
+    }
+
+    /// Scaled weights are what --min-weight compares with; bad values are usage errors.
+    @Test func scaledWeightsAndBadValues() throws {
+        let scaled = try runEntente(["ties", "Graphs/pakistan.json", "PAK", "--scale-weights", "max", "--min-weight", "1"])
+        #expect(scaled.status == 0)
+        #expect(scaled.stdout.contains(" 1  ") && !scaled.stdout.contains(" 0.8  "))
+        for bad in [["--min-weight", "-1"], ["--min-weight", "nan"], ["--scale-weights", "log"]] {
+            let result = try runEntente(["path", "Graphs/pakistan.json", "PAK", "EU"] + bad)
+            #expect(result.status == 64, "\(bad)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+}
