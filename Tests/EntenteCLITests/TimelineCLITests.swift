@@ -120,3 +120,34 @@ import Testing
         #expect(seed.stderr.isEmpty)
     }
 }
+
+/// `entente diff GRAPH --from-year Y1 --to-year Y2`: two years of one graph, and its usage errors.
+@Suite struct DiffYearsCLITests {
+    @Test func twoYearsOfOneGraph() throws {
+        let result = try runEntente(["diff", "Graphs/world/security.json", "--from-year", "1985", "--to-year", "1995"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "nodes: 31 added, 5 removed")
+        #expect(lines.contains("- nodes: CZE GDR GFR YAR YPR"))
+        // Per side: the same file as BASE and OTHER gives the same answer.
+        let twoFiles = try runEntente(["diff", "Graphs/world/security.json", "Graphs/world/security.json",
+                                       "--from-year", "1985", "--to-year", "1995"])
+        #expect(twoFiles.stdout == result.stdout)
+    }
+
+    @Test func badYearsAreRefused() throws {
+        let world = "Graphs/world/security.json"
+        for (arguments, status) in [(["diff", world, "--from-year", "1985"], Int32(64)),
+                                    (["diff", world, "--from-year", "1985", "--to-year", "1995", "--at", "1990"], 64),
+                                    (["diff", world], 64),
+                                    (["diff", world, "--at", "1985", "--at", "1995"], 64),
+                                    (["diff", world, "--from-year", "1700", "--to-year", "1995"], 1),
+                                    (["diff", "Graphs/pakistan.json", "--from-year", "1800", "--to-year", "2000"], 1)] {
+            let result = try runEntente(arguments)
+            #expect(result.status == status, "\(arguments)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+            #expect(result.stderr.hasPrefix(status == 1 ? "entente: " : "Error: "), "\(arguments): \(result.stderr)")
+        }
+    }
+}

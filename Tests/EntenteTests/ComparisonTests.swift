@@ -76,6 +76,23 @@ import Testing
         try Self.expectMatches(try scenario.graph.difference(from: today, measure: .betweenness), "scenario")
     }
 
+    /// Two years of one graph: the world's security ties seen in 1985 and in 1995, against the
+    /// plain-Python diff of the two `--at` views and networkx betweenness in each year.
+    @Test func twoYearsOfTheWorldAgreeWithTheReference() throws {
+        let world = try Self.seedGraph("world/security.json")
+        let diff = try world.difference(fromYear: 1985, toYear: 1995, measure: .betweenness)
+        try Self.expectMatches(diff, "world-1985-1995")
+        #expect(diff.removedNodes.contains("GDR") && diff.removedNodes.contains("GFR") && diff.addedNodes.contains("GMY"))
+        // The same as two --at views compared as two graphs.
+        var at1985 = RelationFilter.everything, at1995 = RelationFilter.everything
+        at1985.year = 1985
+        at1995.year = 1995
+        let views = try world.subgraph(at1995).difference(from: world.subgraph(at1985))
+        #expect(try EntenteJSONEncoder().encode(views) == EntenteJSONEncoder().encode(try world.difference(fromYear: 1985, toYear: 1995)))
+        #expect(throws: GraphError.self) { try world.difference(fromYear: 1700, toYear: 1995) }
+        #expect(throws: GraphError.self) { try Self.seedGraph("pakistan.json").difference(fromYear: 1800, toYear: 2000) }
+    }
+
     @Test func filterChoosesTheTiesComparedAndMayNameATypeOfOneGraph() throws {
         let today = try Self.seedGraph("pakistan.json"), agenda = try Self.seedGraph("awaam-agenda.json")
         let security = try agenda.difference(from: today, filter: RelationFilter(types: [.security]))

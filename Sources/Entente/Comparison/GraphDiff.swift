@@ -239,26 +239,65 @@ extension RelationGraph {
     /// - Complexity: O(V + E log E), plus the measure's cost in each graph.
     public func difference(from base: RelationGraph, filter: RelationFilter = .cooperative,
                            measure: CentralityMeasure? = nil, metric: EdgeMetric = .strength) throws -> GraphDiff {
+        try difference(from: base, baseYear: filter.year, otherYear: filter.year, filter: filter, measure: measure, metric: metric)
+    }
+
+    /// What changed in this graph from one year to another: the nodes and ties of `fromYear`'s view
+    /// (the states that exist then, the ties that hold then) against those of `toYear`'s, as
+    /// `entente diff GRAPH --from-year 1985 --to-year 1995` prints it. States that enter the system
+    /// are added nodes, ties that begin are added ties, a pair whose alliance deepened is reweighted.
+    ///
+    /// ```swift
+    /// let endOfColdWar = try world.difference(fromYear: 1985, toYear: 1995, filter: RelationFilter(types: [.security]))
+    /// ```
+    ///
+    /// - Parameter filter: as in ``difference(from:filter:measure:metric:)``; its year is not used.
+    /// - Throws: ``GraphError/invalidArgument(_:)`` when the graph has no years or a year lies outside
+    ///   them (``datedYears``); otherwise as ``difference(from:filter:measure:metric:)``.
+    public func difference(fromYear: Int, toYear: Int, filter: RelationFilter = .cooperative,
+                           measure: CentralityMeasure? = nil, metric: EdgeMetric = .strength) throws -> GraphDiff {
+        try difference(from: self, inYear: fromYear, toYear: toYear, filter: filter, measure: measure, metric: metric)
+    }
+
+    /// What changed from `base` as it was in `year` to this graph as it is in `otherYear` (each year
+    /// checked against its own graph's ``datedYears``): the per-side form of `entente diff BASE OTHER
+    /// --from-year Y1 --to-year Y2`.
+    package func difference(from base: RelationGraph, inYear year: Int, toYear otherYear: Int, filter: RelationFilter,
+                            measure: CentralityMeasure?, metric: EdgeMetric) throws -> GraphDiff {
+        _ = try base.sweepYears(year...year, step: 1)
+        _ = try sweepYears(otherYear...otherYear, step: 1)
+        return try difference(from: base, baseYear: year, otherYear: otherYear, filter: filter, measure: measure, metric: metric)
+    }
+
+    /// The difference from `base` seen in `baseYear` (nil: every year) to this graph seen in
+    /// `otherYear`; the filter's own year is replaced by each side's.
+    private func difference(from base: RelationGraph, baseYear: Int?, otherYear: Int?, filter: RelationFilter,
+                            measure: CentralityMeasure?, metric: EdgeMetric) throws -> GraphDiff {
         guard base.isDirected == isDirected else { throw directionMismatch(base: base, other: self) }
         try filter.checkNames(in: base, self)
         var compared = filter
         compared.polarities = Set(Polarity.allCases)
         compared.center = nil
-        let baseView = GraphView(base, filter: compared.restricted(to: base))
-        let otherView = GraphView(self, filter: compared.restricted(to: self))
+        func seen(_ filter: RelationFilter, in year: Int?) -> RelationFilter {
+            var filter = filter
+            filter.year = year
+            return filter
+        }
+        let baseView = GraphView(base, filter: seen(compared, in: baseYear).restricted(to: base))
+        let otherView = GraphView(self, filter: seen(compared, in: otherYear).restricted(to: self))
         var comparison: MeasureComparison?
         if let measure {
             var analysed = filter
             analysed.center = nil
-            func values(in graph: RelationGraph) throws -> NodeValues {
-                let restricted = analysed.restricted(to: graph)
+            func values(in graph: RelationGraph, year: Int?) throws -> NodeValues {
+                let restricted = seen(analysed, in: year).restricted(to: graph)
                 // Every type asked for is one the graph lacks: say so in the words of the filter given.
                 if restricted.types?.isEmpty == true && !graph.nodes.isEmpty {
                     throw GraphError.emptyView(file: graph.file, description: analysed.description)
                 }
                 return try Analysis(graph, filter: restricted, metric: metric).centrality(measure)
             }
-            comparison = MeasureComparison(base: try values(in: base), other: try values(in: self))
+            comparison = MeasureComparison(base: try values(in: base, year: baseYear), other: try values(in: self, year: otherYear))
         }
         return GraphDiff(base: baseView, other: otherView, measure: comparison)
     }

@@ -20,14 +20,25 @@ struct DiffCommand: ParsableCommand {
             the measure is computed as `entente centrality` computes it (cooperative ties unless \
             --include-adversarial, --metric for distance measures). A node missing on one side is \
             absent (JSON null), not 0.
+
+            --from-year Y1 --to-year Y2 compares two years of one graph: `entente diff world.json \
+            --from-year 1985 --to-year 1995` lists the states that entered and left, the ties that began \
+            or ended, and the pairs whose tie changed weight. With OTHER too, BASE is seen in Y1 and OTHER \
+            in Y2. Each year must lie within its graph's years.
             """
     )
 
     @Argument(help: "The graph compared against (\(readableExtensions)).")
     var base: String
 
-    @Argument(help: "The graph compared with it.")
-    var other: String
+    @Argument(help: "The graph compared with it; with --from-year and --to-year, BASE itself when left out.")
+    var other: String?
+
+    @Option(help: ArgumentHelp("See BASE in this year, as --at does (with --to-year: compare two years).", valueName: "year"))
+    var fromYear: Int?
+
+    @Option(help: ArgumentHelp("See OTHER, or BASE again when OTHER is left out, in this year.", valueName: "year"))
+    var toYear: Int?
 
     @Option(help: ArgumentHelp("Also compare a node measure: \(RenderCommand.sizeMeasures.map(\.rawValue).joined(separator: ", ")).",
                                valueName: "measure"))
@@ -50,6 +61,15 @@ struct DiffCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if (fromYear == nil) != (toYear == nil) {
+            throw ValidationError("--from-year and --to-year go together (the two years compared)")
+        }
+        if fromYear != nil, input.at != nil {
+            throw ValidationError("--at sees both graphs in one year; --from-year and --to-year give each side its own")
+        }
+        if other == nil && fromYear == nil {
+            throw ValidationError("Missing expected argument '<other>' (or compare two years of BASE with --from-year and --to-year)")
+        }
         if base == "-" && other == "-" {
             throw ValidationError("BASE and OTHER cannot both be - (standard input can be read once)")
         }
@@ -62,9 +82,13 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let before = try input.read(base)
-            let after = try input.read(other)
+            let after = try other.map { try input.read($0) } ?? before
             let filter = input.filter(polarities: includeAdversarial ? Set(Polarity.allCases) : [.cooperative])
-            let diff = try after.difference(from: before, filter: filter, measure: nodeMeasure, metric: metric)
+            let diff = if let fromYear, let toYear {
+                try after.difference(from: before, inYear: fromYear, toYear: toYear, filter: filter, measure: nodeMeasure, metric: metric)
+            } else {
+                try after.difference(from: before, filter: filter, measure: nodeMeasure, metric: metric)
+            }
             var output = Output()
             if json {
                 try output.json(diff)

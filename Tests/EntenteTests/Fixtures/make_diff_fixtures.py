@@ -4,7 +4,8 @@
 Run from anywhere:  python3 Tests/EntenteTests/Fixtures/make_diff_fixtures.py
 
 Reads   ../../../Graphs/pakistan.json and awaam-agenda.json (relative to this file),
-        graphs/diff-base.json, graphs/diff-other.json (hand-written),
+        graphs/diff-base.json, graphs/diff-other.json (hand-written), Graphs/world/security.json
+        (seen in 1985 and in 1995, as `--at` sees it: the states that exist, the ties that hold),
 writes  diff.json: for each case the diff in the shape of `entente diff --json` and, with
         networkx, betweenness (cooperative edges, cost = 1/weight, parallel edges merged to the
         cheapest, exact rational costs) in both graphs.  The "scenario" case is the merge of the
@@ -140,16 +141,34 @@ def case(base, other):
     return d
 
 
+def exists(item, year):
+    """Whether a node (its spells, or since/until) or an edge holds in `year`; open ends are open."""
+    spells = item.get("spells") or [{"since": item.get("since"), "until": item.get("until")}]
+    return any((s.get("since") is None or s["since"] <= year) and (s.get("until") is None or year <= s["until"])
+               for s in spells)
+
+
+def in_year(g, year):
+    """The view `--at YEAR` gives: the nodes that exist then, and the edges among them that hold then."""
+    nodes = [n for n in g["nodes"] if exists(n, year)]
+    ids = {n["id"] for n in nodes}
+    edges = [e for e in g["edges"] if e["source"] in ids and e["target"] in ids and exists(e, year)]
+    return {"directed": g.get("directed", False), "nodes": nodes, "edges": edges}
+
+
 def main():
     pakistan = load(os.path.join(ROOT, "Graphs", "pakistan.json"))
     agenda = load(os.path.join(ROOT, "Graphs", "awaam-agenda.json"))
     small_base = load(os.path.join(HERE, "graphs", "diff-base.json"))
     small_other = load(os.path.join(HERE, "graphs", "diff-other.json"))
+    world = load(os.path.join(ROOT, "Graphs", "world", "security.json"))
     out = {
         "generator": f"make_diff_fixtures.py, networkx {nx.__version__}, Python {platform.python_version()}",
         "small": case(small_base, small_other),
         "seed": case(pakistan, agenda),
         "scenario": case(pakistan, merge(pakistan, agenda)),
+        # `entente diff Graphs/world/security.json --from-year 1985 --to-year 1995`
+        "world-1985-1995": case(in_year(world, 1985), in_year(world, 1995)),
     }
     with open(os.path.join(HERE, "diff.json"), "w", encoding="utf-8") as f:
         json.dump(out, f, indent=1, ensure_ascii=False)
