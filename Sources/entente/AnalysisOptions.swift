@@ -176,6 +176,21 @@ struct AnalysisOptions: ParsableArguments {
     }
 }
 
+/// The checks of a sweep through years (`timeline`, `balance --from --to`, `communities --from --to`):
+/// an ordered range, a step of at least 1, no --at (which picks one year), and a chart format.
+func validateYearSweep(from: Int, to: Int, step: Int, at: Int?, command: String, chart output: String?, printsValues: Bool) throws {
+    if from > to { throw ValidationError("--from \(from) is after --to \(to): the range is reversed") }
+    if step < 1 { throw ValidationError("--step must be at least 1, not \(step)") }
+    if at != nil { throw ValidationError("--at picks one year; \(command) takes every year from --from to --to") }
+    if let output {
+        if printsValues { throw ValidationError("-o draws a chart; --json and --csv print the values instead") }
+        let name = pathExtension(output).lowercased()
+        guard ["svg", "png", "pdf"].contains(name) else {
+            throw ValidationError("cannot draw a chart as '\(name.isEmpty ? "(no extension)" : name)' (supported: svg, png, pdf)")
+        }
+    }
+}
+
 /// An option value named by its raw value, in any case (`--metric Hops`); the help lists the raw values.
 public protocol NamedArgument: ExpressibleByArgument, RawRepresentable, CaseIterable where RawValue == String {}
 

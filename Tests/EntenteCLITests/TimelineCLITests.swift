@@ -151,3 +151,55 @@ import Testing
         }
     }
 }
+
+/// `entente balance --from --to`: a row per year as a table, CSV, JSON or a chart; bad ranges.
+@Suite struct BalanceSweepCLITests {
+    private let world = "Graphs/world/security.json"
+
+    @Test func tableCSVJSONAndChartAgree() throws {
+        let arguments = ["balance", world, "--from", "1946", "--to", "2014", "--step", "34", "--quiet"]
+        let table = try runEntente(arguments)
+        #expect(table.status == 0)
+        #expect(table.stderr.isEmpty)  // a sweep takes one year at a time: no all-years note
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 6)
+        #expect(lines[2].hasPrefix("year  nodes  ties  negative  triangles  balanced"))
+        #expect(lines[3].hasPrefix("1946     66   271        31       1385    89.46%"))
+        let csv = try runEntente(arguments + ["--csv"]).stdout.split(separator: "\n").map(String.init)
+        #expect(csv.first == "year,nodes,ties,positive,negative,triangles,balanced,balanced_share,walk,frustration,bound,exact")
+        #expect(csv[1].hasPrefix("1946,66,271,240,31,1385,1239,0.8945848375451263,"))
+        #expect(csv[1].hasSuffix(",15,15,true"))
+        struct Sweep: Decodable {
+            struct Row: Decodable { let year: Int; let balancedShare: Double?; let frustration: Double; let ties: Int; let exact: Bool }
+            let years: [Row]
+        }
+        let json = try JSONDecoder().decode(Sweep.self, from: try runEntente(arguments + ["--json"]).stdoutData)
+        #expect(json.years.map(\.year) == [1946, 1980, 2014])
+        #expect(json.years.allSatisfy { $0.exact })
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("entente-balance-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let chart = directory.appendingPathComponent("balance.svg").path
+        #expect(try runEntente(arguments + ["-o", chart]).status == 0)
+        let svg = try String(contentsOfFile: chart, encoding: .utf8)
+        #expect(svg.components(separatedBy: "class=\"series\"").count - 1 == 2)
+        #expect(svg.contains("data-id=\"balanced\"") && svg.contains("data-id=\"frustrated\""))
+        let again = directory.appendingPathComponent("again.svg").path
+        #expect(try runEntente(arguments + ["-o", again]).status == 0)
+        let reread = try String(contentsOfFile: again, encoding: .utf8)
+        #expect(reread == svg)
+    }
+
+    @Test func badSweepsAreRefused() throws {
+        for (arguments, status) in [(["--from", "1990", "--to", "1980"], Int32(64)), (["--from", "1990"], 64),
+                                    (["--from", "1980", "--to", "1990", "--at", "1985"], 64), (["--csv"], 64),
+                                    (["--from", "1980", "--to", "1990", "-o", "x.gif"], 64),
+                                    (["--from", "1980", "--to", "1990", "--step", "0"], 64),
+                                    (["--from", "1700", "--to", "1990"], 1)] {
+            let result = try runEntente(["balance", world] + arguments)
+            #expect(result.status == status, "\(arguments)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+        }
+    }
+}

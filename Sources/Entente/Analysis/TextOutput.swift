@@ -38,7 +38,7 @@ package func tableNumber(_ value: Double) -> String {
 
 /// Lines joined by line feeds, with none after the last: a description of several lines, its names'
 /// control characters shown escaped (``visibleControlCharacters(_:keepingLineFeeds:)``).
-private func joinedLines(_ lines: [String]) -> String {
+package func joinedLines(_ lines: [String]) -> String {
     visibleControlCharacters(lines.joined(separator: "\n"), keepingLineFeeds: true)
 }
 

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Entente
 import EntenteExact
+import EntenteGraphviz
 
 /// `entente balance`: structural balance of the signed graph (triangles, walk index, frustration).
-struct BalanceCommand: ParsableCommand {
+struct BalanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "balance",
         abstract: "Structural balance: is the region balanced, and which ties stand in the way.",
@@ -31,6 +32,13 @@ struct BalanceCommand: ParsableCommand {
             every unbalanced triangle with its ties, the frustrated ties, the camps, and per node the \
             triangles through it, the unbalanced ones and the frustrated ties it touches. Lists are \
             sorted by node ids; --json also gives each listed tie's edges and evidence.
+
+            --from Y1 --to Y2 [--step N] computes the balance in every year of the range instead, each \
+            year's view as --at YEAR takes it, the years in parallel: a row per year with the nodes, \
+            ties, negative ties, triangles, the balanced share of triangles, the walk index, the \
+            frustration and whether it is proven (else its bound); --csv and --json print the same \
+            values, -o chart.svg|png|pdf draws the balanced share of triangles and (unweighted) the \
+            share of ties frustrated.
             """
     )
 
@@ -55,15 +63,46 @@ struct BalanceCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Option(parsing: .unconditional, help: "The first year of a sweep through years (with --to).")
+    var from: Int?
+
+    @Option(parsing: .unconditional, help: "The last year of a sweep through years (with --from).")
+    var to: Int?
+
+    @Option(parsing: .unconditional, help: "Take every N-th year from --from (default 1).")
+    var step: Int?
+
+    @Flag(help: "Print the sweep's rows as CSV (with --from and --to).")
+    var csv = false
+
+    @Option(name: .shortAndLong, help: "Draw the sweep as a line chart to this file (.svg, .png or .pdf).")
+    var output: String?
+
+    @Flag(help: "Do not show the progress bar of a sweep on standard error.")
+    var quiet = false
+
     @OptionGroup var input: GraphInputOptions
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) || !timeLimit.isFinite {
             throw ValidationError("--time-limit must be a number of seconds above 0 (found \(formatNumber(timeLimit)))")
         }
+        if json && csv { throw ValidationError("--json and --csv cannot be used together") }
+        if let from, let to {
+            try validateYearSweep(from: from, to: to, step: step ?? 1, at: input.at, command: "balance --from --to",
+                                  chart: output, printsValues: json || csv)
+        } else if from != nil || to != nil {
+            throw ValidationError("--from and --to go together (the years of the sweep)")
+        } else if step != nil || csv || output != nil {
+            throw ValidationError("--step, --csv and -o belong to a sweep through years: give --from and --to")
+        }
     }
 
-    func run() throws {
+    func run() async throws {
+        if let from, let to {
+            try await sweep(from...to)
+            return
+        }
         try reportingErrors {
             let loaded = try input.readForAnalysis(graph)
             let report = try loaded.structuralBalance(of: input.filter(polarities: [.cooperative, .adversarial]),
@@ -80,6 +119,48 @@ struct BalanceCommand: ParsableCommand {
                 output.line(report.description)
             }
             try output.flush()
+        }
+    }
+}
+
+extension BalanceCommand {
+    /// `--from --to`: a row per year.
+    private func sweep(_ years: ClosedRange<Int>) async throws {
+        try await reportingErrors {
+            let loaded = try input.read(graph)
+            let bar = TerminalProgress(label: "balance \(years.lowerBound)–\(years.upperBound)", quiet: quiet)
+            let filter = input.filter(polarities: [.cooperative, .adversarial])
+            let timeline = try await loaded.balanceTimeline(of: filter, years: years, step: step ?? 1,
+                                                            signs: weighted ? .weighted : .unweighted, rule: signRule,
+                                                            limits: BalanceLimits(timeLimit: timeLimit), solver: CBCSolver(),
+                                                            progress: bar?.handler)
+            bar?.finish()
+            let failures = timeline.years.filter { $0.solverFailure != nil }
+            if let failure = failures.first?.solverFailure {
+                guard allowHeuristic else { throw Failure(failure + "; or pass --allow-heuristic") }
+                printError("\(failure); printing the heuristic result (not proven optimal) for \(failures.count) years")
+            }
+            if let output {
+                let title = "structural balance of \(filter.caption(in: loaded) ?? "all ties"), \(years.lowerBound)–\(years.upperBound)"
+                    + ((step ?? 1) > 1 ? " every \(step ?? 1) years" : "")
+                try ChartRenderer.render(timeline.chart(title: title), to: output)
+                return
+            }
+            var out = Output()
+            if json {
+                try out.json(timeline)
+            } else if csv {
+                out.line("year,nodes,ties,positive,negative,triangles,balanced,balanced_share,walk,frustration,bound,exact")
+                for row in timeline.years {
+                    out.line([String(row.year), String(row.nodes), String(row.ties), String(row.positive), String(row.negative),
+                              String(row.triangles), String(row.balanced), row.balancedShare.map(formatNumber) ?? "",
+                              row.walk.map(formatNumber) ?? "", formatNumber(row.frustration), formatNumber(row.bound),
+                              row.exact ? "true" : "false"].joined(separator: ","))
+                }
+            } else {
+                out.line(timeline.description)
+            }
+            try out.flush()
         }
     }
 }

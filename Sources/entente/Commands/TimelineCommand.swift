@@ -83,23 +83,13 @@ struct TimelineCommand: AsyncParsableCommand {
         if EdgeMetric(argument: metric) == nil {
             throw ValidationError("unknown metric '\(metric)' (expected one of: \(EdgeMetric.allValueStrings.joined(separator: ", ")))")
         }
-        if from > to { throw ValidationError("--from \(from) is after --to \(to): the range is reversed") }
-        if step < 1 { throw ValidationError("--step must be at least 1, not \(step)") }
-        if analysis.input.at != nil {
-            throw ValidationError("--at picks one year; timeline takes every year from --from to --to")
-        }
+        if json && csv { throw ValidationError("--json and --csv cannot be used together") }
+        try validateYearSweep(from: from, to: to, step: step, at: analysis.input.at, command: "timeline", chart: output,
+                              printsValues: json || csv)
         if let top, top < 1 { throw ValidationError("--top must be at least 1, not \(top)") }
         if top != nil && nodes != nil { throw ValidationError("--nodes and --top cannot be used together") }
         if let nodes, nodes.split(separator: ",").allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
             throw ValidationError("--nodes '\(nodes)' names no node")
-        }
-        if json && csv { throw ValidationError("--json and --csv cannot be used together") }
-        if let output {
-            if json || csv { throw ValidationError("-o draws a chart; --json and --csv print the values instead") }
-            let name = pathExtension(output).lowercased()
-            guard ["svg", "png", "pdf"].contains(name) else {
-                throw ValidationError("cannot draw a chart as '\(name.isEmpty ? "(no extension)" : name)' (supported: svg, png, pdf)")
-            }
         }
         if let alpha, !alpha.isFinite || alpha <= 0 {
             throw ValidationError("--alpha must be a positive number, not \(alpha.isFinite ? formatNumber(alpha) : "\(alpha)")")
