@@ -203,3 +203,60 @@ import Testing
         }
     }
 }
+
+/// `entente communities --from --to`: labelled blocs per year as a table, CSV, JSON or a chart.
+@Suite struct CommunitySweepCLITests {
+    private let world = "Graphs/world/security.json"
+
+    @Test func tableCSVJSONAndChartAgree() throws {
+        let arguments = ["communities", world, "--from", "1958", "--to", "1998", "--step", "20", "--types", "security",
+                         "--nodes", "USA,Russia,GDR", "--quiet"]
+        let table = try runEntente(arguments)
+        #expect(table.status == 0)
+        #expect(table.stderr.isEmpty)
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "year  blocs  modularity  USA  RUS  GDR")
+        #expect(lines.count == 4)
+        #expect(lines[3].split(separator: " ").count == 5)  // 1998: no East Germany, blank
+        let csv = try runEntente(arguments + ["--csv"]).stdout.split(separator: "\n").map(String.init)
+        #expect(csv.first == "year,blocs,modularity,USA,RUS,GDR")
+        struct Sweep: Decodable {
+            struct Bloc: Decodable { let label: Int; let members: [String] }
+            struct Row: Decodable { let year: Int; let modularity: Double; let blocs: [Bloc] }
+            let years: [Row]
+        }
+        let json = try JSONDecoder().decode(Sweep.self, from: try runEntente(arguments + ["--json"]).stdoutData)
+        #expect(json.years.map(\.year) == [1958, 1978, 1998])
+        for (row, line) in zip(json.years, csv.dropFirst()) {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(cells[0] == String(row.year) && cells[1] == String(row.blocs.count))
+            #expect(Double(cells[2]) == row.modularity)
+            for (id, cell) in zip(["USA", "RUS", "GDR"], cells[3...]) {
+                #expect(cell == (row.blocs.first { $0.members.contains(id) }.map { String($0.label) } ?? ""), "\(row.year) \(id)")
+            }
+            // Each year's blocs are what `communities --at YEAR` finds.
+            let alone = try runEntente(["communities", world, "--at", String(row.year), "--types", "security", "--json"])
+            struct One: Decodable { let communities: [[String]] }
+            #expect(try JSONDecoder().decode(One.self, from: alone.stdoutData).communities == row.blocs.map(\.members))
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("entente-blocs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let chart = directory.appendingPathComponent("blocs.svg").path
+        #expect(try runEntente(arguments + ["-o", chart]).status == 0)
+        let svg = try String(contentsOfFile: chart, encoding: .utf8)
+        #expect(svg.components(separatedBy: "class=\"series\"").count - 1 == 1)
+    }
+
+    @Test func badSweepsAreRefused() throws {
+        for (arguments, status) in [(["--from", "1990", "--to", "1980"], Int32(64)), (["--to", "1990"], 64),
+                                    (["--nodes", "USA"], 64), (["--from", "1980", "--to", "1990", "--nodes", "Atlantis"], 1),
+                                    (["--from", "1980", "--to", "1990", "--at", "1985"], 64),
+                                    (["--from", "1980", "--to", "1990", "-o", "x.jpg"], 64),
+                                    (["--from", "2010", "--to", "2030"], 1)] {
+            let result = try runEntente(["communities", world] + arguments)
+            #expect(result.status == status, "\(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+        }
+    }
+}

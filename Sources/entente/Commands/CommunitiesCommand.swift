@@ -1,9 +1,10 @@
 import ArgumentParser
 import Entente
+import EntenteGraphviz
 import Foundation
 
 /// `entente communities`: blocs, by Louvain or Leiden community detection.
-struct CommunitiesCommand: ParsableCommand {
+struct CommunitiesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "communities",
         abstract: "Blocs: communities of nodes tied more closely to each other than to the rest.",
@@ -27,6 +28,15 @@ struct CommunitiesCommand: ParsableCommand {
             apart, on a last line "isolated: N nodes: ids". --json prints \
             {"method","signed","resolution","seed","modularity","communities":[[ids]],"isolated":[ids]} \
             in that order.
+
+            --from Y1 --to Y2 [--step N] finds the blocs of every year of the range instead, each \
+            year's view as --at YEAR takes it, and labels them consistently from year to year: the \
+            first year's blocs are numbered 1, 2, … largest first; each later year's are matched to the \
+            previous year's greedily by Jaccard overlap (shared members / members of either), highest \
+            first, and a bloc left unmatched gets the next new number. A row per year gives the number \
+            of blocs, the modularity and, for each node named by --nodes, its bloc's label (blank when \
+            it is in none). --csv prints the same columns; --json every year's labelled blocs; \
+            -o chart.svg|png|pdf draws the modularity.
             """
     )
 
@@ -38,15 +48,52 @@ struct CommunitiesCommand: ParsableCommand {
     @Flag(help: "Print the communities as JSON.")
     var json = false
 
+    @Option(parsing: .unconditional, help: "The first year of a sweep through years (with --to).")
+    var from: Int?
+
+    @Option(parsing: .unconditional, help: "The last year of a sweep through years (with --from).")
+    var to: Int?
+
+    @Option(parsing: .unconditional, help: "Take every N-th year from --from (default 1).")
+    var step: Int?
+
+    @Option(help: "In a sweep, the nodes whose bloc label to show, comma-separated (ids, labels or aliases).")
+    var nodes: String?
+
+    @Flag(help: "Print the sweep's rows as CSV (with --from and --to).")
+    var csv = false
+
+    @Option(name: .shortAndLong, help: "Draw the sweep's modularity as a line chart to this file (.svg, .png or .pdf).")
+    var output: String?
+
+    @Flag(help: "Do not show the progress bar of a sweep on standard error.")
+    var quiet = false
+
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
         if analysis.includeAdversarial && !community.signed {
             throw ValidationError("--include-adversarial needs --signed: without it communities use cooperative ties only")
         }
+        if json && csv { throw ValidationError("--json and --csv cannot be used together") }
+        if let from, let to {
+            try validateYearSweep(from: from, to: to, step: step ?? 1, at: analysis.input.at, command: "communities --from --to",
+                                  chart: output, printsValues: json || csv)
+        } else if from != nil || to != nil {
+            throw ValidationError("--from and --to go together (the years of the sweep)")
+        } else if step != nil || csv || output != nil || nodes != nil {
+            throw ValidationError("--step, --nodes, --csv and -o belong to a sweep through years: give --from and --to")
+        }
+        if let nodes, nodes.split(separator: ",").allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+            throw ValidationError("--nodes '\(nodes)' names no node")
+        }
     }
 
-    func run() throws {
+    func run() async throws {
+        if let from, let to {
+            try await sweep(from...to)
+            return
+        }
         try reportingErrors {
             var options = analysis
             options.includeAdversarial = community.signed
@@ -58,6 +105,52 @@ struct CommunitiesCommand: ParsableCommand {
                 output.line(result.description)
             }
             try output.flush()
+        }
+    }
+}
+
+extension CommunitiesCommand {
+    /// `--from --to`: a row per year, blocs labelled across years.
+    private func sweep(_ years: ClosedRange<Int>) async throws {
+        try await reportingErrors {
+            var options = analysis
+            options.includeAdversarial = community.signed
+            let analysed = try options.analysis(of: graph, metric: .strength, notingYears: false)
+            let named = try nodes.map { list in
+                try list.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+                    .map { try analysed.graph.node(named: $0).id }
+            } ?? []
+            let bar = TerminalProgress(label: "communities \(years.lowerBound)–\(years.upperBound)", quiet: quiet)
+            let timeline: CommunityTimeline
+            do {
+                timeline = try await analysed.communityTimeline(
+                    years: years, step: step ?? 1, method: community.methodValue, resolution: community.resolutionValue,
+                    seed: community.seedValue, signed: community.signed, signRule: community.signRule ?? .negativeWins,
+                    progress: bar?.handler
+                ).showing(named)
+            } catch let error as CommunityError {
+                throw Failure("\(graph): \(error)")
+            }
+            bar?.finish()
+            if let output {
+                let title = "modularity of \(community.signed ? "signed " : "")blocs, \(analysed.filter.description(in: analysed.graph)), "
+                    + "\(years.lowerBound)–\(years.upperBound)" + ((step ?? 1) > 1 ? " every \(step ?? 1) years" : "")
+                try ChartRenderer.render(timeline.chart(title: title), to: output)
+                return
+            }
+            var out = Output()
+            if json {
+                try out.json(timeline)
+            } else if csv {
+                out.line((["year", "blocs", "modularity"] + named).map(CSVEdgeList.escape).joined(separator: ","))
+                for row in timeline.years {
+                    let labels = named.map { id in timeline.label(of: id, in: row.year).map(String.init) ?? "" }
+                    out.line(([String(row.year), String(row.blocs.count), formatNumber(row.modularity)] + labels).joined(separator: ","))
+                }
+            } else {
+                out.line(timeline.description)
+            }
+            try out.flush()
         }
     }
 }
