@@ -191,6 +191,56 @@ func validateYearSweep(from: Int, to: Int, step: Int, at: Int?, command: String,
     }
 }
 
+/// The options of a sweep through years shared by `balance` and `communities`: `--from`, `--to`,
+/// `--step`, `--csv`, `-o` and `--quiet`, all optional, since without `--from` and `--to` the command
+/// analyses one view.
+struct YearSweepOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: "The first year of a sweep through years (with --to).")
+    var from: Int?
+
+    @Option(parsing: .unconditional, help: "The last year of a sweep through years (with --from).")
+    var to: Int?
+
+    @Option(parsing: .unconditional, help: "Take every N-th year from --from (default 1).")
+    var step: Int?
+
+    @Flag(help: "Print the sweep's rows as CSV (with --from and --to).")
+    var csv = false
+
+    @Option(name: .shortAndLong, help: "Draw the sweep as a line chart to this file (.svg, .png or .pdf).")
+    var output: String?
+
+    @Flag(help: "Do not show the progress bar of a sweep on standard error.")
+    var quiet = false
+
+    /// The years asked for, or nil when the command analyses one view.
+    var years: ClosedRange<Int>? {
+        guard let from, let to, from <= to else { return nil }
+        return from...to
+    }
+
+    /// `--step`, or 1.
+    var stepValue: Int { step ?? 1 }
+
+    /// " every N years" for a chart's title when the step is above 1.
+    var stepPhrase: String { stepValue > 1 ? " every \(stepValue) years" : "" }
+
+    /// Checks the sweep options against the command's: `extra` names its own options that only a
+    /// sweep takes (set when given).
+    func check(json: Bool, at: Int?, command: String, extra: [String] = []) throws {
+        if json && csv { throw ValidationError("--json and --csv cannot be used together") }
+        if let from, let to {
+            try validateYearSweep(from: from, to: to, step: stepValue, at: at, command: "\(command) --from --to",
+                                  chart: output, printsValues: json || csv)
+        } else if from != nil || to != nil {
+            throw ValidationError("--from and --to go together (the years of the sweep)")
+        } else if step != nil || csv || output != nil || !extra.isEmpty {
+            let names = (["--step"] + extra + ["--csv", "-o"])
+            throw ValidationError("\(names.dropLast().joined(separator: ", ")) and \(names.last ?? "") belong to a sweep through years: give --from and --to")
+        }
+    }
+}
+
 /// An option value named by its raw value, in any case (`--metric Hops`); the help lists the raw values.
 public protocol NamedArgument: ExpressibleByArgument, RawRepresentable, CaseIterable where RawValue == String {}
 

@@ -63,23 +63,7 @@ struct BalanceCommand: AsyncParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
-    @Option(parsing: .unconditional, help: "The first year of a sweep through years (with --to).")
-    var from: Int?
-
-    @Option(parsing: .unconditional, help: "The last year of a sweep through years (with --from).")
-    var to: Int?
-
-    @Option(parsing: .unconditional, help: "Take every N-th year from --from (default 1).")
-    var step: Int?
-
-    @Flag(help: "Print the sweep's rows as CSV (with --from and --to).")
-    var csv = false
-
-    @Option(name: .shortAndLong, help: "Draw the sweep as a line chart to this file (.svg, .png or .pdf).")
-    var output: String?
-
-    @Flag(help: "Do not show the progress bar of a sweep on standard error.")
-    var quiet = false
+    @OptionGroup var sweepOptions: YearSweepOptions
 
     @OptionGroup var input: GraphInputOptions
 
@@ -87,20 +71,12 @@ struct BalanceCommand: AsyncParsableCommand {
         if let timeLimit, !(timeLimit > 0) || !timeLimit.isFinite {
             throw ValidationError("--time-limit must be a number of seconds above 0 (found \(formatNumber(timeLimit)))")
         }
-        if json && csv { throw ValidationError("--json and --csv cannot be used together") }
-        if let from, let to {
-            try validateYearSweep(from: from, to: to, step: step ?? 1, at: input.at, command: "balance --from --to",
-                                  chart: output, printsValues: json || csv)
-        } else if from != nil || to != nil {
-            throw ValidationError("--from and --to go together (the years of the sweep)")
-        } else if step != nil || csv || output != nil {
-            throw ValidationError("--step, --csv and -o belong to a sweep through years: give --from and --to")
-        }
+        try sweepOptions.check(json: json, at: input.at, command: "balance")
     }
 
     func run() async throws {
-        if let from, let to {
-            try await sweep(from...to)
+        if let years = sweepOptions.years {
+            try await sweep(years)
             return
         }
         try reportingErrors {
@@ -128,9 +104,9 @@ extension BalanceCommand {
     private func sweep(_ years: ClosedRange<Int>) async throws {
         try await reportingErrors {
             let loaded = try input.read(graph)
-            let bar = TerminalProgress(label: "balance \(years.lowerBound)–\(years.upperBound)", quiet: quiet)
+            let bar = TerminalProgress(label: "balance \(years.lowerBound)–\(years.upperBound)", quiet: sweepOptions.quiet)
             let filter = input.filter(polarities: [.cooperative, .adversarial])
-            let timeline = try await loaded.balanceTimeline(of: filter, years: years, step: step ?? 1,
+            let timeline = try await loaded.balanceTimeline(of: filter, years: years, step: sweepOptions.stepValue,
                                                             signs: weighted ? .weighted : .unweighted, rule: signRule,
                                                             limits: BalanceLimits(timeLimit: timeLimit), solver: CBCSolver(),
                                                             progress: bar?.handler)
@@ -140,16 +116,16 @@ extension BalanceCommand {
                 guard allowHeuristic else { throw Failure(failure + "; or pass --allow-heuristic") }
                 printError("\(failure); printing the heuristic result (not proven optimal) for \(failures.count) years")
             }
-            if let output {
+            if let output = sweepOptions.output {
                 let title = "structural balance of \(filter.caption(in: loaded) ?? "all ties"), \(years.lowerBound)–\(years.upperBound)"
-                    + ((step ?? 1) > 1 ? " every \(step ?? 1) years" : "")
+                    + sweepOptions.stepPhrase
                 try ChartRenderer.render(timeline.chart(title: title), to: output)
                 return
             }
             var out = Output()
             if json {
                 try out.json(timeline)
-            } else if csv {
+            } else if sweepOptions.csv {
                 out.line("year,nodes,ties,positive,negative,triangles,balanced,balanced_share,walk,frustration,bound,exact")
                 for row in timeline.years {
                     out.line([String(row.year), String(row.nodes), String(row.ties), String(row.positive), String(row.negative),

@@ -48,26 +48,10 @@ struct CommunitiesCommand: AsyncParsableCommand {
     @Flag(help: "Print the communities as JSON.")
     var json = false
 
-    @Option(parsing: .unconditional, help: "The first year of a sweep through years (with --to).")
-    var from: Int?
-
-    @Option(parsing: .unconditional, help: "The last year of a sweep through years (with --from).")
-    var to: Int?
-
-    @Option(parsing: .unconditional, help: "Take every N-th year from --from (default 1).")
-    var step: Int?
+    @OptionGroup var sweepOptions: YearSweepOptions
 
     @Option(help: "In a sweep, the nodes whose bloc label to show, comma-separated (ids, labels or aliases).")
     var nodes: String?
-
-    @Flag(help: "Print the sweep's rows as CSV (with --from and --to).")
-    var csv = false
-
-    @Option(name: .shortAndLong, help: "Draw the sweep's modularity as a line chart to this file (.svg, .png or .pdf).")
-    var output: String?
-
-    @Flag(help: "Do not show the progress bar of a sweep on standard error.")
-    var quiet = false
 
     @OptionGroup var analysis: AnalysisOptions
 
@@ -75,23 +59,15 @@ struct CommunitiesCommand: AsyncParsableCommand {
         if analysis.includeAdversarial && !community.signed {
             throw ValidationError("--include-adversarial needs --signed: without it communities use cooperative ties only")
         }
-        if json && csv { throw ValidationError("--json and --csv cannot be used together") }
-        if let from, let to {
-            try validateYearSweep(from: from, to: to, step: step ?? 1, at: analysis.input.at, command: "communities --from --to",
-                                  chart: output, printsValues: json || csv)
-        } else if from != nil || to != nil {
-            throw ValidationError("--from and --to go together (the years of the sweep)")
-        } else if step != nil || csv || output != nil || nodes != nil {
-            throw ValidationError("--step, --nodes, --csv and -o belong to a sweep through years: give --from and --to")
-        }
+        try sweepOptions.check(json: json, at: analysis.input.at, command: "communities", extra: nodes == nil ? [] : ["--nodes"])
         if let nodes, nodes.split(separator: ",").allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
             throw ValidationError("--nodes '\(nodes)' names no node")
         }
     }
 
     func run() async throws {
-        if let from, let to {
-            try await sweep(from...to)
+        if let years = sweepOptions.years {
+            try await sweep(years)
             return
         }
         try reportingErrors {
@@ -120,11 +96,11 @@ extension CommunitiesCommand {
                 try list.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
                     .map { try analysed.graph.node(named: $0).id }
             } ?? []
-            let bar = TerminalProgress(label: "communities \(years.lowerBound)–\(years.upperBound)", quiet: quiet)
+            let bar = TerminalProgress(label: "communities \(years.lowerBound)–\(years.upperBound)", quiet: sweepOptions.quiet)
             let timeline: CommunityTimeline
             do {
                 timeline = try await analysed.communityTimeline(
-                    years: years, step: step ?? 1, method: community.methodValue, resolution: community.resolutionValue,
+                    years: years, step: sweepOptions.stepValue, method: community.methodValue, resolution: community.resolutionValue,
                     seed: community.seedValue, signed: community.signed, signRule: community.signRule ?? .negativeWins,
                     progress: bar?.handler
                 ).showing(named)
@@ -132,16 +108,16 @@ extension CommunitiesCommand {
                 throw Failure("\(graph): \(error)")
             }
             bar?.finish()
-            if let output {
+            if let output = sweepOptions.output {
                 let title = "modularity of \(community.signed ? "signed " : "")blocs, \(analysed.filter.description(in: analysed.graph)), "
-                    + "\(years.lowerBound)–\(years.upperBound)" + ((step ?? 1) > 1 ? " every \(step ?? 1) years" : "")
+                    + "\(years.lowerBound)–\(years.upperBound)" + sweepOptions.stepPhrase
                 try ChartRenderer.render(timeline.chart(title: title), to: output)
                 return
             }
             var out = Output()
             if json {
                 try out.json(timeline)
-            } else if csv {
+            } else if sweepOptions.csv {
                 out.line((["year", "blocs", "modularity"] + named).map(CSVEdgeList.escape).joined(separator: ","))
                 for row in timeline.years {
                     let labels = named.map { id in timeline.label(of: id, in: row.year).map(String.init) ?? "" }
