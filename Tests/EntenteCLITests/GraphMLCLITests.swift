@@ -23,7 +23,7 @@ private let pakistan = "Graphs/pakistan.json"
                     == NSDictionary(dictionary: original).object(forKey: key).map { NSArray(array: [$0]) }, "\(key)")
         }
         #expect((roundTrip["edges"] as? [Any])?.count == 45)
-        // The counts agree; GraphML and GEXF have no place for the sources table (see the README).
+        // The counts agree; GEXF has no place for the sources table (docs/formats.md).
         let counts = { (text: String) in text.components(separatedBy: ",\"sources\":")[0] }
         #expect(counts(try runEntente(["info", middle.path, "--json"]).stdout) == counts(try runEntente(["info", pakistan, "--json"]).stdout))
     }

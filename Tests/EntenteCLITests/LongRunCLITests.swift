@@ -146,4 +146,16 @@ struct LongRunCLITests {
         #expect(result.stderr == "entente: \(karate): betweenness: cannot sample 35 sources: the analysed view has 34 nodes\n")
         #expect(result.stdout.isEmpty)
     }
+
+    /// A per-source measure whose exact run takes minutes to hours is announced before it starts (#23
+    /// item 10): a million-leaf star is 10^12 steps; the 100,000-node benchmark graph (5·10^10) is not.
+    @Test func aLongExactRunIsAnnounced() {
+        let star = CentralityCommand.longRunNote(measures: [.betweenness], nodes: 1_000_001, ties: 1_000_000, file: "star.csv")
+        #expect(star == "entente: note: star.csv: exact betweenness of 1000001 nodes and 1000000 ties takes about 10^12 steps "
+                + "(minutes to hours); --samples K estimates it from K sampled sources in K/1000001 of the time")
+        let closeness = CentralityCommand.longRunNote(measures: [.closeness], nodes: 1_000_001, ties: 1_000_000, file: "star.csv")
+        #expect(closeness?.hasSuffix("(minutes to hours)") == true)  // --samples is for betweenness only
+        #expect(CentralityCommand.longRunNote(measures: [.betweenness], nodes: 100_000, ties: 500_000, file: "large.csv") == nil)
+        #expect(CentralityCommand.longRunNote(measures: [.pagerank], nodes: 1_000_001, ties: 1_000_000, file: "star.csv") == nil)
+    }
 }

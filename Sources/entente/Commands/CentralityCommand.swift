@@ -130,6 +130,10 @@ struct CentralityCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let analysis = try self.analysis.analysis(of: graph, metric: edgeMetric ?? .strength)
+            if samples == nil, let note = Self.longRunNote(measures: measures, nodes: analysis.view.nodeCount,
+                                                          ties: analysis.view.edgeCount, file: graph) {
+                printError(note)
+            }
             var output = Output()
             // A bar when a measure reports per source (`all` has three); the others report just their end.
             let bar = measures.contains(where: \.usesMetric)
@@ -174,6 +178,22 @@ struct CentralityCommand: AsyncParsableCommand {
             }
             try output.flush()
         }
+    }
+
+    /// Above this many steps (nodes × ties) an exact per-source measure takes minutes or more: about
+    /// a shortest-path search per node, each touching every tie: at 10⁸ steps a second, 10¹¹ is a quarter of an hour.
+    static let longRunSteps = 1e11
+
+    /// `entente: note: FILE: exact betweenness of N nodes and M ties takes about N×M steps; …`, said
+    /// before a per-source measure (closeness, harmonic, betweenness, edge-betweenness) whose exact
+    /// run is that long, with --quiet too, since the silence would look like a hang; nil otherwise.
+    static func longRunNote(measures: [CentralityMeasure], nodes: Int, ties: Int, file: String) -> String? {
+        let steps = Double(nodes) * Double(max(ties, 1))
+        guard steps > longRunSteps, let measure = measures.first(where: \.usesMetric) else { return nil }
+        let sampled = measures.allSatisfy { $0 == .betweenness || !$0.usesMetric }
+        return "entente: note: \(file): exact \(measure.rawValue) of \(nodes) nodes and \(ties) ties takes about "
+            + "10^\(Int(log10(steps).rounded())) steps (minutes to hours)"
+            + (sampled ? "; --samples K estimates it from K sampled sources in K/\(nodes) of the time" : "")
     }
 
     private func noteKatzAlpha(_ values: NodeValues) {
