@@ -81,6 +81,18 @@ struct GraphInputOptions: ParsableArguments {
                                valueName: "year"))
     var at: Int?
 
+    @Option(help: ArgumentHelp("Only the nodes that exist in some year of this period and the ties that hold in some year of it, the period taken as one network: FIRST-LAST, e.g. 1993-2001.",
+                               valueName: "years"))
+    var during: String?
+
+    /// --during as a range (nil when absent or malformed; validate() refuses the latter).
+    var period: ClosedRange<Int>? {
+        guard let during else { return nil }
+        let parts = during.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let first = Int(String(parts[0]).trimmingSpaces()), let last = Int(String(parts[1]).trimmingSpaces()), first <= last else { return nil }
+        return first...last
+    }
+
     @Option(help: ArgumentHelp("Only the ties of at least this weight (after --scale-weights), e.g. 3 to leave out ATOP's consultation and non-aggression pacts.",
                                valueName: "weight"))
     var minWeight: Double?
@@ -101,7 +113,7 @@ struct GraphInputOptions: ParsableArguments {
     /// ties of different eras (East Germany–Poland, 1955–1990, then Poland–Ukraine, from 1992).
     func readForAnalysis(_ path: String) throws -> RelationGraph {
         let graph = try read(path)
-        if at == nil, let note = Self.allYearsNote(graph, path: path) { printError(note) }
+        if at == nil, during == nil, let note = Self.allYearsNote(graph, path: path) { printError(note) }
         return graph
     }
 
@@ -136,6 +148,10 @@ struct GraphInputOptions: ParsableArguments {
             throw ValidationError("--exclude-types '\(excludeTypes)' names no edge type")
         }
         if let kinds, kindSet?.isEmpty ?? true { throw ValidationError("--kinds '\(kinds)' names no node kind") }
+        if let during, period == nil {
+            throw ValidationError("--during '\(during)' is not a period FIRST-LAST of years, first ≤ last (e.g. 1993-2001)")
+        }
+        if during != nil && at != nil { throw ValidationError("--at picks one year; --during a period: give one of them") }
         if let minWeight, !(minWeight.isFinite && minWeight >= 0) {
             throw ValidationError("--min-weight \(minWeight) is not a finite number of at least 0")
         }
@@ -146,6 +162,7 @@ struct GraphInputOptions: ParsableArguments {
         var filter = RelationFilter(types: typeSet, excluding: excludedTypeSet, polarities: polarities, kinds: kindSet,
                                     year: at, around: center, depth: depth)
         filter.minimumWeight = minWeight
+        filter.period = period
         return filter
     }
 }
@@ -178,10 +195,11 @@ struct AnalysisOptions: ParsableArguments {
 
 /// The checks of a sweep through years (`timeline`, `balance --from --to`, `communities --from --to`):
 /// an ordered range, a step of at least 1, no --at (which picks one year), and a chart format.
-func validateYearSweep(from: Int, to: Int, step: Int, at: Int?, command: String, chart output: String?, printsValues: Bool) throws {
+func validateYearSweep(from: Int, to: Int, step: Int, input: GraphInputOptions, command: String, chart output: String?, printsValues: Bool) throws {
     if from > to { throw ValidationError("--from \(from) is after --to \(to): the range is reversed") }
     if step < 1 { throw ValidationError("--step must be at least 1, not \(step)") }
-    if at != nil { throw ValidationError("--at picks one year; \(command) takes every year from --from to --to") }
+    if input.at != nil { throw ValidationError("--at picks one year; \(command) takes every year from --from to --to") }
+    if input.during != nil { throw ValidationError("--during takes a period as one network; \(command) takes every year from --from to --to") }
     if let output {
         if printsValues { throw ValidationError("-o draws a chart; --json and --csv print the values instead") }
         let name = pathExtension(output).lowercased()
@@ -227,10 +245,10 @@ struct YearSweepOptions: ParsableArguments {
 
     /// Checks the sweep options against the command's: `extra` names its own options that only a
     /// sweep takes (set when given).
-    func check(json: Bool, at: Int?, command: String, extra: [String] = []) throws {
+    func check(json: Bool, input: GraphInputOptions, command: String, extra: [String] = []) throws {
         if json && csv { throw ValidationError("--json and --csv cannot be used together") }
         if let from, let to {
-            try validateYearSweep(from: from, to: to, step: stepValue, at: at, command: "\(command) --from --to",
+            try validateYearSweep(from: from, to: to, step: stepValue, input: input, command: "\(command) --from --to",
                                   chart: output, printsValues: json || csv)
         } else if from != nil || to != nil {
             throw ValidationError("--from and --to go together (the years of the sweep)")

@@ -48,3 +48,24 @@ import Testing
         }
     }
 }
+
+/// `--during FIRST-LAST`: a period taken as one network.
+@Suite struct DuringCLITests {
+    @Test func aPeriodIsOneNetwork() throws {
+        let world = "Graphs/world/security.json"
+        let info = try runEntente(["nodes", world, "--during", "1993-2001", "--csv"])
+        #expect(info.status == 0)
+        #expect(info.stderr.isEmpty)  // a period is chosen: no all-years note
+        let ids = Set(info.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) })
+        #expect(ids.contains("UKR") && ids.contains("YUG") && ids.contains("GMY"))  // COW codes Serbia-Montenegro as YUG
+        #expect(!ids.contains("GDR") && !ids.contains("GFR"))
+        for (arguments, message) in [(["--during", "2001-1993"], "is not a period"), (["--during", "1993"], "is not a period"),
+                                     (["--during", "1993-2001", "--at", "1995"], "give one of them")] {
+            let result = try runEntente(["path", world, "USA", "RUS"] + arguments)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+        let sweep = try runEntente(["balance", world, "--from", "1990", "--to", "1995", "--during", "1993-2001"])
+        #expect(sweep.status == 64)
+    }
+}

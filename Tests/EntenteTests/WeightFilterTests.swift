@@ -46,3 +46,37 @@ import Testing
         #expect(!used.isEmpty && used.allSatisfy { $0.edge.weight >= 4 })
     }
 }
+
+/// `RelationFilter.period` (`--during`): the network of a period taken as one.
+@Suite struct PeriodFilterTests {
+    @Test func aPeriodKeepsWhatOverlapsIt() throws {
+        var graph = RelationGraph(name: "period")
+        try graph.addNode(Node(id: "A", label: "A", since: 1990, until: 1995))
+        try graph.addNode(Node(id: "B", label: "B"))
+        try graph.addNode(Node(id: "C", label: "C", since: 2000))
+        var early = Edge(source: "A", target: "B", type: .security, weight: 5)
+        early.since = 1991
+        early.until = 1993
+        var late = Edge(source: "B", target: "C", type: .security, weight: 5)
+        late.since = 2001
+        var always = Edge(source: "A", target: "B", type: .economic, weight: 1)
+        always.since = nil
+        try graph.addEdge(early)
+        try graph.addEdge(late)
+        try graph.addEdge(always)
+        func view(_ years: ClosedRange<Int>) -> (nodes: [String], edges: Int) {
+            var filter = RelationFilter.everything
+            filter.period = years
+            let sub = graph.subgraph(filter)
+            return (sub.nodes.map(\.id), sub.edges.count)
+        }
+        #expect(view(1993...2001) == (["A", "B", "C"], 3))  // A's last years, C's first: both in
+        #expect(view(1994...1999) == (["A", "B"], 1))       // the 1991–1993 tie ended; only the undated one
+        #expect(view(1996...1999) == (["B"], 0))
+        #expect(view(1985...1990) == (["A", "B"], 1))
+        var filter = RelationFilter.everything
+        filter.period = 1993...2001
+        #expect(filter.description == "edges in 1993–2001")
+        #expect(filter.caption(in: graph) == "in 1993–2001")
+    }
+}

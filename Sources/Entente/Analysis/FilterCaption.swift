@@ -29,6 +29,7 @@ extension RelationFilter {
         }
         if let minimumWeight { parts.append("ties of weight ≥ \(formatNumber(minimumWeight, significantDigits: 6))") }
         if let year { parts.append("in \(year)") }
+        if let period { parts.append("in \(period.lowerBound)–\(period.upperBound)") }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 

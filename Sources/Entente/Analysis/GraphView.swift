@@ -37,6 +37,9 @@ package struct GraphView: Sendable {
         if let year = filter.year {
             nodes = nodes.filter { graph.nodes[$0].exists(in: year) }
         }
+        if let period = filter.period {
+            nodes = nodes.filter { graph.nodes[$0].exists(during: period) }
+        }
         var kept = [Bool](repeating: false, count: graph.nodes.count)
         for node in nodes { kept[node] = true }
         // The tests of `filter.keeps`, decided once where they can be: this loop runs over every
@@ -58,6 +61,9 @@ package struct GraphView: Sendable {
                     }
                     if checksTypes && !filter.keeps(type: all[index].type) { continue }
                     if all[index].weight < minimumWeight { continue }
+                    if let period = filter.period {
+                        guard (all[index].since ?? Int.min) <= period.upperBound, (all[index].until ?? Int.max) >= period.lowerBound else { continue }
+                    }
                     edges.append(index)
                 }
             }

@@ -37,6 +37,11 @@ public struct RelationFilter: Hashable, Sendable, CustomStringConvertible {
     /// weight: leaving out weak ties (ATOP's consultation and non-aggression pacts, weights 1 and 2)
     /// keeps blocs that a single weak treaty would otherwise merge. `nil` keeps every weight.
     public var minimumWeight: Double?
+    /// Keep only the nodes that exist in some year of this period and the ties that hold in some
+    /// year of it (`--during 1993-2001`): the network of a period taken as one, as Traag & Bruggeman
+    /// take the alliances and disputes of 1993–2001. `nil` keeps every year; with ``year`` as well,
+    /// both apply.
+    public var period: ClosedRange<Int>?
 
     /// Creates a filter. By default it keeps cooperative edges of every type between every node,
     /// as the analyses do (a path or a centrality through a rivalry is not a tie).
@@ -77,6 +82,7 @@ public struct RelationFilter: Hashable, Sendable, CustomStringConvertible {
         polarities.contains(edge.polarity) && (types?.contains(edge.type) ?? true)
             && !excludedTypes.contains(edge.type) && (year.map(edge.holds(in:)) ?? true)
             && edge.weight >= (minimumWeight ?? -.infinity)
+            && (period.map { (edge.since ?? Int.min) <= $0.upperBound && (edge.until ?? Int.max) >= $0.lowerBound } ?? true)
     }
 
     /// What the filter keeps, in words: `cooperative economic or security edges`.
@@ -106,6 +112,7 @@ public struct RelationFilter: Hashable, Sendable, CustomStringConvertible {
         }
         if let minimumWeight { phrase += " of weight ≥ \(formatNumber(minimumWeight, significantDigits: 6))" }
         if let year { phrase += " in \(year)" }
+        if let period { phrase += " in \(period.lowerBound)–\(period.upperBound)" }
         if largestComponent { phrase += " in the largest component" }
         return phrase
     }

@@ -18,6 +18,11 @@ public struct Spell: Hashable, Sendable, CustomStringConvertible {
     /// Whether the spell holds in a year.
     public func contains(_ year: Int) -> Bool { (since ?? Int.min) <= year && (until ?? Int.max) >= year }
 
+    /// Whether the spell shares at least one year with `years`.
+    public func overlaps(_ years: ClosedRange<Int>) -> Bool {
+        (since ?? Int.min) <= years.upperBound && (until ?? Int.max) >= years.lowerBound
+    }
+
     /// `1816-1945`, `1990-` or `-1945`: the form of the `spells` column of a CSV node table, and of
     /// the `spells` attribute of GraphML and DOT.
     public var description: String { (since.map(String.init) ?? "") + "-" + (until.map(String.init) ?? "") }
@@ -76,6 +81,12 @@ extension Node {
     public func exists(in year: Int) -> Bool {
         if spells.isEmpty { return (since ?? Int.min) <= year && (until ?? Int.max) >= year }
         return spells.contains { $0.contains(year) }
+    }
+
+    /// Whether the node exists in at least one year of `years` (a spell overlaps them).
+    public func exists(during years: ClosedRange<Int>) -> Bool {
+        if spells.isEmpty { return Spell(since: since, until: until).overlaps(years) }
+        return spells.contains { $0.overlaps(years) }
     }
 
     /// Whether the node has any year: `since`, `until` or spells.

@@ -71,7 +71,7 @@ struct BalanceCommand: AsyncParsableCommand {
         if let timeLimit, !(timeLimit > 0) || !timeLimit.isFinite {
             throw ValidationError("--time-limit must be a number of seconds above 0 (found \(formatNumber(timeLimit)))")
         }
-        try sweepOptions.check(json: json, at: input.at, command: "balance")
+        try sweepOptions.check(json: json, input: input, command: "balance")
     }
 
     func run() async throws {

@@ -59,7 +59,7 @@ struct CommunitiesCommand: AsyncParsableCommand {
         if analysis.includeAdversarial && !community.signed {
             throw ValidationError("--include-adversarial needs --signed: without it communities use cooperative ties only")
         }
-        try sweepOptions.check(json: json, at: analysis.input.at, command: "communities", extra: nodes == nil ? [] : ["--nodes"])
+        try sweepOptions.check(json: json, input: analysis.input, command: "communities", extra: nodes == nil ? [] : ["--nodes"])
         if let nodes, nodes.split(separator: ",").allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
             throw ValidationError("--nodes '\(nodes)' names no node")
         }

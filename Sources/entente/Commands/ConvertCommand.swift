@@ -41,7 +41,7 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             var loaded = try input.read(graph)
-            if input.at != nil || input.types != nil || input.excludeTypes != nil || input.kinds != nil || input.minWeight != nil {
+            if input.at != nil || input.types != nil || input.excludeTypes != nil || input.kinds != nil || input.minWeight != nil || input.during != nil {
                 let filter = input.filter(polarities: Set(Polarity.allCases))
                 _ = try GraphView(checked: loaded, filter: filter)  // unknown type or kind names
                 loaded = loaded.subgraph(filter)

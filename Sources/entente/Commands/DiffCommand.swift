@@ -64,6 +64,9 @@ struct DiffCommand: ParsableCommand {
         if (fromYear == nil) != (toYear == nil) {
             throw ValidationError("--from-year and --to-year go together (the two years compared)")
         }
+        if fromYear != nil, input.during != nil {
+            throw ValidationError("--during takes a period as one network; --from-year and --to-year compare two years")
+        }
         if fromYear != nil, input.at != nil {
             throw ValidationError("--at sees both graphs in one year; --from-year and --to-year give each side its own")
         }

@@ -84,7 +84,7 @@ struct TimelineCommand: AsyncParsableCommand {
             throw ValidationError("unknown metric '\(metric)' (expected one of: \(EdgeMetric.allValueStrings.joined(separator: ", ")))")
         }
         if json && csv { throw ValidationError("--json and --csv cannot be used together") }
-        try validateYearSweep(from: from, to: to, step: step, at: analysis.input.at, command: "timeline", chart: output,
+        try validateYearSweep(from: from, to: to, step: step, input: analysis.input, command: "timeline", chart: output,
                               printsValues: json || csv)
         if let top, top < 1 { throw ValidationError("--top must be at least 1, not \(top)") }
         if top != nil && nodes != nil { throw ValidationError("--nodes and --top cannot be used together") }
