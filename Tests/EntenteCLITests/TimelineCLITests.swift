@@ -82,7 +82,9 @@ import Testing
     @Test(arguments: [
         (["--from", "2010", "--to", "2000"], Int32(64), "--from 2010 is after --to 2000"),
         (["--from", "2000", "--to", "2010", "--step", "0"], 64, "--step must be at least 1"),
-        (["--from", "1990", "--to", "2010"], 1, "outside the graph's years, 2000–2010"),
+        (["--from", "1990", "--to", "2010"], 1, "years 1990–1999 (of 1990–2010) are outside the graph's years, 2000–2010"),
+        (["--from", "1980", "--to", "1990"], 1, "years 1980–1990 are outside the graph's years, 2000–2010"),
+        (["--from", "2005", "--to", "2011"], 1, "year 2011 (of 2005–2011) is outside the graph's years, 2000–2010"),
         (["--from", "2000", "--to", "2010", "--nodes", "S0O"], 1, "no node named 'S0O'; did you mean S00 (State 0)"),
         (["--from", "2000", "--to", "2010", "-o", "chart.gif"], 64, "cannot draw a chart as 'gif' (supported: svg, png, pdf)"),
         (["--from", "2000", "--to", "2010", "--at", "2005"], 64, "--at picks one year"),

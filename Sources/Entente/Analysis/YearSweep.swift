@@ -38,7 +38,16 @@ extension RelationGraph {
             throw .invalidArgument("\(name)the graph has no years (no tie has since or until)")
         }
         guard dated.contains(years.lowerBound) && dated.contains(years.upperBound) else {
-            let asked = years.count == 1 ? "year \(years.lowerBound) is" : "years \(years.lowerBound)–\(years.upperBound) are"
+            // Name the years that lie outside: all of the range, or the part before or after the graph's.
+            let outside: ClosedRange<Int> = if years.upperBound < dated.lowerBound || years.lowerBound > dated.upperBound {
+                years
+            } else if years.lowerBound < dated.lowerBound {
+                years.lowerBound...(dated.lowerBound - 1)
+            } else {
+                (dated.upperBound + 1)...years.upperBound
+            }
+            let of = outside == years ? "" : " (of \(years.lowerBound)–\(years.upperBound))"
+            let asked = outside.count == 1 ? "year \(outside.lowerBound)\(of) is" : "years \(outside.lowerBound)–\(outside.upperBound)\(of) are"
             throw .invalidArgument("\(name)\(asked) outside the graph's years, \(dated.lowerBound)–\(dated.upperBound)")
         }
         return Array(stride(from: years.lowerBound, through: years.upperBound, by: step))
