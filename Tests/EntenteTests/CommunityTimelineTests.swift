@@ -42,4 +42,19 @@ import Testing
         #expect(shown.label(of: "USA", in: 1970) != nil)
         #expect(shown.description.split(separator: "\n").first == "year  blocs  modularity  USA  GDR")
     }
+
+    /// The library snippets of docs/timeline.md and the StatesInTime article, as written there.
+    @Test func documentedSnippetsRun() async throws {
+        let graph = try RelationGraph(contentsOf: packageRootDirectory.appendingPathComponent("Graphs/world/security.json").path)
+        let world = graph
+        let timeline = try await graph.analysis(types: ["security"]).timeline(.betweenness, years: 1946...1990)
+        let hubs = timeline.selecting(timeline.top(5).map(\.id))
+        let svg = LineChart(hubs, title: "Hubs of the Cold War").svg()
+        #expect(hubs.series.count == 5 && svg.components(separatedBy: "class=\"series\"").count - 1 == 5)
+        #expect(hubs.description.hasPrefix("year "))
+        let blocs = try await world.analysis(types: ["security"]).communityTimeline(years: 1946...2014)
+        #expect(blocs.showing(["USA", "RUS", "CHN"]).description.hasPrefix("year  blocs  modularity  USA  RUS  CHN"))
+        let endOfColdWar = try world.difference(fromYear: 1985, toYear: 1995, filter: RelationFilter(types: [.security]))
+        #expect(endOfColdWar.removedNodes.contains("GDR"))
+    }
 }
