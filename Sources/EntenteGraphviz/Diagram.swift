@@ -144,7 +144,7 @@ public struct Diagram: Sendable {
             let node = graph.nodes[nodeIndex]
             let emphasised = highlightedNodes.contains(node.id)
             var attributes: [(String, String)] = [
-                ("label", drawnLabel(node.label)), ("kind", node.kind.name),
+                ("label", drawnLabel(Self.boundedLabel(node.label))), ("kind", node.kind.name),
                 ("shape", style.shape(of: node.kind, in: graph)),
             ]
             if style.roundedKinds.contains(node.kind) { attributes.append(("style", "rounded,filled")) }
@@ -220,6 +220,17 @@ public struct Diagram: Sendable {
             sizes[index] = ((range.lowerBound + fraction * (range.upperBound - range.lowerBound)) * 10).rounded() / 10
         }
         return sizes
+    }
+
+    /// The most characters of a label drawn in a node; a longer one is cut with an ellipsis, and the
+    /// node's tooltip keeps it whole. Graphviz sizes the node to its label: a label of a megabyte made
+    /// a drawing too large for cairo's bitmaps, and a PNG came out blank.
+    public static let maximumDrawnLabel = 100
+
+    /// The label as drawn: itself, or its first ``maximumDrawnLabel`` − 1 characters and `…`.
+    static func boundedLabel(_ label: String) -> String {
+        guard label.utf8.count > maximumDrawnLabel, label.count > maximumDrawnLabel else { return label }
+        return String(label.prefix(maximumDrawnLabel - 1)) + "…"
     }
 
     /// `Pakistan (PAK)`, kind and aliases, one per line.

@@ -69,3 +69,27 @@ import Testing
         #expect(sweep.status == 64)
     }
 }
+
+/// A label too long to draw is cut in the drawing and kept whole in the tooltip (#23 item 17).
+@Suite struct LongLabelCLITests {
+    @Test func aHugeLabelIsCutNotBlank() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("entente-label-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let label = String(repeating: "x", count: 1_000_000)
+        let graph = #"{"name":"long","nodes":[{"id":"A","label":"\#(label)"},{"id":"B"}],"#
+            + #""edges":[{"source":"A","target":"B","type":"economic","weight":2}]}"#
+        let input = directory.appendingPathComponent("long.json").path
+        try graph.write(toFile: input, atomically: true, encoding: .utf8)
+        let png = directory.appendingPathComponent("long.png").path
+        let result = try runEntente(["render", input, "-o", png])
+        #expect(result.status == 0)
+        #expect(!result.stderr.contains("too large"), "\(result.stderr)")
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: png)))
+        let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width > 100 && width < 5_000 && height > 50, "\(width)×\(height)")
+        let svg = try runEntente(["render", input, "-o", "-", "--to", "svg"]).stdout
+        #expect(svg.contains(String(repeating: "x", count: 99) + "…<"))
+        #expect(svg.contains(label))  // the tooltip keeps it whole
+    }
+}
