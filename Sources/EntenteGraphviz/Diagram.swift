@@ -39,6 +39,10 @@ public struct Diagram: Sendable {
     public var nodeColoring: NodeColoring?
     /// The base a diff diagram is drawn against (``init(_:comparedWith:showing:style:title:)``).
     var comparison: ComparisonGraph?
+    /// Whether each edge carries its tooltip (ends, facts, evidence). The explorer page leaves it
+    /// out of its drawing: its script shows the same text from the data block, which holds the
+    /// evidence already, so a page of 7,500 ties does not carry every quote twice.
+    package var edgeTooltips = true
 
     /// Creates a diagram of a graph through a filter (by default everything, adversarial ties dashed).
     ///
@@ -180,7 +184,7 @@ public struct Diagram: Sendable {
                 attributes.append(("len", formatNumber(style.egoEdgeLength)))
             }
             if graph.isDirected { attributes.append(("arrowsize", "0.7")) }
-            attributes.append(("tooltip", drawnLabel(tooltip(of: edge))))
+            if edgeTooltips { attributes.append(("tooltip", drawnLabel(tooltip(of: edge)))) }
             attributes.append(("id", "edge-\(edgeIndex)"))
             comparison?.style(edge: edgeIndex, color: color, attributes: &attributes, style: style)
             nodeColoring?.style(edge: edge, color: color, attributes: &attributes, style: style)

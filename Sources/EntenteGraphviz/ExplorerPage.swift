@@ -11,6 +11,13 @@ import Entente
 /// and adversarial ties, search by id, label or alias, and ask for the cheapest path between two
 /// nodes: the page's path routine gives the same path as `entente path`, ties broken the same way.
 ///
+/// A graph with years (a node's `since`, `until` or spells, a tie's `since` or `until`) gets a year
+/// control: a slider and a play button over the years its view names (within the filter's
+/// ``RelationFilter/period``), opening on the latest. The drawing is laid out once; a year hides
+/// the ties that do not hold in it and fades the nodes that do not exist in it, and the panel's
+/// centralities and the path finder are those of `entente … --at YEAR`. A diagram of one year
+/// (``RelationFilter/year``) has no control.
+///
 /// The page is safe to share: names and quotes reach it as escaped SVG text and as JSON read with
 /// `JSON.parse`, the script puts them into the page as text only, and a Content-Security-Policy
 /// allows only the page's own script (by its SHA-256) and no network request at all.
@@ -37,7 +44,9 @@ public enum ExplorerPage {
     /// - Complexity: that of the layout, plus betweenness over the view, O(V·E + V² log V).
     public static func render(_ diagram: Diagram, layout: LayoutEngine = .standard,
                               metric: EdgeMetric = .strength) throws(GraphvizError) -> [UInt8] {
-        let svg = try Renderer.render(diagram, as: .svg, layout: layout)
+        var drawing = diagram
+        drawing.edgeTooltips = false
+        let svg = try Renderer.render(drawing, as: .svg, layout: layout)
         let title = pageTitle(of: diagram)
         let script = String(decoding: PackageResources.paths_js, as: UTF8.self) + "\n"
             + String(decoding: PackageResources.explorer_js, as: UTF8.self)
@@ -81,18 +90,38 @@ public enum ExplorerPage {
         return result
     }
 
-    /// Graphviz's SVG without its XML prologue and comments before `<svg`, with a `<title>` and
-    /// `<desc>` for the whole drawing and an accessible name. Graphviz escapes every name and
-    /// quote it writes (`&lt;`, `&quot;`, …), so the markup carries no text that could act as markup.
+    /// Graphviz's SVG without its XML prologue and its comments (a `<!-- USA&#45;&#45;CAN -->` line
+    /// before each node and edge, which repeat their `<title>`), with a `<title>` and `<desc>` for
+    /// the whole drawing and an accessible name. Graphviz escapes every name and quote it writes
+    /// (`&lt;`, `&quot;`, `&#45;`, …), so the markup carries no text that could act as markup, and
+    /// no `-->` inside a comment.
     static func inlineSVG(_ svg: String, title: String, description: String) -> String {
         guard let start = svg.firstRange(of: "<svg") else { return svg }
-        var body = svg[start.lowerBound...]
+        var body = Substring(withoutComments(svg[start.lowerBound...]))
         guard let end = body.firstIndex(of: ">") else { return String(body) }
         let openTag = body[..<end]
         body = body[body.index(after: end)...]
         return String(openTag) + " id=\"drawing\" role=\"group\" aria-labelledby=\"drawing-title\" aria-describedby=\"drawing-desc\">\n"
             + "<title id=\"drawing-title\">" + escapeMarkup(title) + "</title>\n"
             + "<desc id=\"drawing-desc\">" + escapeMarkup(description) + "</desc>" + body
+    }
+
+    /// The text without its `<!-- … -->` comments, each with the line break after it.
+    static func withoutComments(_ text: Substring) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var rest = text
+        while let open = rest.firstRange(of: "<!--") {
+            result += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].firstRange(of: "-->") else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            rest = rest[close.upperBound...]
+            if rest.first == "\n" { rest = rest.dropFirst() }
+        }
+        result += rest
+        return result
     }
 
     /// What the drawing shows, in a sentence or two, for screen readers.
@@ -160,6 +189,13 @@ public enum ExplorerPage {
                 ("index", .integer(index)), ("id", .string(node.id)), ("label", .string(node.label)),
                 ("kind", .string(node.kind.name)), ("aliases", .array(node.aliases.map { .string($0) })),
             ]
+            if let since = node.since { members.append(("since", .integer(since))) }
+            if let until = node.until { members.append(("until", .integer(until))) }
+            if !node.spells.isEmpty {
+                members.append(("spells", .array(node.spells.map { spell in
+                    .array([spell.since.map { .integer($0) } ?? .null, spell.until.map { .integer($0) } ?? .null])
+                })))
+            }
             for measure in measures.columns {
                 members.append((measure.key, measure.values[local].map { .number($0) } ?? .null))
                 members.append((measure.key + "Rank", measure.ranks[local].map { .integer($0) } ?? .null))
@@ -183,7 +219,7 @@ public enum ExplorerPage {
             return .object(members)
         }
 
-        return .object([
+        var members: [(String, JSONOutput)] = [
             ("graph", .object([("name", .string(graph.name)), ("title", .string(title)),
                                ("directed", .bool(graph.isDirected)), ("layout", .string(layout.rawValue))])),
             ("metric", .string(metric.rawValue)),
@@ -197,7 +233,97 @@ public enum ExplorerPage {
             ("sources", .array(sources)),
             ("nodes", .array(nodes)),
             ("edges", .array(edges)),
-        ])
+        ]
+        if let years = yearRange(of: diagram) {
+            members.append(("years", yearFrames(of: view, years: years, metric: metric)))
+        }
+        return .object(members)
+    }
+
+    // MARK: The year control
+
+    /// The years the page's year control spans, or nil when the page has none: the diagram is of
+    /// one year (`--at`), or nothing in its view has a year. The span runs from the earliest year
+    /// any node or tie of the view names (a `since`, an `until`, a spell's end) to the latest,
+    /// within the filter's period when it has one (`--during`).
+    static func yearRange(of diagram: Diagram) -> ClosedRange<Int>? {
+        guard diagram.filter.year == nil else { return nil }
+        let view = diagram.view
+        var low = Int.max, high = Int.min
+        func note(_ year: Int?) {
+            guard let year else { return }
+            low = min(low, year)
+            high = max(high, year)
+        }
+        for index in view.nodeIndices {
+            let node = view.graph.nodes[index]
+            note(node.since)
+            note(node.until)
+            for spell in node.spells {
+                note(spell.since)
+                note(spell.until)
+            }
+        }
+        for edge in view.edges {
+            note(edge.since)
+            note(edge.until)
+        }
+        if let period = diagram.filter.period {
+            low = low == .max ? period.lowerBound : max(low, period.lowerBound)
+            high = high == .min ? period.upperBound : min(high, period.upperBound)
+        }
+        return low <= high ? low...high : nil
+    }
+
+    /// The year control's data: `first` and `last` year, and the centralities of every year as
+    /// frames. The view changes only in a year where some node or tie begins (its `since`) or ends
+    /// (the year after its `until`), so one frame serves every year from its start (`starts`, in
+    /// ascending order) to the next frame's. A frame holds the year's node and tie counts and, for
+    /// each measure, a value and a rank per node of the page (null where the node does not exist
+    /// that year), computed over the view in that year as `entente centrality --at YEAR` does.
+    ///
+    /// - Complexity: O(F · (V·E + V² log V)) for F frames, at most two per dated node or tie.
+    static func yearFrames(of view: GraphView, years: ClosedRange<Int>, metric: EdgeMetric) -> JSONOutput {
+        var changes: Set<Int> = [years.lowerBound]
+        func change(_ year: Int?) {
+            if let year, years.contains(year) { changes.insert(year) }
+        }
+        func end(_ year: Int?) {
+            if let year, year < years.upperBound { change(year + 1) }
+        }
+        for index in view.nodeIndices {
+            let node = view.graph.nodes[index]
+            for spell in node.existence {
+                change(spell.since)
+                end(spell.until)
+            }
+        }
+        for edge in view.edges {
+            change(edge.since)
+            end(edge.until)
+        }
+        let starts = changes.sorted()
+        let frames: [JSONOutput] = starts.map { year in
+            var filter = RelationFilter.everything
+            filter.year = year
+            let inYear = view.filtered(filter)
+            let measures = ExplorerMeasures(inYear, metric: metric)
+            let positions = view.nodeIndices.map { inYear.localIndex(ofNode: $0) }
+            var values: [(String, JSONOutput)] = []
+            var ranks: [(String, JSONOutput)] = []
+            for column in measures.columns {
+                values.append((column.key, .array(positions.map { local in
+                    local.flatMap { column.values[$0] }.map { .number($0) } ?? .null
+                })))
+                ranks.append((column.key, .array(positions.map { local in
+                    local.flatMap { column.ranks[$0] }.map { .integer($0) } ?? .null
+                })))
+            }
+            return .object([("nodes", .integer(inYear.nodeCount)), ("ties", .integer(inYear.edgeCount)),
+                            ("values", .object(values)), ("ranks", .object(ranks))])
+        }
+        return .object([("first", .integer(years.lowerBound)), ("last", .integer(years.upperBound)),
+                        ("starts", .array(starts.map { .integer($0) })), ("frames", .array(frames))])
     }
 }
 

@@ -417,6 +417,9 @@ def test_path_finder_equals_the_cli_with_parallel_adversarial_and_directed_edges
 
 
 RELATIONS = os.path.join(FIXTURES, "relations.json")
+WORLD = os.path.join(ROOT, "Graphs", "world", "security.json")
+WORLD_YEARS = (1962, 1985, 2010)
+MEASURES = (("degree", "degree"), ("strength", "strength"), ("betweenness", "betweenness"), ("pagerank", "PageRank"))
 DIRECTED = os.path.join(FIXTURES, "directed.json")
 
 # (page, graph, directed, metrics, CLI options, types, include adversarial, every n-th pair). Every
@@ -470,6 +473,107 @@ def test_hostile_names_stay_text(ctx):
     page.close()
 
 
+def competition_ranks(values):
+    """The explorer's ranks: 1 + the number of values greater by more than 1e-9 relative."""
+    known = sorted(values.values(), reverse=True)
+    return {key: 1 + sum(1 for other in known if other > value + 1e-9 * abs(value) + 1e-15) for key, value in values.items()}
+
+
+def test_world_year_control_equals_the_cli(ctx):
+    """The world security page of 1946-2014: under 5 MB, first paint under 1 s, and in three years the
+    tie count, the panel's centralities and ranks, and the path finder equal `entente … --at YEAR`."""
+    path = ctx["pages"]["world"]
+    size = os.path.getsize(path)
+    assert size < 5_000_000, f"the world page of 1946-2014 is {size} bytes, not under 5 MB"
+    ctx["numbers"]["world 1946-2014 page bytes"] = size
+    page = ctx["browser"].open(path)
+    paint = page.evaluate("() => { const p = performance.getEntriesByName('first-contentful-paint')[0];"
+                          " return p ? p.startTime : null; }")
+    assert paint is not None and paint < 1000, f"first paint after {paint} ms"
+    ctx["numbers"]["world page first paint (ms)"] = round(paint)
+    assert page.is_visible("#year-section"), "the page has no year control"
+    assert page.evaluate("() => window.entente.year") == 2014, "the page does not open on its latest year"
+    assert page.input_value("#year") == "2014" and page.get_attribute("#year", "min") == "1946"
+    compared = 0
+    for year in WORLD_YEARS:
+        page.evaluate("(y) => window.entente.showYear(y)", year)
+        info = json.loads(entente(ctx["binary"], "info", WORLD, "--at", str(year), "--json"))
+        count = page.text_content("#filter-count")
+        assert count == f"{info['edges']} of {info['edges']} ties shown in {year}", (year, count, info["edges"])
+        counts = page.eval_on_selector_all("#filters .count", "cs => cs.map(c => Number(c.textContent))")
+        assert counts == [info["types"]["security"], info["polarities"]["adversarial"]], (year, counts)
+        drawn = page.evaluate("() => [...document.querySelectorAll('#drawing .edge')]"
+                              ".filter(e => getComputedStyle(e).display !== 'none').length")
+        assert drawn == info["edges"], f"{year}: {drawn} ties drawn, the CLI has {info['edges']}"
+        absent = page.evaluate("() => document.querySelectorAll('#drawing .node.absent').length")
+        drawn_nodes = page.evaluate("() => document.querySelectorAll('#drawing .node').length")
+        assert drawn_nodes - absent == info["nodes"], f"{year}: {drawn_nodes - absent} states shown, the CLI has {info['nodes']}"
+        values = {key: json.loads(entente(ctx["binary"], "centrality", WORLD, "--at", str(year), "--measure", key,
+                                          "--json"))["values"] for key, _ in MEASURES}
+        ranks = {key: competition_ranks(values[key]) for key, _ in MEASURES}
+        for state in ("USA", "RUS", "FRN", "IND", "EGY"):
+            page.fill("#search-input", state)
+            page.press("#search-input", "Enter")
+            rows = page.eval_on_selector_all("#panel-body table.measures tbody tr",
+                                             "rs => rs.map(r => [...r.children].map(c => c.textContent))")
+            assert [row[0] for row in rows] == [name for _, name in MEASURES], rows
+            for (key, name), (_, shown, rank) in zip(MEASURES, rows):
+                assert shown == swift_significant(values[key][state], 4), f"{year} {state} {name}: page {shown}, CLI {values[key][state]}"
+                assert rank == f"#{ranks[key][state]} of {info['nodes']}", f"{year} {state} {name}: page {rank}"
+                compared += 1
+        # The path finder, against `entente path --at YEAR`, on every 97th ordered pair of the year's states.
+        ids = [node["id"] for node in json.loads(entente(ctx["binary"], "nodes", WORLD, "--at", str(year), "--json"))["nodes"]]
+        pairs = [(a, b) for a, b in itertools.product(ids, ids) if a != b][::97]
+        answers = ctx["reference"].answers(WORLD, "strength", pairs, ("--at", str(year)))
+        found = page.evaluate("""(pairs) => pairs.map(([a, b]) => {
+            const answer = window.entente.findPath(a, b, 'strength', ['security'], false);
+            return answer.path ? [answer.path.nodes, answer.path.cost, window.entente.pathLine(answer.path)] : answer.error || null; })""",
+                              pairs)
+        for (a, b), mine in zip(pairs, found):
+            answer = answers[(a, b)]
+            if not answer["paths"]:
+                assert mine is None, f"{year} {a}→{b}: the CLI finds no path, the page {mine}"
+                continue
+            assert isinstance(mine, list), f"{year} {a}→{b}: the page finds {mine}, the CLI {answer['paths'][0]['nodes']}"
+            assert mine[0] == answer["paths"][0]["nodes"] and mine[1] == answer["paths"][0]["cost"], (year, a, b, mine)
+            assert mine[2] == cli_line(answer, False), (year, a, b, mine[2])
+            compared += 1
+    # A state of another year: the path finder says so, as the CLI does.
+    page.evaluate("() => window.entente.showYear(1950)")
+    error = page.evaluate("() => window.entente.findPath('GDR', 'USA', 'strength', ['security'], false).error")
+    assert error == "German Democratic Republic (GDR) does not exist in 1950 (it exists 1954–1990)", error
+    # All years together: every tie of the page.
+    page.evaluate("() => window.entente.showYear(null)")
+    total = len(json.loads(page.text_content("#entente-data"))["edges"])
+    assert page.text_content("#filter-count") == f"{total} of {total} ties shown", page.text_content("#filter-count")
+    ctx["numbers"]["world values, ranks and paths compared"] = compared
+    # The slider and the play button, as a reader uses them.
+    page.uncheck("#year-all")
+    page.fill("#year", "1962")
+    assert page.evaluate("() => window.entente.year") == 1962 and page.text_content("#year-value") == "1962"
+    page.click("#year-play")
+    page.wait_for_timeout(1500)
+    page.click("#year-play")
+    played = page.evaluate("() => window.entente.year")
+    assert 1963 <= played <= 1966 and page.text_content("#year-value") == str(played), played
+    page.fill("#year", "1962")
+    page.fill("#search-input", "USA")
+    page.press("#search-input", "Enter")
+    page.fill("#path-from", "USA")
+    page.fill("#path-to", "Cuba")
+    page.click("#path-form button[type=submit]")
+    assert page.text_content("#path-result .path-line").startswith("USA -[security 5]- CUB"), page.text_content("#path-result")
+    page.fill("#year", "1963")
+    # The alliance ended in 1962 (`entente path --at 1963 USA CUB`: no path): the finder asks again.
+    assert page.text_content("#path-result") == \
+        "No cooperative path from United States of America (USA) to Cuba (CUB) in 1963.", page.text_content("#path-result")
+    page.fill("#year", "1962")
+    assert page.text_content("#path-result .path-line") == "USA -[security 5]- CUB  cost 0.2", "1962's path is not back"
+    os.makedirs(OUT, exist_ok=True)
+    page.screenshot(path=os.path.join(OUT, "explorer-world.png"))
+    page.close()
+
+
 def test_screenshot(ctx):
     page = ctx["browser"].open(ctx["pages"]["pakistan"], width=1500, height=950)
     pak = next(i for i, node in enumerate(ctx["graph"]["nodes"]) if node["id"] == "PAK")
@@ -515,6 +619,7 @@ TESTS = [
     test_path_finder_equals_the_cli_on_pakistan,
     test_path_finder_equals_the_cli_with_parallel_adversarial_and_directed_edges,
     test_hostile_names_stay_text,
+    test_world_year_control_equals_the_cli,
     test_screenshot,
     test_no_console_errors,  # last: it gathers what every page above logged
 ]
@@ -550,13 +655,16 @@ def main():
         with open(hostile, "w") as file:
             json.dump(HOSTILE, file, ensure_ascii=False)
         pages = {"pakistan": os.path.join(tmp, "pakistan.html"), "hostile": os.path.join(tmp, "hostile.html"),
-                 "relations": os.path.join(tmp, "relations.html"), "directed": os.path.join(tmp, "directed.html")}
+                 "relations": os.path.join(tmp, "relations.html"), "directed": os.path.join(tmp, "directed.html"),
+                 "world": os.path.join(tmp, "world.html")}
         ctx = {"binary": binary, "tmp": tmp, "pages": pages, "numbers": {}, "graph": json.load(open(PAKISTAN))}
         try:
             entente(binary, "render", PAKISTAN, "-o", pages["pakistan"])
             entente(binary, "render", hostile, "-o", pages["hostile"])
             entente(binary, "render", os.path.join(FIXTURES, "relations.json"), "-o", pages["relations"])
             entente(binary, "render", os.path.join(FIXTURES, "directed.json"), "-o", pages["directed"])
+            if test_world_year_control_equals_the_cli in tests:
+                entente(binary, "render", WORLD, "--during", "1946-2014", "-o", pages["world"])
             ctx["browser"] = Browser(playwright, executable)
             ctx["reference"] = ReferencePaths(binary)
             names = {test.__name__ for test in tests}

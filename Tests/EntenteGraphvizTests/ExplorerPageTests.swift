@@ -178,6 +178,95 @@ import Testing
         }
     }
 
+    /// States with years and spells, ties with years: every year of the page's year control has the
+    /// centralities of `--at YEAR`, one frame per year in which the view changes.
+    @Test func theYearControlHoldsEachYearsCentralities() throws {
+        var graph = RelationGraph(name: "years")
+        try graph.addNode(Node(id: "A", since: 1900))
+        try graph.addNode(Node(id: "B", since: 1900, until: nil, spells: [Spell(since: 1900, until: 1950), Spell(since: 1960)]))
+        try graph.addNode(Node(id: "C", since: 1920, until: 1940))
+        try graph.addNode(Node(id: "D"))
+        try graph.addEdge(Edge(source: "A", target: "B", type: .security, weight: 2, since: 1905))
+        try graph.addEdge(Edge(source: "A", target: "C", type: .security, weight: 1))
+        try graph.addEdge(Edge(source: "B", target: "C", type: .security, weight: 3, polarity: .adversarial, since: 1930, until: 1935))
+        try graph.addEdge(Edge(source: "A", target: "D", type: .security, weight: 1, until: 1945))
+        try graph.addEdge(Edge(source: "B", target: "D", type: .security, weight: 4, since: 1960))
+        try graph.addEdge(Edge(source: "C", target: "D", type: .security, weight: 5))
+
+        let data = try data(of: try page(graph))
+        let years = try #require(data["years"] as? [String: Any])
+        #expect(years["first"] as? Int == 1900)
+        #expect(years["last"] as? Int == 1960)
+        let starts = try #require(years["starts"] as? [Int])
+        #expect(starts == [1900, 1905, 1920, 1930, 1936, 1941, 1946, 1951, 1960])
+        let frames = try #require(years["frames"] as? [[String: Any]])
+        #expect(frames.count == starts.count)
+        let nodes = try #require(data["nodes"] as? [[String: Any]])
+        let spells = try #require(nodes[1]["spells"] as? [[Any]]).map { $0.map { $0 as? Int } }
+        #expect(spells == [[1900, 1950], [1960, nil]])
+        #expect(nodes[2]["since"] as? Int == 1920 && nodes[2]["until"] as? Int == 1940)
+
+        for year in 1900...1960 {
+            let frame = frames[try #require(starts.lastIndex { $0 <= year })]
+            var filter = RelationFilter.cooperative
+            filter.year = year
+            let view = GraphView(graph, filter: filter)
+            #expect(frame["nodes"] as? Int == view.nodeCount, "\(year)")
+            var all = RelationFilter.everything
+            all.year = year
+            #expect(frame["ties"] as? Int == GraphView(graph, filter: all).edgeCount, "\(year)")
+            let values = try #require(frame["values"] as? [String: [Any]])
+            let ranks = try #require(frame["ranks"] as? [String: [Any]])
+            let adjacency = WeightedAdjacency(view, metric: .strength)
+            for (key, measure) in [("degree", CentralityMeasure.degree), ("strength", .strength), ("betweenness", .betweenness)] {
+                guard case .nodes(let expected) = try adjacency.centrality(measure) else {
+                    Issue.record("\(key) gave no node values")
+                    continue
+                }
+                let local = graph.nodes.indices.map { view.localIndex(ofNode: $0) }
+                let shown = try #require(values[key])
+                let expectedRanks = ExplorerMeasures.ranks(of: expected.map { Optional($0) })
+                for (position, index) in local.enumerated() {
+                    if let index {
+                        #expect(abs((shown[position] as? Double ?? .nan) - expected[index]) <= 1e-12, "\(year) \(key) \(position)")
+                        #expect(ranks[key]?[position] as? Int == expectedRanks[index], "\(year) \(key) rank")
+                    } else {
+                        #expect(shown[position] is NSNull, "\(year): node \(position) does not exist, yet has a \(key)")
+                    }
+                }
+            }
+        }
+
+        // A diagram of one year has no year control; nor has a graph without years.
+        var one = RelationFilter.everything
+        one.year = 1930
+        let ofOneYear = String(decoding: try ExplorerPage.render(try Diagram(graph, showing: one)), as: UTF8.self)
+        #expect(try self.data(of: ofOneYear)["years"] == nil)
+        #expect(try self.data(of: try page(try hostileGraph()))["years"] == nil)
+        // --during 1925-1935: the control spans the period.
+        var period = RelationFilter.everything
+        period.period = 1925...1935
+        let during = try self.data(of: String(decoding: try ExplorerPage.render(try Diagram(graph, showing: period)), as: UTF8.self))
+        let duringYears = try #require(during["years"] as? [String: Any])
+        #expect(duringYears["first"] as? Int == 1925 && duringYears["last"] as? Int == 1935)
+        #expect(duringYears["starts"] as? [Int] == [1925, 1930])
+    }
+
+    /// The page's drawing carries neither Graphviz's comments nor the edges' tooltips, which repeat
+    /// the data block's evidence (the script shows them on hover); nodes keep theirs.
+    @Test func theDrawingDoesNotRepeatTheEvidence() throws {
+        let graph = try realGraph("pakistan")
+        let text = try page(graph)
+        let svg = try #require(between(text, "<svg", "</svg>"))
+        #expect(!svg.contains("<!--"))
+        let quote = try #require(graph.edges.first?.evidence.first?.quote)
+        #expect(text.components(separatedBy: quote.prefix(60)).count - 1 == 1, "the quote appears once, in the data block")
+        #expect(svg.contains("xlink:title=\"Islamic Republic of Pakistan (PAK)") || svg.contains("xlink:title=\"Pakistan (PAK)"))
+        // The SVG of `entente render -o x.svg` keeps every tooltip.
+        let drawn = String(decoding: try Renderer.render(Diagram(GraphView(graph)), as: .svg), as: UTF8.self)
+        #expect(drawn.contains(String(quote.prefix(40))))
+    }
+
     @Test func ranksShareTiesAndSkipAfterThem() {
         #expect(ExplorerMeasures.ranks(of: [0.5, 1, 0.5, nil, 0.25, 0.5 + 1e-17]) == [2, 1, 2, nil, 5, 2])
         #expect(ExplorerMeasures.ranks(of: []) == [])

@@ -100,6 +100,57 @@
     return node.label === node.id ? node.id : node.label + " (" + node.id + ")";
   }
 
+  // ---------------------------------------------------------------- years
+
+  // A graph with years has a year control: the drawing, the panel's centralities and the path
+  // finder are those of the year shown, as `entente … --at YEAR` gives them. `year` is null when all
+  // years are taken together (the whole drawing, as for a graph without years).
+  const years = data.years || null;
+  let year = years ? years.last : null;
+
+  /** Whether a node exists in a year: in one of its spells, or from `since` to `until` (open when absent). */
+  function existsIn(node, y) {
+    const within = (since, until) => (since === null || since === undefined || since <= y) &&
+      (until === null || until === undefined || until >= y);
+    return node.spells ? node.spells.some(([since, until]) => within(since, until)) : within(node.since, node.until);
+  }
+
+  /** Whether a tie holds in the year shown: its years cover it and both its ends exist. */
+  function inYear(edge) {
+    if (year === null) return true;
+    return (edge.since === undefined || edge.since <= year) && (edge.until === undefined || edge.until >= year) &&
+      existsIn(edge.from, year) && existsIn(edge.to, year);
+  }
+
+  function nodeInYear(node) {
+    return year === null || existsIn(node, year);
+  }
+
+  /** The centralities of the year shown: the frame whose start is the last at or before it. */
+  function currentFrame() {
+    if (year === null) return null;
+    let low = 0, high = years.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (years.starts[middle] <= year) low = middle; else high = middle - 1;
+    }
+    return years.frames[low];
+  }
+
+  /** `1949–2016`, `since 1949`, `until 1962`, or "" for a tie without years. */
+  function yearsOf(item) {
+    if (item.since !== undefined && item.until !== undefined) return item.since + "–" + item.until;
+    if (item.since !== undefined) return "since " + item.since;
+    if (item.until !== undefined) return "until " + item.until;
+    return "";
+  }
+
+  /** A node's years: its spells, `1816–1945, 1990–2016`, or its one stretch, or "" when it has none. */
+  function nodeYears(node) {
+    if (node.spells) return node.spells.map(([since, until]) => (since ?? "") + "–" + (until ?? "")).join(", ");
+    return yearsOf(node);
+  }
+
   // ---------------------------------------------------------------- pan and zoom
 
   const base = (() => {
@@ -194,7 +245,7 @@
   let showAdversarial = true;
 
   function isShown(edge) {
-    return !hiddenTypes.has(edge.type) && (edge.polarity !== "adversarial" || showAdversarial);
+    return !hiddenTypes.has(edge.type) && (edge.polarity !== "adversarial" || showAdversarial) && inYear(edge);
   }
 
   // The legend Graphviz drew: a coloured "━━━" before each type's name, and the adversarial line.
@@ -223,12 +274,29 @@
       for (const text of texts) text.classList.toggle("legend-off", hiddenTypes.has(name));
     }
     for (const text of legendEntries.adversarial) text.classList.toggle("legend-off", !showAdversarial);
+    for (const node of nodes) {
+      const absent = !nodeInYear(node);
+      if (node.element && node.absent !== absent) node.element.classList.toggle("absent", absent);
+      node.absent = absent;
+    }
     for (const row of document.querySelectorAll("#filters label")) {
       const input = row.querySelector("input");
       row.classList.toggle("off", !input.checked);
     }
     const shown = edges.filter(isShown).length;
-    document.getElementById("filter-count").textContent = shown + " of " + edges.length + " ties shown";
+    const held = year === null ? edges.length : edges.filter(inYear).length;
+    // Each type's count and the adversarial count are those of the year shown.
+    const counts = new Map();
+    for (const edge of edges) {
+      if (!inYear(edge)) continue;
+      counts.set(edge.type, (counts.get(edge.type) || 0) + 1);
+      if (edge.polarity === "adversarial") counts.set("", (counts.get("") || 0) + 1);
+    }
+    for (const span of filterList.querySelectorAll(".count[data-count]")) {
+      span.textContent = String(counts.get(span.dataset.count) || 0);
+    }
+    document.getElementById("filter-count").textContent = shown + " of " + held + " ties shown" +
+      (year === null ? "" : " in " + year);
     if (selected) showSelection();
   }
 
@@ -257,7 +325,7 @@
       applyFilters();
     });
     filterList.append(element("label", {}, input, swatch(type.color, false), " " + type.name + " ",
-      element("span", { class: "count" }, String(type.count))));
+      element("span", { class: "count", "data-count": type.name }, String(type.count))));
   }
   if (data.polarities.adversarial > 0) {
     const input = element("input", { type: "checkbox", checked: true, "data-polarity": "adversarial" });
@@ -266,7 +334,7 @@
       applyFilters();
     });
     filterList.append(element("label", { class: "polarity" }, input, swatch("#333333", true), " adversarial ",
-      element("span", { class: "count" }, String(data.polarities.adversarial))));
+      element("span", { class: "count", "data-count": "" }, String(data.polarities.adversarial))));
   }
 
   // ---------------------------------------------------------------- emphasis: hover and path
@@ -367,10 +435,16 @@
 
   function edgeFacts(edge) {
     const facts = [edge.type + ", weight " + formatNumber(edge.weight) + ", " + edge.polarity];
-    if (edge.since !== undefined && edge.until !== undefined) facts.push(edge.since + "–" + edge.until);
-    else if (edge.since !== undefined) facts.push("since " + edge.since);
-    else if (edge.until !== undefined) facts.push("until " + edge.until);
+    if (yearsOf(edge)) facts.push(yearsOf(edge));
     return facts.join(", ");
+  }
+
+  /** An edge's tooltip: its ends, facts, evidence and note, one per line (the drawing carries none). */
+  function edgeTooltip(edge) {
+    const lines = [edge.from.label + arrow + edge.to.label, edgeFacts(edge)];
+    for (const item of edge.evidence) lines.push(item.source + ": " + item.quote);
+    if (edge.note) lines.push("note: " + edge.note);
+    return lines.join("\n");
   }
 
   function nodeButton(node) {
@@ -386,17 +460,24 @@
     const facts = element("dl", { class: "facts" },
       element("dt", {}, "id"), element("dd", {}, element("code", {}, node.id)),
       element("dt", {}, "kind"), element("dd", {}, node.kind),
-      element("dt", {}, "aliases"), element("dd", {}, node.aliases.length ? node.aliases.join("; ") : "—"));
+      element("dt", {}, "aliases"), element("dd", {}, node.aliases.length ? node.aliases.join("; ") : "—"),
+      nodeYears(node) ? [element("dt", {}, "years"), element("dd", {}, nodeYears(node))] : null);
+    const frame = currentFrame();
+    const among = frame ? frame.nodes : nodes.length;
     const measures = data.measures.map((measure) => {
-      const value = node[measure.key];
-      const rank = node[measure.key + "Rank"];
+      const value = frame ? frame.values[measure.key][node.position] : node[measure.key];
+      const rank = frame ? frame.ranks[measure.key][node.position] : node[measure.key + "Rank"];
       return element("tr", {},
         element("th", { scope: "row", title: measure.description }, measure.name),
         element("td", { class: "number" }, formatMeasure(value)),
-        element("td", { class: "rank" }, rank ? "#" + rank + " of " + nodes.length : "—"));
+        element("td", { class: "rank" }, rank ? "#" + rank + " of " + among : "—"));
     });
+    const caption = frame
+      ? (existsIn(node, year) ? "Centrality over cooperative ties in " + year + " (rank among its " + among + " nodes)"
+        : "Not in " + year + ": no centrality that year")
+      : "Centrality over cooperative ties (rank among all " + among + " nodes)";
     const table = element("table", { class: "measures" },
-      element("caption", {}, "Centrality over cooperative ties (rank among all " + nodes.length + " nodes)"),
+      element("caption", {}, caption),
       element("thead", {}, element("tr", {}, element("th", { scope: "col" }, "measure"),
         element("th", { scope: "col" }, "value"), element("th", { scope: "col" }, "rank"))),
       element("tbody", {}, measures));
@@ -411,10 +492,11 @@
         element("ul", {}, ties.map((edge) => {
           const other = otherEnd(edge, node);
           const direction = data.graph.directed ? (edge.from === node ? "→ " : "← ") : "";
-          return element("li", { class: edge.polarity === "adversarial" ? "adversarial" : "cooperative" },
+          return element("li", { class: (edge.polarity === "adversarial" ? "adversarial" : "cooperative") + (inYear(edge) ? "" : " off") },
             element("p", { class: "tie" }, direction, nodeButton(other), " ",
               element("span", { class: "weight" }, "weight " + formatNumber(edge.weight)), " ",
-              element("span", { class: "polarity " + edge.polarity }, edge.polarity)),
+              element("span", { class: "polarity " + edge.polarity }, edge.polarity),
+              yearsOf(edge) ? [" ", element("span", { class: "years" }, yearsOf(edge))] : null),
             edge.note ? element("p", { class: "note" }, "note: " + edge.note) : null,
             evidenceList(edge));
         }))));
@@ -496,7 +578,14 @@
       hit.removeAttribute("stroke-dasharray");
       line.before(hit);
     }
-    group.addEventListener("mouseenter", () => light([edge.element, edge.from.element, edge.to.element]));
+    group.addEventListener("mouseenter", () => {
+      const title = group.querySelector(":scope > title");
+      if (title && !edge.tooltipSet) {
+        title.textContent = edgeTooltip(edge);
+        edge.tooltipSet = true;
+      }
+      light([edge.element, edge.from.element, edge.to.element]);
+    });
     group.addEventListener("mouseleave", unlight);
     group.addEventListener("click", (event) => {
       event.stopPropagation();
@@ -604,6 +693,7 @@
   document.getElementById("path-metric").value = data.metric;
   const pathResult = document.getElementById("path-result");
   let pathShown = null;
+  let pathAsked = false;  // a path was asked for and not cleared: a change of year asks again
 
   /**
    * The cheapest path between two nodes (by id, label or alias) as `entente path` finds it:
@@ -615,10 +705,15 @@
       if (matches.length === 0) return { error: "no node named “" + name + "”" };
       if (matches.length > 1) return { error: "“" + name + "” is ambiguous: " + matches.map(describe).join(", ") };
     }
+    if (year !== null) {
+      for (const node of [from[0], to[0]]) {
+        if (!existsIn(node, year)) return { error: describe(node) + " does not exist in " + year + " (it exists " + nodeYears(node) + ")" };
+      }
+    }
     const typeSet = new Set(types);
     const kept = [];
     for (const edge of edges) {
-      if (!typeSet.has(edge.type)) continue;
+      if (!typeSet.has(edge.type) || !inYear(edge)) continue;
       if (edge.polarity === "adversarial" && !includeAdversarial) continue;
       kept.push({ source: edge.from.position, target: edge.to.position, weight: edge.weight, index: edge.index });
     }
@@ -661,6 +756,7 @@
 
   pathForm.addEventListener("submit", (event) => {
     event.preventDefault();
+    pathAsked = true;
     const metric = document.getElementById("path-metric").value;
     const types = [...pathTypes.querySelectorAll("input:checked")].map((input) => input.value);
     const includeAdversarial = document.getElementById("path-adversarial").checked;
@@ -675,7 +771,8 @@
       const kind = includeAdversarial ? "" : "cooperative ";
       pathResult.replaceChildren(element("p", { class: "error", role: "alert" },
         "No " + kind + "path from " + describe(answer.from) + " to " + describe(answer.to) +
-        (types.length < data.types.length ? " over " + (types.join(" or ") || "no") + " ties" : "") + "."));
+        (types.length < data.types.length ? " over " + (types.join(" or ") || "no") + " ties" : "") +
+        (year === null ? "" : " in " + year) + "."));
       return;
     }
     drawPath(answer.path);
@@ -689,14 +786,74 @@
     });
     pathResult.replaceChildren(
       element("p", { class: "cost" }, "cost " + formatSignificant(answer.path.cost, 6) + " (" + metric + "), " +
-        answer.path.edges.length + (answer.path.edges.length === 1 ? " hop" : " hops")),
+        answer.path.edges.length + (answer.path.edges.length === 1 ? " hop" : " hops") +
+        (year === null ? "" : ", in " + year)),
       element("ol", { class: "hops" }, hops),
       element("p", {}, element("code", { class: "path-line" }, pathLine(answer.path))));
   });
   document.getElementById("path-clear").addEventListener("click", () => {
+    pathAsked = false;
     clearPath();
     pathResult.replaceChildren();
   });
+
+  // ---------------------------------------------------------------- the year control
+
+  const yearInput = document.getElementById("year");
+  const yearValue = document.getElementById("year-value");
+  const yearAll = document.getElementById("year-all");
+  const yearPlay = document.getElementById("year-play");
+  let playing = null;
+
+  /** Shows a year (null: all years together): the drawing, the counts, the panel and a path found. */
+  function showYear(next) {
+    year = next;
+    yearValue.textContent = year === null ? "all" : String(year);
+    yearInput.disabled = year === null;
+    applyFilters();
+    if (pathAsked) pathForm.requestSubmit();
+  }
+
+  function stopPlaying() {
+    if (playing === null) return;
+    clearInterval(playing);
+    playing = null;
+    yearPlay.textContent = "▶";
+    yearPlay.setAttribute("aria-label", "Play the years");
+  }
+
+  if (years) {
+    document.getElementById("year-section").hidden = false;
+    yearInput.min = String(years.first);
+    yearInput.max = String(years.last);
+    yearInput.value = String(years.last);
+    yearValue.textContent = String(years.last);
+    yearInput.addEventListener("input", () => showYear(Number(yearInput.value)));
+    yearAll.addEventListener("change", () => {
+      stopPlaying();
+      showYear(yearAll.checked ? null : Number(yearInput.value));
+    });
+    yearPlay.addEventListener("click", () => {
+      if (playing !== null) {
+        stopPlaying();
+        return;
+      }
+      if (yearAll.checked) yearAll.checked = false;
+      if (Number(yearInput.value) >= years.last) yearInput.value = String(years.first);
+      showYear(Number(yearInput.value));
+      yearPlay.textContent = "❚❚";
+      yearPlay.setAttribute("aria-label", "Pause");
+      playing = setInterval(() => {
+        const next = Number(yearInput.value) + 1;
+        if (next > years.last) {
+          stopPlaying();
+          return;
+        }
+        yearInput.value = String(next);
+        showYear(next);
+      }, 600);
+    });
+  }
 
   // ---------------------------------------------------------------- start
 
@@ -708,6 +865,13 @@
   window.entente = {
     findPath,
     pathLine,
+    showYear(next) {
+      stopPlaying();
+      yearAll.checked = next === null;
+      if (next !== null) yearInput.value = String(next);
+      showYear(next);
+    },
+    get year() { return year; },
     get viewBox() { return { ...view }; },
     get pathShown() { return pathShown; },
   };
