@@ -241,6 +241,13 @@ def test_hover_highlights_ties(ctx):
     assert copies == len(lit), f"{copies} copies over the veil for {len(lit)} lit elements"
     page.mouse.move(5, 5)
     assert page.eval_on_selector_all("#drawing .overlay, #drawing .lit", "xs => xs.length") == 0, "leaving kept the highlight"
+    # An edge's tooltip (its <title>, which the drawing leaves short) gets its facts and evidence on hover.
+    edge = next(i for i, e in enumerate(graph["edges"]) if e.get("evidence") and e.get("since"))
+    tooltip = page.evaluate("""(i) => { const g = document.getElementById('edge-' + i);
+        g.dispatchEvent(new MouseEvent('mouseenter')); return g.querySelector(':scope > title').textContent; }""", edge)
+    record = graph["edges"][edge]
+    for needle in [f"since {record['since']}", record["evidence"][0]["quote"], record["evidence"][0]["source"] + ": "]:
+        assert needle in tooltip, f"the tooltip lacks {needle!r}: {tooltip!r}"
     page.close()
 
 
