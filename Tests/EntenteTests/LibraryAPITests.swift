@@ -21,6 +21,50 @@ import Testing
         #expect(try EntenteJSONEncoder(pretty: true).encode(read) + "\n" == NativeJSON.write(read))
     }
 
+    /// Documents the strict reader rejects: `JSONDecoder` rejects each too, with the same problem
+    /// (#22 bug 5: decoding accepted undeclared types and unknown members).
+    static let rejected: [(String, String)] = [
+        (#"{"nodes": [{"id": "A"}, {"id": "B"}], "edges": [{"source": "A", "target": "B", "type": "econmic"}]}"#,
+         #"type 'econmic' is not built in and not declared in "types""#),
+        (#"{"nodes": [{"id": "A", "kind": "empire"}], "edges": []}"#,
+         #"kind 'empire' is not built in and not declared in "kinds""#),
+        (#"{"nodes": [{"id": "A"}, {"id": "B"}], "edges": [{"source": "A", "target": "B", "colour": "red"}]}"#,
+         "unknown field 'edge.colour'"),
+        (#"{"nodes": [{"id": "A", "flag": "x"}], "edges": []}"#, "unknown field 'node.flag'"),
+        (#"{"nodes": [], "edges": [], "extra": 1}"#, "unknown field 'graph.extra'"),
+        (#"{"nodes": []}"#, "missing required field 'graph.edges'"),
+        (#"{"nodes": [{"label": "A"}], "edges": []}"#, "missing required field 'node.id'"),
+        (#"{"nodes": [{"id": " "}], "edges": []}"#, "node.id ' ' is not a non-empty string"),
+        (#"{"nodes": [{"id": "A", "since": 1945.5}], "edges": []}"#, "node.since '1945.5' is not a whole year"),
+        (#"{"nodes": [{"id": "A", "spells": [{"since": 1900, "until": 1910, "x": 1}]}], "edges": []}"#, "unknown field 'spell.x'"),
+        (#"{"sources": [{"id": "s"}, {"id": "s"}], "nodes": [], "edges": []}"#, "source.id 's' is not unique"),
+        (#"{"sources": [{"id": "s"}], "nodes": [{"id": "A"}, {"id": "B"}], "edges": [{"source": "A", "target": "B", "evidence": [{"source": "t", "quote": "q"}]}]}"#,
+         #"evidence.source 't' is not the id of a source listed in "sources""#),
+        (#"{"nodes": [{"id": "A"}, {"id": "B"}], "edges": [{"source": "A", "target": "B", "polarity": "hostile"}]}"#,
+         "polarity 'hostile' is not cooperative or adversarial"),
+        (#"{"nodes": [{"id": "A"}, {"id": "B"}], "edges": [{"source": "A", "target": "B", "weight": -1}]}"#,
+         "weight '-1' is not a finite number greater than 0"),
+        (#"{"nodes": [{"id": "A"}], "edges": [{"source": "A", "target": "Z"}]}"#, "edge references unknown node 'Z'"),
+    ]
+
+    @Test(arguments: rejected)
+    func decodingRejectsWhatTheReaderRejects(_ document: String, _ problem: String) throws {
+        #expect(throws: GraphError.self) { try NativeJSON.read(Array(document.utf8), file: "x.json") }
+        do {
+            _ = try NativeJSON.read(Array(document.utf8), file: "x.json")
+        } catch {
+            #expect(error.problem == problem, "the reader")
+            #expect(error.location?.line == 1, "the reader names the line")
+        }
+        do {
+            _ = try JSONDecoder().decode(RelationGraph.self, from: Data(document.utf8))
+            Issue.record("JSONDecoder accepted \(document)")
+        } catch let error as GraphError {
+            #expect(error.problem == problem, "JSONDecoder")
+            #expect(error.location == nil, "a decoder has no line to name")
+        }
+    }
+
     @Test func onePathQueryByName() throws {
         let graph = try seedGraph("pakistan")
         let path = try #require(try graph.analysis(types: [.economic]).shortestPath(from: "pakistan", to: "european union"))

@@ -58,23 +58,24 @@ public enum NativeJSON {
             guard case .object(let pairs) = node.value else {
                 throw .invalidValue(location(node), field: what, value: node.text, expected: "an object")
             }
+            // An unknown member is named at its value, a missing one at the object.
             for (key, value) in pairs where !allowed.contains(key) {
-                throw .unknownField(location(value), field: "\(what).\(key)")
+                try NativeRules.checkMembers([key], of: what, allowed: allowed, required: [], at: location(value))
             }
-            let result = Members(pairs: pairs)
-            for key in required where result[key] == nil {
-                throw .missingField(location(node), field: "\(what).\(key)")
-            }
-            return result
+            try NativeRules.checkMembers(pairs.lazy.map(\.key), of: what, allowed: allowed, required: required, at: location(node))
+            return Members(pairs: pairs)
         }
 
         func string(_ node: JSONNode, field: String, nonEmpty: Bool = true) throws(GraphError) -> String {
             guard case .string(let text) = node.value else {
                 throw .invalidValue(location(node), field: field, value: node.text, expected: "a string")
             }
-            // A visible ASCII character settles it without walking the text by characters.
-            if nonEmpty && !text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) && text.allSatisfy(\.isWhitespace) {
-                throw .invalidValue(location(node), field: field, value: text, expected: "a non-empty string")
+            if nonEmpty {
+                do {
+                    try NativeRules.checkNonEmpty(text, field: field)
+                } catch {
+                    throw error.located(at: location(node))
+                }
             }
             return text
         }
@@ -93,11 +94,10 @@ public enum NativeJSON {
         }
 
         func year(_ node: JSONNode, field: String) throws(GraphError) -> Int {
-            guard case .number(let value, let text) = node.value, value == value.rounded(), abs(value) < 100_000 else {
+            guard case .number(let value, _) = node.value else {
                 throw .invalidValue(location(node), field: field, value: node.text, expected: "a whole year")
             }
-            _ = text
-            return Int(value)
+            return try NativeRules.year(value, text: node.text, field: field, at: location(node))
         }
 
         func attributes(_ node: JSONNode, field: String) throws(GraphError) -> [String: String] {
@@ -110,9 +110,7 @@ public enum NativeJSON {
         }
 
         mutating func graph(from root: JSONNode) throws(GraphError) -> RelationGraph {
-            let top = try members(root, of: "graph",
-                                  allowed: ["name", "directed", "types", "kinds", "sources", "nodes", "edges"],
-                                  required: ["nodes", "edges"])
+            let top = try members(root, of: "graph", allowed: NativeRules.graphMembers, required: NativeRules.graphRequired)
             var graph = RelationGraph()
             if let name = top["name"] { graph.name = try string(name, field: "name", nonEmpty: false) }
             if let directed = top["directed"] {
@@ -121,7 +119,7 @@ public enum NativeJSON {
                 }
                 graph.isDirected = flag
             }
-            var declaredTypes = Set(RelationType.builtIn)
+            var declaredTypes = Set<RelationType>()
             if let types = top["types"] {
                 for item in try array(types, field: "types") {
                     let type = RelationType(try string(item, field: "types"))
@@ -129,7 +127,7 @@ public enum NativeJSON {
                     graph.declare(type: type)
                 }
             }
-            var declaredKinds = Set(NodeKind.builtIn)
+            var declaredKinds = Set<NodeKind>()
             if let kinds = top["kinds"] {
                 for item in try array(kinds, field: "kinds") {
                     let kind = NodeKind(try string(item, field: "kinds"))
@@ -140,13 +138,10 @@ public enum NativeJSON {
             var sourceIDs = Set<String>()
             if let sources = top["sources"] {
                 for item in try array(sources, field: "sources") {
-                    let fields = try members(item, of: "source", allowed: ["id", "title", "file", "citation"],
-                                             required: ["id"])
+                    let fields = try members(item, of: "source", allowed: NativeRules.sourceMembers, required: ["id"])
                     guard let idNode = fields["id"] else { continue }
                     let id = try string(idNode, field: "source.id")
-                    guard sourceIDs.insert(id).inserted else {
-                        throw .invalidValue(location(idNode), field: "source.id", value: id, expected: "unique")
-                    }
+                    try NativeRules.checkUnique(source: id, among: &sourceIDs, at: location(idNode))
                     var source = Source(id: id, title: id)
                     if let title = fields["title"] { source.title = try string(title, field: "source.title") }
                     if let file = fields["file"] { source.file = try string(file, field: "source.file") }
@@ -159,17 +154,13 @@ public enum NativeJSON {
             let edgeItems = try array(edgesNode, field: "edges")
             graph.reserveCapacity(nodes: nodeItems.count, edges: edgeItems.count)
             for item in nodeItems {
-                let fields = try members(item, of: "node",
-                                         allowed: ["id", "label", "kind", "aliases", "attributes", "since", "until", "spells"],
-                                         required: ["id"])
+                let fields = try members(item, of: "node", allowed: NativeRules.nodeMembers, required: ["id"])
                 guard let idNode = fields["id"] else { continue }
                 var node = Node(id: try string(idNode, field: "node.id"))
                 if let label = fields["label"] { node.label = try string(label, field: "node.label") }
                 if let kindNode = fields["kind"] {
                     let kind = NodeKind(try string(kindNode, field: "node.kind"))
-                    guard declaredKinds.contains(kind) else {
-                        throw .undeclared(location(kindNode), what: "kind", name: kind.name)
-                    }
+                    try NativeRules.checkDeclared(kind, among: declaredKinds, at: location(kindNode))
                     node.kind = kind
                 }
                 if let aliases = fields["aliases"] { node.aliases = try strings(aliases, field: "node.aliases") }
@@ -180,7 +171,7 @@ public enum NativeJSON {
                 if let until = fields["until"] { node.until = try year(until, field: "node.until") }
                 if let spellsNode = fields["spells"] {
                     for entry in try array(spellsNode, field: "node.spells") {
-                        let parts = try members(entry, of: "spell", allowed: ["since", "until"], required: [])
+                        let parts = try members(entry, of: "spell", allowed: NativeRules.spellMembers, required: [])
                         var spell = Spell()
                         if let since = parts["since"] { spell.since = try year(since, field: "spell.since") }
                         if let until = parts["until"] { spell.until = try year(until, field: "spell.until") }
@@ -195,10 +186,7 @@ public enum NativeJSON {
                 }
             }
             for item in edgeItems {
-                let fields = try members(item, of: "edge",
-                                         allowed: ["source", "target", "type", "weight", "polarity", "evidence",
-                                                   "since", "until", "note", "attributes"],
-                                         required: ["source", "target"])
+                let fields = try members(item, of: "edge", allowed: NativeRules.edgeMembers, required: NativeRules.edgeRequired)
                 guard let sourceNode = fields["source"], let targetNode = fields["target"] else { continue }
                 let sourceID = try string(sourceNode, field: "edge.source")
                 let targetID = try string(targetNode, field: "edge.target")
@@ -207,9 +195,7 @@ public enum NativeJSON {
                 var edge = Edge(source: "", target: "")
                 if let typeNode = fields["type"] {
                     let type = RelationType(try string(typeNode, field: "edge.type"))
-                    guard declaredTypes.contains(type) else {
-                        throw .undeclared(location(typeNode), what: "type", name: type.name)
-                    }
+                    try NativeRules.checkDeclared(type, among: declaredTypes, at: location(typeNode))
                     edge.type = type
                 }
                 if let weightNode = fields["weight"] {
@@ -228,14 +214,11 @@ public enum NativeJSON {
                 }
                 if let evidenceNode = fields["evidence"] {
                     for entry in try array(evidenceNode, field: "edge.evidence") {
-                        let parts = try members(entry, of: "evidence", allowed: ["source", "quote"],
-                                                required: ["source", "quote"])
+                        let parts = try members(entry, of: "evidence", allowed: NativeRules.evidenceMembers,
+                                                required: NativeRules.evidenceMembers)
                         guard let sourceField = parts["source"], let quoteField = parts["quote"] else { continue }
                         let cited = try string(sourceField, field: "evidence.source")
-                        if !sourceIDs.contains(cited) {
-                            throw .invalidValue(location(sourceField), field: "evidence.source", value: cited,
-                                                expected: "the id of a source listed in \"sources\"")
-                        }
+                        try NativeRules.checkCited(cited, among: sourceIDs, at: location(sourceField))
                         edge.evidence.append(Evidence(source: cited, quote: try string(quoteField, field: "evidence.quote")))
                     }
                 }

@@ -1,7 +1,8 @@
 // Codable conformances of the model, in the shape of the native JSON format (Schemas/), so that an
 // app can keep a graph in its own documents. Files are read by the strict reader (`NativeJSON`),
-// which reports line and column; decoding here validates the same rules through the graph's own
-// `addNode`/`addEdge`.
+// which reports line and column; decoding here applies the same rules (`NativeRules`: members,
+// non-empty names, whole years, declared types and kinds, cited sources), then the graph's own
+// `addNode`/`addEdge`, and throws the same `GraphError`s without a location.
 
 /// A coding key made from any string: node attributes, and keyed-by-id results.
 package struct AnyCodingKey: CodingKey {
@@ -19,6 +20,26 @@ extension KeyedEncodingContainer where Key == AnyCodingKey {
             try encode(value, forKey: AnyCodingKey(name))
         }
     }
+}
+
+/// Checks the members of the object being decoded against the native format's rules (the first
+/// unknown one in name order, then the first required one missing).
+private func checkMembers(of decoder: any Decoder, _ what: String, allowed: [String], required: [String] = []) throws {
+    let keys = try decoder.container(keyedBy: AnyCodingKey.self).allKeys.map(\.stringValue).sorted()
+    try NativeRules.checkMembers(keys, of: what, allowed: allowed, required: required)
+}
+
+/// A string member that must hold a visible character.
+private func nonEmpty<K: CodingKey>(_ container: KeyedDecodingContainer<K>, _ key: K, field: String) throws -> String {
+    let text = try container.decode(String.self, forKey: key)
+    try NativeRules.checkNonEmpty(text, field: field)
+    return text
+}
+
+/// An optional year member: a whole number (`1945.0` is 1945).
+private func year<K: CodingKey>(_ container: KeyedDecodingContainer<K>, _ key: K, field: String) throws -> Int? {
+    guard let value = try container.decodeIfPresent(Double.self, forKey: key) else { return nil }
+    return try NativeRules.year(value, text: formatNumber(value), field: field)
 }
 
 func encodeAttributes<K: CodingKey>(_ attributes: [String: String], in container: inout KeyedEncodingContainer<K>,
@@ -56,9 +77,10 @@ extension Evidence: Codable {
 
     /// Decodes a piece of evidence: `{"source": "article", "quote": "…"}`.
     public init(from decoder: any Decoder) throws {
+        try checkMembers(of: decoder, "evidence", allowed: NativeRules.evidenceMembers, required: NativeRules.evidenceMembers)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(source: try container.decode(String.self, forKey: .source),
-                  quote: try container.decode(String.self, forKey: .quote))
+        self.init(source: try nonEmpty(container, .source, field: "evidence.source"),
+                  quote: try nonEmpty(container, .quote, field: "evidence.quote"))
     }
 
     /// Encodes the evidence as an `evidence` entry of the native format.
@@ -74,11 +96,12 @@ extension Source: Codable {
 
     /// Decodes a source; the title defaults to the id, as in the native reader.
     public init(from decoder: any Decoder) throws {
+        try checkMembers(of: decoder, "source", allowed: NativeRules.sourceMembers, required: ["id"])
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let id = try container.decode(String.self, forKey: .id)
-        self.init(id: id, title: try container.decodeIfPresent(String.self, forKey: .title) ?? id,
-                  file: try container.decodeIfPresent(String.self, forKey: .file),
-                  citation: try container.decodeIfPresent(String.self, forKey: .citation))
+        let id = try nonEmpty(container, .id, field: "source.id")
+        self.init(id: id, title: container.contains(.title) ? try nonEmpty(container, .title, field: "source.title") : id,
+                  file: container.contains(.file) ? try nonEmpty(container, .file, field: "source.file") : nil,
+                  citation: container.contains(.citation) ? try nonEmpty(container, .citation, field: "source.citation") : nil)
     }
 
     /// Encodes the source as a `sources` entry of the native format.
@@ -96,9 +119,9 @@ extension Spell: Codable {
 
     /// Decodes a spell: `{"since": 1816, "until": 1945}`, either member left out when open.
     public init(from decoder: any Decoder) throws {
+        try checkMembers(of: decoder, "spell", allowed: NativeRules.spellMembers)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(since: try container.decodeIfPresent(Int.self, forKey: .since),
-                  until: try container.decodeIfPresent(Int.self, forKey: .until))
+        self.init(since: try year(container, .since, field: "spell.since"), until: try year(container, .until, field: "spell.until"))
     }
 
     /// Encodes the spell as an entry of a node's `spells`.
@@ -114,14 +137,17 @@ extension Node: Codable {
 
     /// Decodes a node; the label defaults to the id and the kind to `state`, as in the native reader.
     public init(from decoder: any Decoder) throws {
+        try checkMembers(of: decoder, "node", allowed: NativeRules.nodeMembers, required: ["id"])
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try container.decode(String.self, forKey: .id),
-                  label: try container.decodeIfPresent(String.self, forKey: .label),
-                  kind: try container.decodeIfPresent(NodeKind.self, forKey: .kind) ?? .state,
-                  aliases: try container.decodeIfPresent([String].self, forKey: .aliases) ?? [],
+        let aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        for alias in aliases { try NativeRules.checkNonEmpty(alias, field: "node.aliases") }
+        self.init(id: try nonEmpty(container, .id, field: "node.id"),
+                  label: container.contains(.label) ? try nonEmpty(container, .label, field: "node.label") : nil,
+                  kind: container.contains(.kind) ? NodeKind(try nonEmpty(container, .kind, field: "node.kind")) : .state,
+                  aliases: aliases,
                   attributes: try container.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:],
-                  since: try container.decodeIfPresent(Int.self, forKey: .since),
-                  until: try container.decodeIfPresent(Int.self, forKey: .until),
+                  since: try year(container, .since, field: "node.since"),
+                  until: try year(container, .until, field: "node.until"),
                   spells: try container.decodeIfPresent([Spell].self, forKey: .spells) ?? [])
     }
 
@@ -147,15 +173,24 @@ extension Edge: Codable {
 
     /// Decodes an edge; type, weight and polarity default to economic, 1 and cooperative.
     public init(from decoder: any Decoder) throws {
+        try checkMembers(of: decoder, "edge", allowed: NativeRules.edgeMembers, required: NativeRules.edgeRequired)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(source: try container.decode(String.self, forKey: .source),
-                  target: try container.decode(String.self, forKey: .target),
-                  type: try container.decodeIfPresent(RelationType.self, forKey: .type) ?? .economic,
+        var polarity = Polarity.cooperative
+        if container.contains(.polarity) {
+            let text = try nonEmpty(container, .polarity, field: "edge.polarity")
+            guard let named = Polarity(rawValue: text) else {
+                throw GraphError.invalidValue(nil, field: "polarity", value: text, expected: "cooperative or adversarial")
+            }
+            polarity = named
+        }
+        self.init(source: try nonEmpty(container, .source, field: "edge.source"),
+                  target: try nonEmpty(container, .target, field: "edge.target"),
+                  type: container.contains(.type) ? RelationType(try nonEmpty(container, .type, field: "edge.type")) : .economic,
                   weight: try container.decodeIfPresent(Double.self, forKey: .weight) ?? 1,
-                  polarity: try container.decodeIfPresent(Polarity.self, forKey: .polarity) ?? .cooperative,
+                  polarity: polarity,
                   evidence: try container.decodeIfPresent([Evidence].self, forKey: .evidence) ?? [],
-                  since: try container.decodeIfPresent(Int.self, forKey: .since),
-                  until: try container.decodeIfPresent(Int.self, forKey: .until),
+                  since: try year(container, .since, field: "since"),
+                  until: try year(container, .until, field: "until"),
                   note: try container.decodeIfPresent(String.self, forKey: .note),
                   attributes: try container.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:])
     }
@@ -180,23 +215,45 @@ extension Edge: Codable {
 extension RelationGraph: Codable {
     private enum CodingKeys: String, CodingKey { case name, directed, types, kinds, sources, nodes, edges }
 
-    /// Decodes a graph in the shape of the native format, validating every node and edge as
-    /// ``addNode(_:at:)`` and ``addEdge(_:at:)`` do.
+    /// Decodes a graph in the shape of the native format under the rules of the strict reader
+    /// (`RelationGraph(contentsOf:)`): what one rejects, the other rejects, with the same
+    /// ``GraphError/problem`` (and no line: a decoder has none).
     ///
-    /// - Throws: `DecodingError`, or ``GraphError`` for a duplicate id, an unknown node, a bad weight
-    ///   or a self-loop.
+    /// - Throws: ``GraphError`` for an unknown or missing member, an empty name, a year that is not
+    ///   whole, an undeclared type or kind, a repeated source id, evidence citing no listed source, a
+    ///   duplicate id, an unknown node, a bad weight or a self-loop; `DecodingError` for a value of
+    ///   the wrong JSON kind.
     public init(from decoder: any Decoder) throws {
+        try checkMembers(of: decoder, "graph", allowed: NativeRules.graphMembers, required: NativeRules.graphRequired)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(name: try container.decodeIfPresent(String.self, forKey: .name) ?? "",
                   directed: try container.decodeIfPresent(Bool.self, forKey: .directed) ?? false)
-        for type in try container.decodeIfPresent([RelationType].self, forKey: .types) ?? [] { declare(type: type) }
-        for kind in try container.decodeIfPresent([NodeKind].self, forKey: .kinds) ?? [] { declare(kind: kind) }
+        var types = Set<RelationType>(), kinds = Set<NodeKind>()
+        for name in try container.decodeIfPresent([String].self, forKey: .types) ?? [] {
+            try NativeRules.checkNonEmpty(name, field: "types")
+            types.insert(RelationType(name))
+            declare(type: RelationType(name))
+        }
+        for name in try container.decodeIfPresent([String].self, forKey: .kinds) ?? [] {
+            try NativeRules.checkNonEmpty(name, field: "kinds")
+            kinds.insert(NodeKind(name))
+            declare(kind: NodeKind(name))
+        }
         sources = try container.decodeIfPresent([Source].self, forKey: .sources) ?? []
+        var sourceIDs = Set<String>()
+        for source in sources { try NativeRules.checkUnique(source: source.id, among: &sourceIDs) }
         let nodes = try container.decode([Node].self, forKey: .nodes)
         let edges = try container.decode([Edge].self, forKey: .edges)
         reserveCapacity(nodes: nodes.count, edges: edges.count)
-        for node in nodes { try addNode(node) }
-        for edge in edges { try addEdge(edge) }
+        for node in nodes {
+            try NativeRules.checkDeclared(node.kind, among: kinds)
+            try addNode(node)
+        }
+        for edge in edges {
+            try NativeRules.checkDeclared(edge.type, among: types)
+            for evidence in edge.evidence { try NativeRules.checkCited(evidence.source, among: sourceIDs) }
+            try addEdge(edge)
+        }
     }
 
     /// Encodes the graph in the shape of the native format.
