@@ -39,7 +39,7 @@ private func reported(_ error: any Error) -> any Error {
     case is ValidationError, is ExitCode:
         return error
     case let error as GraphError:
-        printError("entente: \(error)")
+        printError("entente: \(error.description(naming: \.flag))")
         switch error {
         case .unsupportedFormat, .formatNeeded: return ExitCode(64)
         default: return ExitCode.failure
@@ -47,6 +47,23 @@ private func reported(_ error: any Error) -> any Error {
     default:
         printError("entente: \(error)")
         return ExitCode.failure
+    }
+}
+
+extension GraphError.Setting {
+    /// The setting as the command line names it: its flag (`--kinds state`, `--at 1962`). The library
+    /// names it in its own terms (`the kinds filter (state)`); this is the one place the CLI says it its way.
+    var flag: String {
+        switch self {
+        case .kinds(let kinds): return "--kinds \(kinds.joined(separator: ","))"
+        case .year(let year): return "--at \(year)"
+        case .depth(let depth): return "--depth \(depth)"
+        case .largestComponent: return "--largest-component"
+        case .lenient: return "--lenient"
+        case .format(let formats): return "--format \(formats.joined(separator: "|"))"
+        case .combine: return "--combine max|sum|mean"
+        case .metric(let metric): return "--metric \(metric)"
+        }
     }
 }
 

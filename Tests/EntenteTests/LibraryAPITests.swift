@@ -103,13 +103,46 @@ import Testing
         #expect {
             _ = try graph.analysis(kinds: [.state]).shortestPath(from: "RUS", to: "EU")
         } throws: { error in
-            "\(error)".hasSuffix("EU is a bloc; --kinds state leaves it out")
+            "\(error)".hasSuffix("EU is a bloc; the kinds filter (state) leaves it out")
         }
         #expect {
             _ = try graph.analysis(types: ["securty"])
         } throws: { error in
             "\(error)".contains("did you mean 'security'?")
         }
+    }
+
+    /// Library errors name the library's settings, never the CLI's flags; a client names them its own
+    /// way through `problem(naming:)` (#22: errors spoke in `--kinds`, `--at`, `--lenient`).
+    @Test func errorsSpeakInLibraryTerms() throws {
+        var graph = RelationGraph(name: "years")
+        try graph.addNode(Node(id: "A", since: 1900))
+        try graph.addNode(Node(id: "B", since: 1950))
+        try graph.addNode(Node(id: "C", kind: .bloc))
+        try graph.addNode(Node(id: "D"))
+        try graph.addEdge(from: "A", to: "D", type: .security)
+        try graph.addEdge(from: "C", to: "D", type: .security)
+        var errors: [GraphError] = []
+        func record(_ body: () throws -> Void) {
+            do { try body() } catch let error as GraphError { errors.append(error) } catch { Issue.record("\(error)") }
+        }
+        record { _ = try graph.analysis(at: 1920).shortestPath(from: "A", to: "B") }
+        record { _ = try graph.analysis(kinds: [.state]).shortestPath(from: "A", to: "C") }
+        record { _ = try graph.analysis().centrality(.eigenvector) }
+        record { _ = try RelationGraph(contentsOf: "-") }
+        var late = graph
+        record {
+            try late.addEdge(Edge(source: "A", target: "B", type: .security, since: 1920))
+            try late.checkTieYears()
+        }
+        #expect(errors.count == 5)
+        for error in errors {
+            #expect(!error.problem.contains("--"), "\(error.problem)")
+            #expect(error.problem(naming: { _ in "<setting>" }).contains("<setting>"), "\(error.problem)")
+        }
+        #expect(errors[0].problem == "B does not exist in 1920 (it exists 1950–); the year filter (1920) leaves it out")
+        #expect(errors[1].problem == "C is a bloc; the kinds filter (state) leaves it out")
+        #expect(errors[2].problem.hasSuffix("(the largest-component filter (RelationFilter.largestComponent) analyses the largest connected component alone)"))
     }
 
     @Test func buildingInCodeValidates() throws {

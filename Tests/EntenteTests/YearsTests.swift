@@ -157,7 +157,7 @@ private func failure(_ body: () throws -> Void) -> String? {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(failure { _ = try RelationGraph(contentsOf: path) } == "\(path):4:3: tie USA – GFR economic (1949–1990) falls "
-                + "outside the years of node 'GFR' (1955–1990); --lenient clips such ties to the years their nodes exist")
+                + "outside the years of node 'GFR' (1955–1990); lenient reading (ReadOptions.lenient) clips such ties to the years their nodes exist")
         // Built in code, the same check is one call.
         let graph = try NativeJSON.read(Array(text.utf8), file: "t.json")
         #expect(throws: GraphError.self) { try graph.checkTieYears() }
@@ -205,7 +205,7 @@ private func failure(_ body: () throws -> Void) -> String? {
 
     @Test func eigenvectorNeedsTheLargestComponent() throws {
         let graph = try states()
-        #expect(failure { _ = try graph.analysis(at: 1962).centrality(.eigenvector) }?.contains("--largest-component") == true)
+        #expect(failure { _ = try graph.analysis(at: 1962).centrality(.eigenvector) }?.contains("the largest-component filter") == true)
         var filter = RelationFilter(year: 1962)
         filter.largestComponent = true
         let analysis = try Analysis(graph, filter: filter)
@@ -312,7 +312,7 @@ private func failure(_ body: () throws -> Void) -> String? {
     @Test func directionsThatDisagreeNeedARule() throws {
         let path = yearsPath("panel-disagree.csv")
         #expect(failure { _ = try RelationGraph(contentsOf: path) } == "\(path):5: panel row UKG–USA economic in 1950 has weight 3, "
-                + "but line 4 gives the pair weight 5 that year; --combine max|sum|mean says how to combine them")
+                + "but line 4 gives the pair weight 5 that year; a combine rule (ReadOptions.combine: max, sum or mean) says how to combine them")
         // 1949: 5 and 5; 1950: 5 and 3. max: one tie of weight 5 over both years; sum: 10, then 8;
         // mean: 5, then 4.
         for (rule, weights) in [(PanelCombine.max, [5.0]), (.sum, [10, 8]), (.mean, [5, 4])] {

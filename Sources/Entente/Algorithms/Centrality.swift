@@ -67,6 +67,15 @@ package enum CentralityError: Error, CustomStringConvertible, Sendable, Equatabl
         }
     }
 
+    /// The measure's name.
+    package var measure: String {
+        switch self {
+        case let .notConverged(measure, _, _), let .emptyGraph(measure), let .ambiguous(measure, _),
+             let .invalidParameter(measure, _, _, _), let .undirectedGraph(measure), let .overflow(measure):
+            return measure
+        }
+    }
+
     /// The problem without the measure's name.
     package var reason: String {
         switch self {

@@ -20,8 +20,7 @@ extension WeightedAdjacency {
         let n = nodeCount
         guard n > 0 else { throw .emptyGraph(measure: measure) }
         if let reason = disconnection() {
-            throw .ambiguous(measure: measure, reason: "\(reason): the leading eigenvector is not unique "
-                             + "(--largest-component analyses the largest connected component alone)")
+            throw .ambiguous(measure: measure, reason: "\(reason): the leading eigenvector is not unique")
         }
         let tolerance = 1e-14
         let maximumIterations = 100_000

@@ -158,15 +158,14 @@ extension GraphView {
 }
 
 extension RelationFilter {
-    /// Why the view leaves out a graph node: its kind, or its distance from the ego centre.
-    package func absenceReason(of index: Int, in graph: RelationGraph) -> String {
+    /// Why the view leaves out a graph node: its kind, its year, or its distance from the ego centre.
+    package func absenceReason(of index: Int, in graph: RelationGraph) -> GraphError.Exclusion {
         let node = graph.nodes[index]
         if let kinds = kinds, !kinds.contains(node.kind) {
-            let listed = graph.nodeKinds.filter(kinds.contains).map(\.name).joined(separator: ",")
-            return "\(node.id) is a\(node.kind.name.first.map { "aeiou".contains($0) } == true ? "n" : "") \(node.kind.name); --kinds \(listed) leaves it out"
+            return .kind(node: node.id, kind: node.kind.name, kept: graph.nodeKinds.filter(kinds.contains).map(\.name))
         }
         if let year, !node.exists(in: year) {
-            return "\(node.id) does not exist in \(year) (it exists \(node.yearsDescription)); --at \(year) leaves it out"
+            return .year(node: node.id, year: year, exists: node.yearsDescription)
         }
         if let center, let centre = try? graph.resolve(center) {
             var unbounded = self
@@ -174,14 +173,11 @@ extension RelationFilter {
             let whole = GraphView(graph, filter: unbounded)
             let centreID = graph.nodes[centre].id
             if let distance = whole.hopDistance(from: centre, to: index) {
-                let ties = distance == 1 ? "tie" : "ties"
-                return "\(node.id) is \(distance) \(ties) from \(centreID); --depth \(depth) does not reach it"
+                return .distance(node: node.id, distance: distance, centre: centreID, depth: depth)
             }
-            return "\(node.id) is not connected to \(centreID) by the \(description(in: graph))"
+            return .notConnected(node: node.id, centre: centreID, filter: description(in: graph))
         }
-        if largestComponent {
-            return "\(node.id) is not in the largest connected component; --largest-component leaves it out"
-        }
-        return "\(node.id) is not in the analysed view"
+        if largestComponent { return .largestComponent(node: node.id) }
+        return .other(node: node.id)
     }
 }

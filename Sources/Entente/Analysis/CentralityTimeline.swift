@@ -174,10 +174,11 @@ extension Analysis {
                 // the sweep; one that depends on the year's shape (a disconnected graph, an alpha past
                 // that year's 1/λmax) leaves a gap.
                 if error.isOverflow || isUndirectedFailure(error) { throw error }
-                if case .measureFailed(_, _, let reason) = error {
+                switch error {
+                case .measureFailed(_, _, let reason), .notUnique(_, _, let reason):
                     gaps.append(.init(year: year, reason: "\(measure.rawValue): \(reason)"))
                     columns.append(nil)
-                } else {
+                default:
                     throw error
                 }
             }

@@ -312,7 +312,7 @@ extension Analysis {
                                                   monitor: monitor)
             }
         } catch {
-            throw .measureFailed(file: graph.file, measure: measure.rawValue, reason: error.reason)
+            throw GraphError(error, file: graph.file)
         }
         guard case .nodes(let values) = result else {
             throw .measureFailed(file: graph.file, measure: measure.rawValue,

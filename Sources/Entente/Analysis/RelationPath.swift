@@ -236,9 +236,7 @@ extension Analysis {
         let name = { (local: Int) in graph.describe(node: view.nodeIndices[local]) }
         let relationPaths = found.map { RelationPath($0, in: graph, costScale: adjacency.costScale) }
         guard relationPaths.allSatisfy(\.cost.isFinite) else {
-            throw GraphError.measureFailed(file: graph.file, measure: "path",
-                                           reason: "the cost from \(name(source)) to \(name(target)) exceeds the largest "
-                                               + "finite number (about 1.8e308) under --metric \(metric.rawValue)")
+            throw GraphError.costOverflow(file: graph.file, from: name(source), to: name(target), metric: metric.rawValue)
         }
         var report = PathReport(from: graph.nodes[view.nodeIndices[source]].id, to: graph.nodes[view.nodeIndices[target]].id,
                                 via: stop.map { graph.nodes[view.nodeIndices[$0]].id }, metric: metric,

@@ -112,10 +112,10 @@ struct PanelRows {
                     let prototype = prototypes[Int(first.key)]
                     let a = graph.nodes[prototype.source].id, b = graph.nodes[prototype.target].id
                     let (from, to) = other.forward == first.forward ? (a, b) : (b, a)
-                    throw .syntax(SourceLocation(file: file, line: Int(other.line)),
-                                  "panel row \(from)–\(to) \(prototype.edge.type.name) in \(first.year) has weight "
-                                  + "\(formatNumber(other.weight)), but line \(first.line) gives the pair weight \(formatNumber(first.weight)) "
-                                  + "that year; --combine max|sum|mean says how to combine them")
+                    throw .panelWeightsDiffer(SourceLocation(file: file, line: Int(other.line)),
+                                              detail: "panel row \(from)–\(to) \(prototype.edge.type.name) in \(first.year) has weight "
+                                                  + "\(formatNumber(other.weight)), but line \(first.line) gives the pair weight "
+                                                  + "\(formatNumber(first.weight)) that year")
                 }
             }
             if let current = open, current.key == first.key, current.until + 1 == first.year, current.weight == weight {

@@ -71,11 +71,22 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The analysis filter keeps no edge (`description` says what it keeps).
     case emptyView(file: String?, description: String)
     /// A node exists but the analysis filter leaves it out, and why.
-    case notInView(file: String?, node: String, reason: String)
+    case notInView(file: String?, node: String, reason: Exclusion)
     /// A type or kind name that the graph does not know (`what`: "edge type" or "node kind").
     case unknownName(file: String?, what: String, name: String, known: [String])
     /// A centrality or other measure could not be computed.
     case measureFailed(file: String?, measure: String, reason: String)
+    /// A measure's value exceeds the largest finite number even with the weights scaled (a strength
+    /// of 1e308 plus 1e308, say).
+    case overflow(file: String?, measure: String)
+    /// A path's cost exceeds the largest finite number under its metric.
+    case costOverflow(file: String?, from: String, to: String, metric: String)
+    /// A measure has no unique answer on this view (the leading eigenvector of a disconnected graph);
+    /// `reason` says why.
+    case notUnique(file: String?, measure: String, reason: String)
+    /// A dyad-year panel gives a pair two weights in one year, and no rule says how to combine them
+    /// (``ReadOptions/combine``); `detail` names the rows.
+    case panelWeightsDiffer(SourceLocation?, detail: String)
     /// An argument of a library call is out of its range.
     case invalidArgument(String)
 
@@ -100,7 +111,8 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
         case .syntax(let location, _), .invalidValue(let location, _, _, _), .invalidWeight(let location, _),
              .duplicateNode(let location, _), .unknownNode(let location, _), .selfLoop(let location, _),
              .undeclared(let location, _, _), .invalidYears(let location, _),
-             .tieOutsideNodeYears(let location, _, _, _, _), .missingField(let location, _), .unknownField(let location, _):
+             .tieOutsideNodeYears(let location, _, _, _, _), .missingField(let location, _), .unknownField(let location, _),
+             .panelWeightsDiffer(let location, _):
             return location
         case .empty(let file), .binary(let file), .io(let file, _), .unsupportedFormat(let file, _, _):
             return SourceLocation(file: file)
@@ -108,15 +120,21 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
             return nil
         case .noSuchNode(_, let file, _), .ambiguousNode(_, let file, _), .emptyGraph(let file),
              .emptyView(let file, _), .notInView(let file, _, _), .unknownName(let file, _, _, _),
-             .measureFailed(let file, _, _):
+             .measureFailed(let file, _, _), .overflow(let file, _), .costOverflow(let file, _, _, _),
+             .notUnique(let file, _, _):
             return file.map { SourceLocation(file: $0) }
         case .invalidArgument:
             return nil
         }
     }
 
-    /// The problem alone, without the location.
-    public var problem: String {
+    /// The problem alone, without the location, naming settings in the library's terms ("the kinds
+    /// filter (state)", "lenient reading (ReadOptions.lenient)").
+    public var problem: String { problem(naming: \.libraryName) }
+
+    /// The problem alone, naming the settings that would change the outcome as `name` gives them:
+    /// the CLI passes its flags (`--kinds state`, `--lenient`).
+    public func problem(naming name: (Setting) -> String) -> String {
         switch self {
         case .syntax(_, let message):
             return message
@@ -136,7 +154,7 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
             return message
         case .tieOutsideNodeYears(_, let tie, let node, let tieYears, let nodeYears):
             return "tie \(tie) (\(tieYears)) falls outside the years of node \(quoted(node)) (\(nodeYears)); "
-                + "--lenient clips such ties to the years their nodes exist"
+                + "\(name(.lenient)) clips such ties to the years their nodes exist"
         case .missingField(_, let field):
             return "missing required field \(quoted(field))"
         case .unknownField(_, let field):
@@ -155,28 +173,110 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unsupportedFormat(_, let format, let supported):
             return "unsupported format \(quoted(format)) (supported: \(supported.joined(separator: ", ")))"
         case .formatNeeded(_, let supported):
-            return "standard input needs --format \(supported.joined(separator: "|"))"
+            return "standard input needs \(name(.format(supported)))"
         case .emptyGraph:
             return "the graph has no nodes"
         case .emptyView(_, let description):
             return "no \(description) in the graph"
         case .notInView(_, _, let reason):
-            return reason
+            return reason.words(naming: name)
         case .unknownName(_, let what, let name, let known):
             let close = closestNames(to: name, among: known)
             let hint = close.isEmpty ? "" : "; did you mean \(close.map(quoted).joined(separator: " or "))?"
             return "unknown \(what) \(quoted(name)) (the graph has: \(known.joined(separator: ", ")))\(hint)"
         case .measureFailed(_, let measure, let reason):
             return "\(measure): \(reason)"
+        case .overflow(_, let measure):
+            return "\(measure): a value exceeds the largest finite number (about 1.8e308): the weights are too large"
+        case .costOverflow(_, let from, let to, let metric):
+            return "path: the cost from \(from) to \(to) exceeds the largest finite number (about 1.8e308) under "
+                + name(.metric(metric))
+        case .notUnique(_, let measure, let reason):
+            return "\(measure): \(reason) (\(name(.largestComponent)) analyses the largest connected component alone)"
+        case .panelWeightsDiffer(_, let detail):
+            return "\(detail); \(name(.combine)) says how to combine them"
         case .invalidArgument(let message):
             return message
         }
     }
 
     /// `file:line:column: problem`, or the ``problem`` alone when the error names no location.
-    public var description: String {
-        if let location { return "\(location): \(problem)" }
-        return problem
+    public var description: String { description(naming: \.libraryName) }
+
+    /// ``description`` with the settings named as `name` gives them (``problem(naming:)``).
+    public func description(naming name: (Setting) -> String) -> String {
+        if let location { return "\(location): \(problem(naming: name))" }
+        return problem(naming: name)
+    }
+
+    /// A setting that would change the outcome of an error, which its message names: in the
+    /// library's terms by default (``libraryName``); a client names it its own way (the CLI: its flags).
+    public enum Setting: Hashable, Sendable {
+        /// ``RelationFilter/kinds``, with the kinds kept.
+        case kinds([String])
+        /// ``RelationFilter/year``.
+        case year(Int)
+        /// ``RelationFilter/depth``.
+        case depth(Int)
+        /// ``RelationFilter/largestComponent``.
+        case largestComponent
+        /// ``ReadOptions/lenient``.
+        case lenient
+        /// The format of `RelationGraph(contentsOf:format:options:)`, with the formats that can be named.
+        case format([String])
+        /// ``ReadOptions/combine``.
+        case combine
+        /// A path's metric, by name.
+        case metric(String)
+
+        /// The setting in the library's terms: `the kinds filter (state)`, `lenient reading (ReadOptions.lenient)`.
+        public var libraryName: String {
+            switch self {
+            case .kinds(let kinds): return "the kinds filter (\(kinds.joined(separator: ",")))"
+            case .year(let year): return "the year filter (\(year))"
+            case .depth(let depth): return "the depth filter (\(depth))"
+            case .largestComponent: return "the largest-component filter (RelationFilter.largestComponent)"
+            case .lenient: return "lenient reading (ReadOptions.lenient)"
+            case .format(let formats): return "its format named (\(formats.joined(separator: "|")))"
+            case .combine: return "a combine rule (ReadOptions.combine: max, sum or mean)"
+            case .metric(let metric): return "the \(metric) metric"
+            }
+        }
+    }
+
+    /// Why an analysis view leaves a node out, in terms of its filter.
+    public enum Exclusion: Hashable, Sendable {
+        /// The node (by id) is of a kind the filter does not keep (`kept`, in the graph's order).
+        case kind(node: String, kind: String, kept: [String])
+        /// The node does not exist in the filter's year; `exists` gives its years.
+        case year(node: String, year: Int, exists: String)
+        /// The node is `distance` ties from the centre, beyond the filter's depth.
+        case distance(node: String, distance: Int, centre: String, depth: Int)
+        /// No tie the filter keeps (`filter`, in words) joins the node to the centre.
+        case notConnected(node: String, centre: String, filter: String)
+        /// The node is outside the largest connected component, which the filter keeps alone.
+        case largestComponent(node: String)
+        /// None of the above: the view was built some other way.
+        case other(node: String)
+
+        /// The reason as a clause, naming the filter's settings as `name` gives them.
+        public func words(naming name: (Setting) -> String) -> String {
+            switch self {
+            case .kind(let node, let kind, let kept):
+                let article = kind.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+                return "\(node) is \(article) \(kind); \(name(.kinds(kept))) leaves it out"
+            case .year(let node, let year, let exists):
+                return "\(node) does not exist in \(year) (it exists \(exists)); \(name(.year(year))) leaves it out"
+            case .distance(let node, let distance, let centre, let depth):
+                return "\(node) is \(distance) \(distance == 1 ? "tie" : "ties") from \(centre); \(name(.depth(depth))) does not reach it"
+            case .notConnected(let node, let centre, let filter):
+                return "\(node) is not connected to \(centre) by the \(filter)"
+            case .largestComponent(let node):
+                return "\(node) is not in the largest connected component; \(name(.largestComponent)) leaves it out"
+            case .other(let node):
+                return "\(node) is not in the analysed view"
+            }
+        }
     }
 }
 
@@ -209,9 +309,18 @@ package func closestNames(to name: String, among names: [String]) -> [String] {
 extension GraphError {
     /// Whether a measure failed because a value exceeds the largest finite number.
     package var isOverflow: Bool {
-        if case .measureFailed(_, let measure, let reason) = self {
-            return reason == CentralityError.overflow(measure: measure).reason
+        switch self {
+        case .overflow, .costOverflow: return true
+        default: return false
         }
-        return false
+    }
+
+    /// The error of a measure that could not be computed, typed where a client acts on the cause.
+    package init(_ error: CentralityError, file: String?) {
+        switch error {
+        case .overflow(let measure): self = .overflow(file: file, measure: measure)
+        case .ambiguous(let measure, let reason): self = .notUnique(file: file, measure: measure, reason: reason)
+        default: self = .measureFailed(file: file, measure: error.measure, reason: error.reason)
+        }
     }
 }

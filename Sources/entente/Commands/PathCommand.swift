@@ -89,7 +89,7 @@ struct PathCommand: AsyncParsableCommand {
                     report = try await analysis.paths(from: from, to: to, via: via, selection: selection, progress: bar?.handler)
                 } catch let error as GraphError {
                     guard let location else { throw error }
-                    throw Failure("\(location): \(error)")
+                    throw Failure("\(location): \(error.description(naming: \.flag))")
                 }
                 bar?.finish()
                 if json {

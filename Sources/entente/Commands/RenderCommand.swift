@@ -213,7 +213,7 @@ struct RenderCommand: ParsableCommand {
                         let node = try loaded.node(named: name)
                         if let index = loaded.index(of: node.id), diagram.view.localIndex(ofNode: index) == nil {
                             throw Failure("\(graph): \(loaded.describe(node: index)) is not in the drawn view: "
-                                          + filter.absenceReason(of: index, in: loaded))
+                                          + filter.absenceReason(of: index, in: loaded).words(naming: \.flag))
                         }
                     }
                     let analysis = try Analysis(loaded, filter: analysed, metric: metric)
