@@ -255,24 +255,24 @@ public enum ExplorerPage {
             low = min(low, year)
             high = max(high, year)
         }
-        for index in view.nodeIndices {
-            let node = view.graph.nodes[index]
-            note(node.since)
-            note(node.until)
-            for spell in node.spells {
-                note(spell.since)
-                note(spell.until)
-            }
-        }
-        for edge in view.edges {
-            note(edge.since)
-            note(edge.until)
+        forEachSpan(in: view) { since, until in
+            note(since)
+            note(until)
         }
         if let period = diagram.filter.period {
             low = low == .max ? period.lowerBound : max(low, period.lowerBound)
             high = high == .min ? period.upperBound : min(high, period.upperBound)
         }
         return low <= high ? low...high : nil
+    }
+
+    /// Calls `body` with the first and last year of every span a view names: each node's spells
+    /// (``Node/existence``) and each tie's years, either open when nil.
+    private static func forEachSpan(in view: GraphView, _ body: (Int?, Int?) -> Void) {
+        for index in view.nodeIndices {
+            for spell in view.graph.nodes[index].existence { body(spell.since, spell.until) }
+        }
+        for edge in view.edges { body(edge.since, edge.until) }
     }
 
     /// The year control's data: `first` and `last` year, and the centralities of every year as
@@ -291,16 +291,9 @@ public enum ExplorerPage {
         func end(_ year: Int?) {
             if let year, year < years.upperBound { change(year + 1) }
         }
-        for index in view.nodeIndices {
-            let node = view.graph.nodes[index]
-            for spell in node.existence {
-                change(spell.since)
-                end(spell.until)
-            }
-        }
-        for edge in view.edges {
-            change(edge.since)
-            end(edge.until)
+        forEachSpan(in: view) { since, until in
+            change(since)
+            end(until)
         }
         let starts = changes.sorted()
         let frames: [JSONOutput] = starts.map { year in
