@@ -40,6 +40,18 @@ struct CentralityCLITests {
         #expect(lines[1].hasSuffix(String(format: "%.6f", values[0])))
     }
 
+    @Test("--top says on stderr when its cut falls inside a tie, and the rows stay as they were")
+    func topCutInsideATie() throws {
+        let cut = try runEntente(["centrality", pakistan, "--measure", "betweenness", "--top", "3"])
+        #expect(cut.status == 0)
+        #expect(cut.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+                == ["id", "PAK", "UN", "EU"])
+        #expect(cut.stderr == "entente: note: --top 3 cuts a tie: SAARC has the value of EU (0.00641026, rank 3); "
+                + "--top 4 shows every node of the tie\n")
+        let whole = try runEntente(["centrality", pakistan, "--measure", "betweenness", "--top", "4", "--json"])
+        #expect(whole.status == 0 && whole.stderr.isEmpty, "\(whole.stderr)")
+    }
+
     @Test("--top limits the rows")
     func top() throws {
         let result = try runEntente(["centrality", pakistan, "--measure", "pagerank", "--top", "3"])

@@ -98,6 +98,22 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
     /// - Complexity: O(V log V).
     public func top(_ n: Int) -> [Entry] { Array(ranked.prefix(Swift.max(n, 0))) }
 
+    /// The `n` highest entries; with `includingTies`, also every further entry whose value equals the
+    /// n-th's, so that the cut never falls inside a tie (`top(3)` of Pakistan's betweenness shows EU
+    /// but not SAARC, which shares its 0.00641026; `top(3, includingTies: true)` shows both).
+    ///
+    /// - Complexity: O(V log V).
+    public func top(_ n: Int, includingTies: Bool) -> [Entry] {
+        let sorted = ranked
+        let first = Array(sorted.prefix(Swift.max(n, 0)))
+        guard includingTies, let last = first.last else { return first }
+        return first + sorted[first.count...].prefix { $0.value == last.value }
+    }
+
+    /// The entries a cut after the first `n` leaves out though they share the n-th's value: empty
+    /// when the cut falls between two values (or after the last entry).
+    public func tiedBeyond(_ n: Int) -> [Entry] { Array(top(n, includingTies: true).dropFirst(Swift.max(n, 0))) }
+
     /// The values of the `n` highest nodes only (what `--top N --json` prints).
     public func limited(to n: Int) -> NodeValues {
         NodeValues(measure: measure, metric: metric, alpha: alpha, largestEigenvalue: largestEigenvalue,

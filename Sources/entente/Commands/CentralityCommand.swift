@@ -156,6 +156,7 @@ struct CentralityCommand: AsyncParsableCommand {
                                                            progress: bar?.handler)
                 bar?.finish()
                 noteKatzAlpha(values)
+                if let top { noteTieCut(values, top: top) }
                 if json {
                     try output.json(top.map { values.limited(to: $0) } ?? values)
                 } else {
@@ -194,6 +195,17 @@ struct CentralityCommand: AsyncParsableCommand {
         return "entente: note: \(file): exact \(measure.rawValue) of \(nodes) nodes and \(ties) ties takes about "
             + "10^\(Int(log10(steps).rounded())) steps (minutes to hours)"
             + (sampled ? "; --samples K estimates it from K sampled sources in K/\(nodes) of the time" : "")
+    }
+
+    /// `entente: note: --top 3 cuts a tie: SAARC has the value of EU (0.00641026, rank 3); --top 4 shows
+    /// every node of the tie`, when the last node shown shares its value with nodes left out.
+    private func noteTieCut(_ values: NodeValues, top: Int) {
+        let left = values.tiedBeyond(top)
+        guard let last = values.top(top).last, !left.isEmpty else { return }
+        let names = left.prefix(5).map(\.id).joined(separator: ", ") + (left.count > 5 ? " and \(left.count - 5) more" : "")
+        printError("entente: note: --top \(top) cuts a tie: \(names) \(left.count == 1 ? "has" : "have") the value of "
+                   + "\(last.id) (\(formatNumber(last.value, significantDigits: 6)), rank \(values.rank(of: last.id) ?? top)); "
+                   + "--top \(top + left.count) shows every node of the tie")
     }
 
     private func noteKatzAlpha(_ values: NodeValues) {
