@@ -59,13 +59,7 @@ package enum CentralityError: Error, CustomStringConvertible, Sendable, Equatabl
     case overflow(measure: String)
 
     /// One line that starts with the measure's name: `pagerank: did not converge in 10000 iterations …`.
-    package var description: String {
-        switch self {
-        case let .notConverged(measure, _, _), let .emptyGraph(measure), let .ambiguous(measure, _),
-             let .invalidParameter(measure, _, _, _), let .undirectedGraph(measure), let .overflow(measure):
-            return "\(measure): \(reason)"
-        }
-    }
+    package var description: String { "\(measure): \(reason)" }
 
     /// The measure's name.
     package var measure: String {

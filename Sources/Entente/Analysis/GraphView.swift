@@ -61,9 +61,7 @@ package struct GraphView: Sendable {
                     }
                     if checksTypes && !filter.keeps(type: all[index].type) { continue }
                     if all[index].weight < minimumWeight { continue }
-                    if let period = filter.period {
-                        guard (all[index].since ?? Int.min) <= period.upperBound, (all[index].until ?? Int.max) >= period.lowerBound else { continue }
-                    }
+                    if let period = filter.period, !all[index].holds(during: period) { continue }
                     edges.append(index)
                 }
             }

@@ -110,10 +110,6 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
         return first + sorted[first.count...].prefix { $0.value == last.value }
     }
 
-    /// The entries a cut after the first `n` leaves out though they share the n-th's value: empty
-    /// when the cut falls between two values (or after the last entry).
-    public func tiedBeyond(_ n: Int) -> [Entry] { Array(top(n, includingTies: true).dropFirst(Swift.max(n, 0))) }
-
     /// The values of the `n` highest nodes only (what `--top N --json` prints).
     public func limited(to n: Int) -> NodeValues {
         NodeValues(measure: measure, metric: metric, alpha: alpha, largestEigenvalue: largestEigenvalue,

@@ -82,7 +82,7 @@ public struct RelationFilter: Hashable, Sendable, CustomStringConvertible {
         polarities.contains(edge.polarity) && (types?.contains(edge.type) ?? true)
             && !excludedTypes.contains(edge.type) && (year.map(edge.holds(in:)) ?? true)
             && edge.weight >= (minimumWeight ?? -.infinity)
-            && (period.map { (edge.since ?? Int.min) <= $0.upperBound && (edge.until ?? Int.max) >= $0.lowerBound } ?? true)
+            && (period.map(edge.holds(during:)) ?? true)
     }
 
     /// What the filter keeps, in words: `cooperative economic or security edges`.

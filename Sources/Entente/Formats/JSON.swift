@@ -59,10 +59,8 @@ public enum NativeJSON {
                 throw .invalidValue(location(node), field: what, value: node.text, expected: "an object")
             }
             // An unknown member is named at its value, a missing one at the object.
-            for (key, value) in pairs where !allowed.contains(key) {
-                try NativeRules.checkMembers([key], of: what, allowed: allowed, required: [], at: location(value))
-            }
-            try NativeRules.checkMembers(pairs.lazy.map(\.key), of: what, allowed: allowed, required: required, at: location(node))
+            try NativeRules.checkMembers(pairs.lazy.map(\.key), of: what, allowed: allowed, required: required,
+                                         at: location(pairs.first { !allowed.contains($0.key) }?.value ?? node))
             return Members(pairs: pairs)
         }
 
@@ -70,13 +68,7 @@ public enum NativeJSON {
             guard case .string(let text) = node.value else {
                 throw .invalidValue(location(node), field: field, value: node.text, expected: "a string")
             }
-            if nonEmpty {
-                do {
-                    try NativeRules.checkNonEmpty(text, field: field)
-                } catch {
-                    throw error.located(at: location(node))
-                }
-            }
+            if nonEmpty { try NativeRules.checkNonEmpty(text, field: field, at: location(node)) }
             return text
         }
 
@@ -205,12 +197,8 @@ public enum NativeJSON {
                     edge.weight = weight
                 }
                 if let polarityNode = fields["polarity"] {
-                    let text = try string(polarityNode, field: "edge.polarity")
-                    guard let polarity = Polarity(rawValue: text) else {
-                        throw .invalidValue(location(polarityNode), field: "polarity", value: text,
-                                            expected: "cooperative or adversarial")
-                    }
-                    edge.polarity = polarity
+                    edge.polarity = try NativeRules.polarity(try string(polarityNode, field: "edge.polarity"),
+                                                             at: location(polarityNode))
                 }
                 if let evidenceNode = fields["evidence"] {
                     for entry in try array(evidenceNode, field: "edge.evidence") {

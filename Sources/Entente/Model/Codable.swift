@@ -175,14 +175,8 @@ extension Edge: Codable {
     public init(from decoder: any Decoder) throws {
         try checkMembers(of: decoder, "edge", allowed: NativeRules.edgeMembers, required: NativeRules.edgeRequired)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        var polarity = Polarity.cooperative
-        if container.contains(.polarity) {
-            let text = try nonEmpty(container, .polarity, field: "edge.polarity")
-            guard let named = Polarity(rawValue: text) else {
-                throw GraphError.invalidValue(nil, field: "polarity", value: text, expected: "cooperative or adversarial")
-            }
-            polarity = named
-        }
+        let polarity = container.contains(.polarity)
+            ? try NativeRules.polarity(try nonEmpty(container, .polarity, field: "edge.polarity")) : .cooperative
         self.init(source: try nonEmpty(container, .source, field: "edge.source"),
                   target: try nonEmpty(container, .target, field: "edge.target"),
                   type: container.contains(.type) ? RelationType(try nonEmpty(container, .type, field: "edge.type")) : .economic,

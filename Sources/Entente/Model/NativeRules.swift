@@ -64,6 +64,14 @@ package enum NativeRules {
         }
     }
 
+    /// An edge's polarity by name.
+    package static func polarity(_ text: String, at location: @autoclosure () -> SourceLocation? = nil) throws(GraphError) -> Polarity {
+        guard let polarity = Polarity(rawValue: text) else {
+            throw .invalidValue(location(), field: "polarity", value: text, expected: "cooperative or adversarial")
+        }
+        return polarity
+    }
+
     /// The source a piece of evidence cites: one listed in `sources`.
     package static func checkCited(_ source: String, among listed: Set<String>, at location: @autoclosure () -> SourceLocation? = nil) throws(GraphError) {
         guard listed.contains(source) else {

@@ -143,4 +143,7 @@ public struct Edge: Hashable, Sendable {
     public func holds(in year: Int) -> Bool {
         (since ?? Int.min) <= year && (until ?? Int.max) >= year
     }
+
+    /// Whether the edge holds in at least one year of `years` (`--during`).
+    public func holds(during years: ClosedRange<Int>) -> Bool { Spell(since: since, until: until).overlaps(years) }
 }

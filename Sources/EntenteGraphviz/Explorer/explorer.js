@@ -108,18 +108,19 @@
   const years = data.years || null;
   let year = years ? years.last : null;
 
-  /** Whether a node exists in a year: in one of its spells, or from `since` to `until` (open when absent). */
+  /** Whether the years from `since` to `until` (either open when null or absent) hold `y`. */
+  function spanHolds(since, until, y) {
+    return (since === null || since === undefined || since <= y) && (until === null || until === undefined || until >= y);
+  }
+
+  /** Whether a node exists in a year: in one of its spells, or from `since` to `until`. */
   function existsIn(node, y) {
-    const within = (since, until) => (since === null || since === undefined || since <= y) &&
-      (until === null || until === undefined || until >= y);
-    return node.spells ? node.spells.some(([since, until]) => within(since, until)) : within(node.since, node.until);
+    return node.spells ? node.spells.some(([since, until]) => spanHolds(since, until, y)) : spanHolds(node.since, node.until, y);
   }
 
   /** Whether a tie holds in the year shown: its years cover it and both its ends exist. */
   function inYear(edge) {
-    if (year === null) return true;
-    return (edge.since === undefined || edge.since <= year) && (edge.until === undefined || edge.until >= year) &&
-      existsIn(edge.from, year) && existsIn(edge.to, year);
+    return year === null || (spanHolds(edge.since, edge.until, year) && existsIn(edge.from, year) && existsIn(edge.to, year));
   }
 
   function nodeInYear(node) {
@@ -284,11 +285,12 @@
       row.classList.toggle("off", !input.checked);
     }
     const shown = edges.filter(isShown).length;
-    const held = year === null ? edges.length : edges.filter(inYear).length;
-    // Each type's count and the adversarial count are those of the year shown.
+    // The ties of the year shown, and each type's count and the adversarial count among them.
+    let held = 0;
     const counts = new Map();
     for (const edge of edges) {
       if (!inYear(edge)) continue;
+      held += 1;
       counts.set(edge.type, (counts.get(edge.type) || 0) + 1);
       if (edge.polarity === "adversarial") counts.set("", (counts.get("") || 0) + 1);
     }

@@ -200,11 +200,14 @@ struct CentralityCommand: AsyncParsableCommand {
     /// `entente: note: --top 3 cuts a tie: SAARC has the value of EU (0.00641026, rank 3); --top 4 shows
     /// every node of the tie`, when the last node shown shares its value with nodes left out.
     private func noteTieCut(_ values: NodeValues, top: Int) {
-        let left = values.tiedBeyond(top)
-        guard let last = values.top(top).last, !left.isEmpty else { return }
+        let whole = values.top(top, includingTies: true)
+        guard whole.count > top else { return }
+        let last = whole[top - 1], left = whole[top...]
+        // Its rank is shared by every node of the tie: 1 + the nodes above the tie.
+        let rank = (whole.firstIndex { $0.value == last.value } ?? top - 1) + 1
         let names = left.prefix(5).map(\.id).joined(separator: ", ") + (left.count > 5 ? " and \(left.count - 5) more" : "")
         printError("entente: note: --top \(top) cuts a tie: \(names) \(left.count == 1 ? "has" : "have") the value of "
-                   + "\(last.id) (\(formatNumber(last.value, significantDigits: 6)), rank \(values.rank(of: last.id) ?? top)); "
+                   + "\(last.id) (\(formatNumber(last.value, significantDigits: 6)), rank \(rank)); "
                    + "--top \(top + left.count) shows every node of the tie")
     }
 
