@@ -472,6 +472,19 @@ func walkBalance(_ network: SignedNetwork, weighted: Bool, nodeLimit: Int) -> Do
     guard sizes.allSatisfy({ $0 <= nodeLimit }) else { return nil }
     var tiesOf = [[Int]](repeating: [], count: count)
     for (index, tie) in network.ties.enumerated() { tiesOf[component[Int(tie.u)]].append(index) }
+    // Net weights of 1e308 (or 5e-324) are multiplied by a power of two for the eigenvalues, and the
+    // exponents' differences divided back: exp(A) is not scale-free, but the differences then hold.
+    var exponent = 0
+    if weighted {
+        var smallest = Double.infinity, largest = 0.0
+        for tie in network.ties where tie.net != 0 {
+            smallest = min(smallest, abs(tie.net))
+            largest = max(largest, abs(tie.net))
+        }
+        if largest.isFinite, largest > 0x1p40 || (smallest < 0x1p-40 && smallest > 0) {
+            exponent = -(Int(largest.exponent) + Int(smallest.exponent)) / 2
+        }
+    }
     var signed: [Double] = []
     var absolute: [Double] = []
     var isolated = 0
@@ -484,7 +497,7 @@ func walkBalance(_ network: SignedNetwork, weighted: Bool, nodeLimit: Int) -> Do
         var magnitudes = matrix
         for index in ties {
             let tie = network.ties[index]
-            let value = weighted ? tie.net : (tie.isNegative ? -1 : 1)
+            let value = weighted ? Double.times(tie.net, powerOfTwo: exponent) : (tie.isNegative ? -1 : 1)
             let a = position[Int(tie.u)], b = position[Int(tie.v)]
             matrix[a * size + b] = value
             matrix[b * size + a] = value
@@ -499,9 +512,10 @@ func walkBalance(_ network: SignedNetwork, weighted: Bool, nodeLimit: Int) -> Do
         absolute += mus
     }
     let shift = max(signed.max() ?? 0, absolute.max() ?? 0, 0)
-    let zeroTerm = Double(isolated) * exp(-shift)
-    let numerator = signed.sorted().reduce(zeroTerm) { $0 + exp($1 - shift) }
-    let denominator = absolute.sorted().reduce(zeroTerm) { $0 + exp($1 - shift) }
+    let unscaled = { (difference: Double) in Double.times(difference, powerOfTwo: -exponent) }
+    let zeroTerm = Double(isolated) * exp(unscaled(-shift))
+    let numerator = signed.sorted().reduce(zeroTerm) { $0 + exp(unscaled($1 - shift)) }
+    let denominator = absolute.sorted().reduce(zeroTerm) { $0 + exp(unscaled($1 - shift)) }
     return numerator / denominator
 }
 

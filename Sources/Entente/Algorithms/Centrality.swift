@@ -99,7 +99,7 @@ package enum CentralityValues: Sendable {
 
 extension WeightedAdjacency {
     /// Computes one measure with the networkx defaults, or the parameters given, in the units of the
-    /// graph's weights (the adjacency's ``weightScale`` undone).
+    /// graph's weights (the adjacency's ``weightExponent`` undone).
     ///
     /// - Parameters:
     ///   - measure: the measure to compute.
@@ -124,9 +124,9 @@ extension WeightedAdjacency {
         case .degree: values = degreeCentrality()
         case .inDegree: values = try directedDegreeCentrality(incoming: true)
         case .outDegree: values = try directedDegreeCentrality(incoming: false)
-        case .strength: values = strength().map { $0 / weightScale }
-        case .closeness: values = closenessCentrality(monitor: monitor).map { $0 * costScale }
-        case .harmonic: values = harmonicCentrality(monitor: monitor).map { $0 * costScale }
+        case .strength: values = strength().map(graphUnits(ofWeight:))
+        case .closeness: values = closenessCentrality(monitor: monitor).map(graphUnits(ofInverseCost:))
+        case .harmonic: values = harmonicCentrality(monitor: monitor).map(graphUnits(ofInverseCost:))
         case .betweenness: values = betweennessCentrality(normalized: normalized, sample: sample, monitor: monitor)
         case .edgeBetweenness: return .edges(edgeBetweennessCentrality(normalized: normalized, monitor: monitor))
         case .eigenvector: values = try eigenvectorCentrality()

@@ -60,13 +60,17 @@ struct CommunityGraph: Sendable {
         var start = [Int](repeating: 0, count: n + 1)
         var ends: [(Int32, Int32, Double)] = []
         ends.reserveCapacity(view.edgeCount)
+        // Modularity does not change when every weight is multiplied by one factor: a power of two
+        // keeps sums of huge (1e308) or tiny (5e-324) weights finite and nonzero, and changes no digit.
+        let exponent = view.weightExponent
         for index in view.edgeIndices {
             let edge = graph.edges[index]
             guard signed || edge.polarity == .cooperative,
                   let u = view.localIndex(ofNode: edge.sourceIndex), let v = view.localIndex(ofNode: edge.targetIndex), u != v else {
                 continue
             }
-            ends.append((Int32(u), Int32(v), edge.polarity == .adversarial ? -edge.weight : edge.weight))
+            let weight = Double.times(edge.weight, powerOfTwo: exponent)
+            ends.append((Int32(u), Int32(v), edge.polarity == .adversarial ? -weight : weight))
             start[u + 1] += 1
             start[v + 1] += 1
         }
@@ -259,7 +263,22 @@ struct CommunityGraph: Sendable {
             if negativeTotal > 0 { term += resolution * negative[c] * negative[c] / (4 * negativeTotal) }
             sum += term
         }
-        return sum / total
+        if (sum / total).isFinite { return sum / total }
+        // A huge resolution (1e308) overflows γ·K²: the same sum in shares of the totals, each ≤ 1.
+        sum = 0
+        for c in 0..<count {
+            var term = inside[c] / total
+            if positiveTotal > 0 {
+                let share = positive[c] / (2 * positiveTotal)
+                term -= resolution * (share * share * (positiveTotal / total))
+            }
+            if negativeTotal > 0 {
+                let share = negative[c] / (2 * negativeTotal)
+                term += resolution * (share * share * (negativeTotal / total))
+            }
+            sum += term
+        }
+        return sum
     }
 }
 

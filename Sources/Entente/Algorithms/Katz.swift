@@ -32,8 +32,8 @@ extension WeightedAdjacency {
             return KatzResult(values: try katzCentrality(alpha: 0.1, beta: beta), alpha: 0.1, largestEigenvalue: 0)
         }
         let scaledAlpha = Self.katzDefaultFraction / scaledRadius
-        let largest = scaledRadius / weightScale
-        return KatzResult(values: try katzScaled(alpha: scaledAlpha, beta: beta), alpha: scaledAlpha * weightScale,
+        let largest = graphUnits(ofWeight: scaledRadius)
+        return KatzResult(values: try katzScaled(alpha: scaledAlpha, beta: beta), alpha: graphUnits(ofInverseWeight: scaledAlpha),
                           largestEigenvalue: largest.isFinite ? largest : nil)
     }
 
@@ -44,7 +44,7 @@ extension WeightedAdjacency {
     /// Up to 2000 nodes the system is solved directly (Gaussian elimination with partial pivoting);
     /// larger graphs iterate x ← alpha·Aᵀx + beta·1 (Jacobi, rows in parallel, deterministic) until no
     /// entry changes by more than 1e-14 of the largest. The weights are those of the graph times
-    /// ``weightScale``, and alpha is divided by it, so huge weights give finite values.
+    /// 2^``weightExponent``, and alpha is divided by it, so huge and tiny weights give finite values.
     ///
     /// The Katz series converges only for alpha < 1/λmax (λmax: the largest eigenvalue of the weighted
     /// adjacency). Then every entry has the sign of beta; a solution that breaks this shows that alpha
@@ -63,19 +63,19 @@ extension WeightedAdjacency {
             throw .invalidParameter(measure: "katz", name: "alpha", value: alpha, reason: "is not positive")
         }
         do {
-            return try katzScaled(alpha: alpha / weightScale, beta: beta)
+            return try katzScaled(alpha: storedUnits(ofInverseWeight: alpha), beta: beta)
         } catch .invalidParameter(let measure, "alpha", _, let reason) {
             throw .invalidParameter(measure: measure, name: "alpha", value: alpha, reason: reason)
         }
     }
 
-    /// ``katzCentrality(alpha:beta:)`` on the scaled weights, with alpha already divided by ``weightScale``.
+    /// ``katzCentrality(alpha:beta:)`` on the scaled weights, with alpha already divided by 2^``weightExponent``.
     private func katzScaled(alpha: Double, beta: Double) throws(CentralityError) -> [Double] {
         let measure = "katz"
         let n = nodeCount
         guard n > 0 else { throw .emptyGraph(measure: measure) }
         guard alpha > 0, alpha.isFinite else {
-            throw .invalidParameter(measure: measure, name: "alpha", value: alpha * weightScale, reason: "is not positive")
+            throw .invalidParameter(measure: measure, name: "alpha", value: graphUnits(ofInverseWeight: alpha), reason: "is not positive")
         }
         guard beta != 0, beta.isFinite else {
             throw .invalidParameter(measure: measure, name: "beta", value: beta, reason: "is not a nonzero number")
@@ -85,8 +85,7 @@ extension WeightedAdjacency {
             // Name the bound when it is known: λmax is the Perron root, found with the eigenvector.
             var bound = "1/λmax"
             if let scaled = try? scaledSpectralRadius(), scaled > 0 {
-                let largest = scaled / weightScale
-                bound += " = \(formatNumber(weightScale / scaled, significantDigits: 6)) (λmax \(formatNumber(largest, significantDigits: 6)))"
+                bound += " = \(formatNumber(graphUnits(ofInverseWeight: 1 / scaled), significantDigits: 6)) (λmax \(formatNumber(graphUnits(ofWeight: scaled), significantDigits: 6)))"
             }
             throw .invalidParameter(measure: measure, name: "alpha", value: alpha,
                                     reason: "is not below \(bound), the inverse of the largest eigenvalue of the "
@@ -112,7 +111,7 @@ extension WeightedAdjacency {
     /// - Throws: ``CentralityError/notConverged(measure:iterations:tolerance:)`` after 100 000 iterations.
     /// - Complexity: O(V³) up to 2000 undirected nodes; O((V + E)·k) for k iterations otherwise.
     package func largestEigenvalue() throws(CentralityError) -> Double {
-        try scaledSpectralRadius() / weightScale
+        graphUnits(ofWeight: try scaledSpectralRadius())
     }
 
     /// The spectral radius of the stored (scaled) weights.

@@ -56,20 +56,33 @@ package struct WeightedAdjacency: Sendable {
     package let inCosts: [Double]
     /// Weight of each in-arc.
     package let inWeights: [Double]
-    /// The power of two every weight was multiplied by before it entered ``weights`` and ``costs``:
-    /// 1 while the view's weights lie between 2⁻⁴⁰ and 2⁴⁰, else the one that centres their range on
-    /// 1, so that sums and products of huge (1e308) or tiny weights stay finite. Being a power of two,
-    /// it changes no digit of any result; results in the graph's units divide it back out.
-    package let weightScale: Double
-    /// What ``costs`` were multiplied by: ``weightScale`` for `length`, its inverse for `strength`, 1
-    /// for `hops`. A path cost or a distance in the graph's units is the stored one divided by it.
-    package var costScale: Double {
+    /// The power of two, 2^weightExponent, every weight was multiplied by before it entered
+    /// ``weights`` and ``costs``: 2⁰ while the view's weights lie between 2⁻⁴⁰ and 2⁴⁰, else the one
+    /// that centres their range on 1, so that sums and products of huge (1e308) or tiny (5e-324)
+    /// weights stay finite and nonzero. Being a power of two, it changes no digit of any result;
+    /// ``graphUnits(ofWeight:)`` and ``graphUnits(ofCost:)`` divide it back out. An exponent, not a
+    /// factor: 2¹⁰⁷⁴, which lifts 5e-324 to 1, is beyond the largest finite Double.
+    package let weightExponent: Int
+    /// The power of two ``costs`` were multiplied by: ``weightExponent`` for `length`, its negation
+    /// for `strength`, 0 for `hops`.
+    package var costExponent: Int {
         switch metric {
-        case .length: return weightScale
-        case .strength: return 1 / weightScale
-        case .hops: return 1
+        case .length: return weightExponent
+        case .strength: return -weightExponent
+        case .hops: return 0
         }
     }
+
+    /// A weight, a sum of weights or an eigenvalue of the stored weights, in the graph's units.
+    package func graphUnits(ofWeight stored: Double) -> Double { Double.times(stored, powerOfTwo: -weightExponent) }
+    /// An attenuation (Katz's alpha) in the graph's units as the stored weights count it.
+    package func storedUnits(ofInverseWeight alpha: Double) -> Double { Double.times(alpha, powerOfTwo: -weightExponent) }
+    /// A path cost or distance of the stored costs, in the graph's units.
+    package func graphUnits(ofCost stored: Double) -> Double { Double.times(stored, powerOfTwo: -costExponent) }
+    /// A quantity that goes as one over a distance (closeness, harmonic centrality), in the graph's units.
+    package func graphUnits(ofInverseCost stored: Double) -> Double { Double.times(stored, powerOfTwo: costExponent) }
+    /// An attenuation (Katz's alpha, one over a weight) of the stored weights, in the graph's units.
+    package func graphUnits(ofInverseWeight stored: Double) -> Double { Double.times(stored, powerOfTwo: weightExponent) }
 
     /// Builds the adjacency of a view.
     ///
@@ -81,8 +94,8 @@ package struct WeightedAdjacency: Sendable {
         self.isDirected = view.isDirected
         let graph = view.graph
         let n = view.nodeCount
-        let scale = Self.scale(ofWeightsIn: view)
-        weightScale = scale
+        let scale = view.weightExponent
+        weightExponent = scale
         var arcSources: [Int32] = []
         var arcTargets: [Int32] = []
         var arcEdges: [Int32] = []
@@ -126,23 +139,9 @@ package struct WeightedAdjacency: Sendable {
         }
     }
 
-    /// The ``weightScale`` of a view: 1 for weights within 2⁻⁴⁰…2⁴⁰, else 2^−e for the mean e of the
-    /// binary exponents of the smallest and the largest weight.
-    private static func scale(ofWeightsIn view: GraphView) -> Double {
-        var smallest = Double.infinity, largest = 0.0
-        for index in view.edgeIndices {
-            let weight = view.graph.edges[index].weight
-            smallest = min(smallest, weight)
-            largest = max(largest, weight)
-        }
-        guard largest > 0x1p40 || (smallest < 0x1p-40 && smallest > 0) else { return 1 }
-        let middle = (Int(largest.exponent) + Int(smallest.exponent)) / 2
-        return Double(sign: .plus, exponent: -middle, significand: 1)
-    }
-
     /// Counting sort of arcs by source, then per-row sort by neighbour and merge of parallel arcs.
     private static func compress(n: Int, from: [Int32], to: [Int32], edges: [Int32], graph: RelationGraph,
-                                 metric: EdgeMetric, scale: Double)
+                                 metric: EdgeMetric, scale: Int)
         -> (offsets: [Int], neighbours: [Int32], costs: [Double], weights: [Double], edges: [Int32]) {
         var start = [Int](repeating: 0, count: n + 1)
         for u in from { start[Int(u) + 1] += 1 }
@@ -172,7 +171,7 @@ package struct WeightedAdjacency: Sendable {
             for arc in row {
                 let v = to[Int(arc)]
                 let edgeIndex = edges[Int(arc)]
-                let weight = graph.edges[Int(edgeIndex)].weight * scale
+                let weight = Double.times(graph.edges[Int(edgeIndex)].weight, powerOfTwo: scale)
                 let cost = metric.cost(ofWeight: weight)
                 if v == previous, let last = neighbours.indices.last {
                     weights[last] += weight
@@ -195,4 +194,29 @@ package struct WeightedAdjacency: Sendable {
 
     /// Number of merged arcs (for an undirected graph, twice the number of adjacent pairs).
     package var arcCount: Int { targets.count }
+}
+
+extension GraphView {
+    /// The power of two, 2^weightExponent, that the weighted algorithms multiply this view's weights
+    /// by: 0 while they lie between 2⁻⁴⁰ and 2⁴⁰, else −e for the mean e of the binary exponents of
+    /// the smallest and the largest weight, which centres their range on 1.
+    ///
+    /// - Complexity: O(E).
+    package var weightExponent: Int {
+        var smallest = Double.infinity, largest = 0.0
+        for index in edgeIndices {
+            let weight = graph.edges[index].weight
+            smallest = min(smallest, weight)
+            largest = max(largest, weight)
+        }
+        guard largest > 0x1p40 || (smallest < 0x1p-40 && smallest > 0) else { return 0 }
+        return -(Int(largest.exponent) + Int(smallest.exponent)) / 2
+    }
+}
+
+extension Double {
+    /// x · 2^e, exact unless it overflows or falls below the smallest subnormal.
+    package static func times(_ x: Double, powerOfTwo e: Int) -> Double {
+        e == 0 ? x : Double(sign: .plus, exponent: e, significand: x)
+    }
 }

@@ -17,14 +17,14 @@ public struct RelationPath: Hashable, Sendable, Encodable, CustomStringConvertib
     /// The number of hops (edges); 0 for the path that stays at its node.
     public var hops: Int { edges.count }
 
-    /// A path found on an adjacency whose costs were multiplied by `costScale`, in the graph's units.
-    package init(_ path: GraphPath, in graph: RelationGraph, costScale: Double = 1) {
+    /// A path found on an adjacency whose costs were multiplied by 2^costExponent, in the graph's units.
+    package init(_ path: GraphPath, in graph: RelationGraph, costExponent: Int = 0) {
         nodes = path.nodes.map { graph.nodes[$0].id }
         edges = path.edges.enumerated().map { hop, index in
             PathEdge(source: graph.nodes[path.nodes[hop]].id, target: graph.nodes[path.nodes[hop + 1]].id,
                      edge: graph.edges[index], index: index)
         }
-        cost = path.cost / costScale
+        cost = costExponent == 0 ? path.cost : Double(sign: .plus, exponent: -costExponent, significand: path.cost)
         isDirected = graph.isDirected
     }
 
@@ -234,7 +234,7 @@ extension Analysis {
             throw GraphError.invalidArgument("a path via a stop is one cheapest route; it cannot be combined with all or k paths")
         }
         let name = { (local: Int) in graph.describe(node: view.nodeIndices[local]) }
-        let relationPaths = found.map { RelationPath($0, in: graph, costScale: adjacency.costScale) }
+        let relationPaths = found.map { RelationPath($0, in: graph, costExponent: adjacency.costExponent) }
         guard relationPaths.allSatisfy(\.cost.isFinite) else {
             throw GraphError.costOverflow(file: graph.file, from: name(source), to: name(target), metric: metric.rawValue)
         }

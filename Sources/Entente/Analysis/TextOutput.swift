@@ -99,7 +99,7 @@ extension Communities: CustomStringConvertible {
         if resolution != 1 { settings.append("resolution \(formatNumber(resolution))") }
         let qualifier = settings.isEmpty ? "" : " (" + settings.joined(separator: ", ") + ")"
         let noun = count == 1 ? "community" : "communities"
-        var lines = ["\(method)\(qualifier): modularity \(String(format: "%.6f", modularity)), \(count) \(noun)"]
+        var lines = ["\(method)\(qualifier): modularity \(tableNumber(modularity)), \(count) \(noun)"]
         let width = String(count).count
         for (position, community) in communities.enumerated() {
             let number = String(position + 1)
@@ -154,6 +154,14 @@ extension MeasureComparison: CustomStringConvertible {
     }
 }
 
+/// A number for people, to 6 significant digits; one that overflowed says so instead of JSON's
+/// `null`: `beyond 1.8e308`, `-beyond 1.8e308`.
+private func proseNumber(_ value: Double) -> String {
+    if value.isFinite { return formatNumber(value, significantDigits: 6) }
+    if value.isNaN { return "undefined" }
+    return (value < 0 ? "-" : "") + "beyond 1.8e308"
+}
+
 extension StructuralBalance: CustomStringConvertible {
     /// What `entente balance` prints: the signs and the sign rule, the network, the triangle census,
     /// the walk and frustration indices (exact, or the bound and gap), how the search went; then the unbalanced triangles and the frustrated ties with the edges that
@@ -161,8 +169,10 @@ extension StructuralBalance: CustomStringConvertible {
     public var description: String {
         let census = triangles
         let share = census.balancedShare.map { " (\(formatNumber($0 * 100, significantDigits: 4))%)" } ?? ""
-        var frustrationLine = "frustration:  " + formatNumber(frustration.value, significantDigits: 6)
-        if frustration.hasNoNegativeTie {
+        var frustrationLine = "frustration:  " + proseNumber(frustration.value)
+        if !frustration.value.isFinite {
+            frustrationLine += " (the frustrated ties' weights add up beyond the largest finite number)"
+        } else if frustration.hasNoNegativeTie {
             frustrationLine += " (exact: no negative tie)"
         } else if frustration.isExact {
             frustrationLine += " (exact)"
@@ -170,6 +180,10 @@ extension StructuralBalance: CustomStringConvertible {
             frustrationLine += " (not proven optimal; bound \(formatNumber(frustration.bound, significantDigits: 6)), "
                 + "gap \(formatNumber(frustration.gap, significantDigits: 6)))"
         }
+        // Why there is no walk index: a pair's weights add up beyond the largest finite number, or
+        // a component is too large for its spectrum.
+        let walkAbsence = ties.contains { !$0.net.isFinite } ? "n/a (a pair's weights add up beyond 1.8e308)"
+            : "n/a (a component of more than 1000 nodes)"
         var lines = [
             "signs:        \(signs) (\(signs == .weighted ? "weight" : "±1") per tie)",
             "sign rule:    \(rule)",
@@ -178,13 +192,13 @@ extension StructuralBalance: CustomStringConvertible {
             "triangles:    \(census.total): +++ \(census.allPositive), +-- \(census.twoNegative), "
                 + "++- \(census.oneNegative), --- \(census.allNegative)",
             "balanced:     \(census.balanced) of \(census.total)\(share)",
-            "walk:         \(walk.map { formatNumber($0, significantDigits: 6) } ?? "n/a (a component of more than 1000 nodes)")",
+            "walk:         \(walk.map { formatNumber($0, significantDigits: 6) } ?? walkAbsence)",
             frustrationLine,
             "search:       " + frustration.searchSummary,
         ]
         /// `IND PAK  -5  security 5 adversarial` (net weight, then the edges that make the tie).
         func line(_ tie: BalanceTie) -> String {
-            let net = (tie.net > 0 ? "+" : "") + formatNumber(tie.net, significantDigits: 6)
+            let net = (tie.net > 0 ? "+" : "") + proseNumber(tie.net)
             let edges = tie.edges.map { edge in
                 "\(edge.type) \(formatNumber(edge.weight))" + (edge.polarity == .adversarial ? " adversarial" : "")
             }

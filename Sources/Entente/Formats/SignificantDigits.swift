@@ -20,11 +20,22 @@ public func formatNumber(_ value: Double, significantDigits digits: Int) -> Stri
     let rounded: Double
     if shift >= 0 {
         let scale = pow(10, Double(shift))
-        guard scale.isFinite else { return formatNumber(value) }
+        guard scale.isFinite else { return formatNumber(printfRounded(value, significantDigits: digits)) }
         rounded = (value * scale).rounded() / scale
     } else {
         let scale = pow(10, Double(-shift))
         rounded = (value / scale).rounded() * scale
     }
     return formatNumber(rounded)
+}
+
+/// `value` rounded to `digits` significant digits by C's `%.*g`, for the subnormal range, where the
+/// power of ten that would shift the digits is beyond the largest finite Double.
+private func printfRounded(_ value: Double, significantDigits digits: Int) -> Double {
+    var buffer = [CChar](repeating: 0, count: 64)
+    let count = buffer.withUnsafeMutableBufferPointer { pointer in
+        withVaList([Int32(digits), value]) { vsnprintf(pointer.baseAddress, pointer.count, "%.*g", $0) }
+    }
+    guard count > 0, count < buffer.count else { return value }
+    return Double(String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)) ?? value
 }

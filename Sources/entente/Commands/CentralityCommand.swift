@@ -251,7 +251,8 @@ struct CentralityCommand: AsyncParsableCommand {
 func katzAlphaNote(_ values: NodeValues) -> String? {
     guard values.measure == .katz, values.isDefaultAlpha, let alpha = values.alpha else { return nil }
     let lambda = values.largestEigenvalue.map { formatNumber($0, significantDigits: 6) } ?? "beyond 1.8e308"
-    return "entente: katz: alpha = 0.9/λmax = \(formatNumber(alpha, significantDigits: 6)) (λmax \(lambda)); --alpha sets another"
+    let shown = alpha.isFinite ? formatNumber(alpha, significantDigits: 6) : "beyond 1.8e308"
+    return "entente: katz: alpha = 0.9/λmax = \(shown) (λmax \(lambda)); --alpha sets another"
 }
 
 /// `--estimator`.
