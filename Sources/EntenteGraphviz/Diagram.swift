@@ -231,10 +231,15 @@ public struct Diagram: Sendable {
     /// a drawing too large for cairo's bitmaps, and a PNG came out blank.
     public static let maximumDrawnLabel = 100
 
-    /// The label as drawn: itself, or its first ``maximumDrawnLabel`` − 1 characters and `…`.
-    static func boundedLabel(_ label: String) -> String {
-        guard label.utf8.count > maximumDrawnLabel, label.count > maximumDrawnLabel else { return label }
-        return String(label.prefix(maximumDrawnLabel - 1)) + "…"
+    /// The most characters of the title drawn over a diagram (the graph's name and the filter's
+    /// caption), and of a type's or kind's name in the legend is ``maximumDrawnLabel``. A name of a
+    /// megabyte made cairo abort a PDF (an assertion in its recording surface) and blank a PNG.
+    public static let maximumDrawnTitle = 300
+
+    /// The label as drawn: itself, or its first `limit` − 1 characters and `…`.
+    static func boundedLabel(_ label: String, limit: Int = maximumDrawnLabel) -> String {
+        guard label.utf8.count > limit, label.count > limit else { return label }
+        return String(label.prefix(limit - 1)) + "…"
     }
 
     /// `Pakistan (PAK)`, kind and aliases, one per line.
@@ -268,14 +273,14 @@ public struct Diagram: Sendable {
         var rows: [String] = []
         if !heading.isEmpty {
             rows.append("<TR><TD><FONT POINT-SIZE=\"\(formatNumber(style.titleFontSize))\"><B>"
-                        + escapeHTML(heading) + "</B></FONT></TD></TR>")
+                        + escapeHTML(Self.boundedLabel(heading, limit: Self.maximumDrawnTitle)) + "</B></FONT></TD></TR>")
         }
         if style.showsLegend {
             let usedTypes = Set(view.edges.map(\.type))
             let usedPolarities = Set(view.edges.map(\.polarity))
             let usedKinds = Set(view.nodeIndices.map { graph.nodes[$0].kind })
             var typeCells = graph.relationTypes.filter(usedTypes.contains).map { type in
-                "<TD><FONT COLOR=\"\(style.color(of: type, in: graph))\">━━━</FONT> \(escapeHTML(type.name))</TD>"
+                "<TD><FONT COLOR=\"\(style.color(of: type, in: graph))\">━━━</FONT> \(escapeHTML(Self.boundedLabel(type.name)))</TD>"
             }
             if typeCells.isEmpty { typeCells = ["<TD>no relations</TD>"] }
             var lineCells: [String] = []
@@ -290,7 +295,7 @@ public struct Diagram: Sendable {
             var kindCells = graph.nodeKinds.filter(usedKinds.contains).map { kind in
                 let shape = style.shape(of: kind, in: graph)
                 let described = style.roundedKinds.contains(kind) ? "rounded \(shape)" : shape
-                return "<TD>\(escapeHTML(described)): \(escapeHTML(kind.name))</TD>"
+                return "<TD>\(escapeHTML(described)): \(escapeHTML(Self.boundedLabel(kind.name)))</TD>"
             }
             if let nodeSizes, !nodeSizes.isEmpty {
                 let caption = sizeCaption ?? (nodeSizes.measure.usesMetric

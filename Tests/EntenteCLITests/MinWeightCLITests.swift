@@ -113,4 +113,32 @@ import Testing
         #expect(svg.contains(String(repeating: "x", count: 99) + "…<"))
         #expect(svg.contains(label))  // the tooltip keeps it whole
     }
+
+    /// A graph name (the title) and a type name of a megabyte: cairo aborted the PDF (signal 6, an
+    /// assertion in its recording surface, after Pango's "CRITICAL" lines) and blanked the PNG with
+    /// "graph is too large for cairo-renderer bitmaps" (#23 items 17 and 18). Both are cut in the
+    /// drawing; nothing from cairo or Pango reaches standard error.
+    @Test func aHugeTitleOrTypeNameIsCutNotACrash() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let huge = String(repeating: "y", count: 1_000_000), type = String(repeating: "t", count: 1_000_000)
+        let graph = #"{"name":"\#(huge)","types":["\#(type)"],"nodes":[{"id":"A"},{"id":"B"}],"#
+            + #""edges":[{"source":"A","target":"B","type":"\#(type)","weight":2}]}"#
+        let input = directory.appendingPathComponent("huge.json").path
+        try graph.write(toFile: input, atomically: true, encoding: .utf8)
+        for format in ["pdf", "png"] {
+            let output = directory.appendingPathComponent("huge.\(format)").path
+            let result = try runEntente(["render", input, "-o", output])
+            #expect(result.status == 0, "\(format): \(result.stderr.prefix(300))")
+            #expect(result.stderr.isEmpty, "\(format): \(result.stderr.prefix(300))")
+            let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+            #expect(size > 5_000, "\(format): \(size) bytes")
+        }
+        let svg = try runEntente(["render", input, "-o", "-", "--to", "svg"]).stdout
+        #expect(svg.contains(">" + String(repeating: "y", count: 299) + "…<"))
+        #expect(svg.contains(String(repeating: "t", count: 99) + "…<"))
+        // Drawn text only: the SVG's <title> element, Graphviz's name for the graph, keeps it whole.
+        let drawn = svg.components(separatedBy: "<text").dropFirst().map { $0.prefix { $0 != "/" } }
+        #expect(!drawn.isEmpty && drawn.allSatisfy { !$0.contains(String(repeating: "y", count: 300)) })
+    }
 }
