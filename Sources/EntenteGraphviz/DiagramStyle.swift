@@ -78,6 +78,12 @@ public struct DiagramStyle: Sendable, Hashable {
     public var egoEdgeLength: Double
     /// Space between the isolated nodes set apart under a drawing (``IsolatedNodes/apart``), in points.
     public var isolatedNodeGap: Double
+    /// The most nodes and ties, counted together, that ``Renderer`` lays out: a larger diagram is
+    /// refused with ``GraphvizError/tooLarge(nodes:ties:limit:)`` before Graphviz starts, where a
+    /// layout would take gigabytes and minutes and could end the process (Graphviz exits on an
+    /// allocation failure). `nil` lays out any size. Default 250,000: about 0.9 GB and a minute
+    /// (``Diagram/estimatedLayoutBytes``).
+    public var layoutSizeLimit: Int?
 
     /// The default style.
     public init() {
@@ -106,6 +112,7 @@ public struct DiagramStyle: Sendable, Hashable {
         largeGraphNodeLimit = 300
         egoEdgeLength = 2
         isolatedNodeGap = 18
+        layoutSizeLimit = 250_000
     }
 
     /// The colour of a relation type in a graph: its entry in ``typeColors``, or else the next of

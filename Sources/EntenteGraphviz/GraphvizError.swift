@@ -1,3 +1,5 @@
+import Entente
+
 /// A failure inside Graphviz, carrying the text Graphviz logged.
 public enum GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Graphviz could not create its context (its plugins are missing or unreadable).
@@ -15,6 +17,8 @@ public enum GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A diagram's highlighted path has a node or tie that the drawn graph does not hold (a path
     /// found in another graph); the tie or node, as `PAK–ARE economic 3`.
     case pathNotInDiagram(String)
+    /// The diagram has more nodes and ties, counted together, than ``DiagramStyle/layoutSizeLimit``.
+    case tooLarge(nodes: Int, ties: Int, limit: Int)
 
     /// One line naming what failed, with Graphviz's own message where it gave one.
     public var description: String {
@@ -30,6 +34,11 @@ public enum GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unavailableFormat(let format, let available):
             return "output format '\(format)' is not available in this Graphviz (available: "
                 + (available.isEmpty ? "none" : available.joined(separator: ", ")) + ")"
+        case let .tooLarge(nodes, ties, limit):
+            let gigabytes = Double(nodes + ties) * Double(Diagram.estimatedLayoutBytesPerElement) / 1e9
+            return "the diagram has \(groupedDigits(nodes)) nodes and \(groupedDigits(ties)) ties, more than the "
+                + "\(groupedDigits(limit)) together that a layout is allowed (DiagramStyle.layoutSizeLimit): Graphviz "
+                + "would need about \(formatNumber(gigabytes, significantDigits: 2)) GB; draw a part of it"
         case .pathNotInDiagram(let tie):
             return "the highlighted path's \(tie) is not in the graph drawn (was the path found in another graph?)"
         case .unavailableLayout(let layout, let available):
@@ -38,3 +47,4 @@ public enum GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+

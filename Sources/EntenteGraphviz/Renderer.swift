@@ -10,11 +10,14 @@ public enum Renderer {
     ///
     /// - Throws: ``GraphvizError/unavailableFormat(_:available:)`` or
     ///   ``GraphvizError/unavailableLayout(_:available:)`` when the installed Graphviz lacks the plugin,
-    ///   ``GraphvizError/layoutFailed(_:)`` or ``GraphvizError/renderFailed(_:)`` with Graphviz's message.
+    ///   ``GraphvizError/layoutFailed(_:)`` or ``GraphvizError/renderFailed(_:)`` with Graphviz's message,
+    ///   ``GraphvizError/tooLarge(nodes:ties:limit:)`` for a diagram over its style's
+    ///   ``DiagramStyle/layoutSizeLimit``, before any layout.
     /// - Complexity: that of the Graphviz layout engine (for neato, O(V²) per iteration).
     public static func render(_ diagram: Diagram, as format: OutputFormat,
                               layout: LayoutEngine? = nil) throws(GraphvizError) -> [UInt8] {
         let engine = layout ?? diagram.standardLayout
+        try diagram.checkLayoutSize()
         if format == .html { return try ExplorerPage.render(diagram, layout: engine) }
         try diagram.checkHighlight()
         return try render(dot: diagram.source(layout: engine), as: format, layout: engine,

@@ -29,7 +29,7 @@ enum ProgressLine {
             let left = elapsed * Double(max(total - completed, 0)) / Double(completed)
             eta = clock(seconds: left)
         }
-        return "\(label) [\(bar)] \(percentText)  \(grouped(completed))/\(grouped(total))  ETA \(eta)"
+        return "\(label) [\(bar)] \(percentText)  \(groupedDigits(completed))/\(groupedDigits(total))  ETA \(eta)"
     }
 
     /// `m:ss`, or `h:mm:ss` from an hour on; seconds rounded up, so that 0:00 is shown only when done.
@@ -38,18 +38,6 @@ enum ProgressLine {
         let hours = whole / 3600, minutes = (whole / 60) % 60, rest = whole % 60
         let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
         return hours > 0 ? "\(hours):\(twoDigits(minutes)):\(twoDigits(rest))" : "\(minutes):\(twoDigits(rest))"
-    }
-
-    /// A count with thousands separated by commas: `10,000`.
-    static func grouped(_ value: Int) -> String {
-        var digits = String(value.magnitude)
-        var groups: [Substring] = []
-        while digits.count > 3 {
-            groups.insert(digits.suffix(3), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(Substring(digits), at: 0)
-        return (value < 0 ? "-" : "") + groups.joined(separator: ",")
     }
 }
 

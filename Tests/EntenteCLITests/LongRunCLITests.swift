@@ -45,8 +45,6 @@ struct LongRunCLITests {
             == "harmonic [##############################] 100%  100,000/100,000  ETA 0:00")
         #expect(ProgressLine.clock(seconds: 59.2) == "1:00")
         #expect(ProgressLine.clock(seconds: 3_600) == "1:00:00")
-        #expect(ProgressLine.grouped(1_234_567) == "1,234,567")
-        #expect(ProgressLine.grouped(999) == "999")
     }
 
     @Test("off a terminal nothing is drawn on standard error", arguments: [

@@ -210,3 +210,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
+
+/// A drawing too large to lay out is refused before Graphviz starts, with its size and what to do
+/// (#23 item 9): a star of a million leaves crashed libcgraph or ended in a bare "out of memory".
+@Suite struct LayoutLimitCLITests {
+    @Test func aDrawingOverTheLimitIsRefusedUnlessForced() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let star = directory.appendingPathComponent("star.csv")
+        // 125,001 nodes and 125,000 ties: 250,001 together, one over the limit.
+        var text = "source,target,type,weight\n"
+        for leaf in 0..<125_000 { text += "HUB,N\(leaf),economic,1\n" }
+        try text.write(to: star, atomically: true, encoding: .utf8)
+        let output = directory.appendingPathComponent("star.svg").path
+        let result = try runEntente(["render", star.path, "-o", output])
+        #expect(result.status == 1)
+        #expect(result.stderr == "entente: \(star.path): the drawing has 125,001 nodes and 125,000 ties, more than the "
+                + "250,000 together that render lays out (Graphviz would need about 0.95 GB and 1 min); draw a part of it "
+                + "with --around, --types, --min-weight or --at, or give --force\n")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        // A part of it is drawn.
+        let part = try runEntente(["render", star.path, "--around", "N7", "-o", output])
+        #expect(part.status == 0, "\(part.stderr)")
+        // --force is taken (a small graph: the limit itself is tested in the library).
+        let forced = try runEntente(["render", "Graphs/pakistan.json", "--force", "-o", output])
+        #expect(forced.status == 0 && FileManager.default.fileExists(atPath: output))
+    }
+}

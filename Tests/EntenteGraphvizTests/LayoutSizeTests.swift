@@ -64,4 +64,22 @@ import Testing
         #expect(restyled.standardLayout == .neato)
         #expect(graphAttributes(restyled).contains(#"overlap="false""#))
     }
+
+    /// A diagram over its style's layout size limit (nodes and ties together) is refused before
+    /// Graphviz starts (#23 item 9); at the limit it renders, and `nil` lifts the limit.
+    @Test func theLayoutSizeLimitIsCheckedBeforeGraphviz() throws {
+        var diagram = try Diagram(try graph(nodes: 10, edges: 15))
+        #expect(DiagramStyle().layoutSizeLimit == 250_000)
+        diagram.style.layoutSizeLimit = 25
+        #expect(try Renderer.render(diagram, as: .svg).count > 1_000)
+        diagram.style.layoutSizeLimit = 24
+        #expect(throws: GraphvizError.tooLarge(nodes: 10, ties: 15, limit: 24)) { try Renderer.render(diagram, as: .svg) }
+        #expect(throws: GraphvizError.tooLarge(nodes: 10, ties: 15, limit: 24)) { try Renderer.render(diagram, as: .html) }
+        #expect(GraphvizError.tooLarge(nodes: 1_000_001, ties: 1_000_000, limit: 250_000).description
+                == "the diagram has 1,000,001 nodes and 1,000,000 ties, more than the 250,000 together that a layout is "
+                + "allowed (DiagramStyle.layoutSizeLimit): Graphviz would need about 7.6 GB; draw a part of it")
+        diagram.style.layoutSizeLimit = nil
+        #expect(try Renderer.render(diagram, as: .svg).count > 1_000)
+        #expect(diagram.estimatedLayoutBytes == 25 * Diagram.estimatedLayoutBytesPerElement)
+    }
 }

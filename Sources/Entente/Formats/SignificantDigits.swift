@@ -39,3 +39,15 @@ private func printfRounded(_ value: Double, significantDigits digits: Int) -> Do
     guard count > 0, count < buffer.count else { return value }
     return Double(String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)) ?? value
 }
+
+/// A count with thousands separated by commas: `10,000`, `1,000,000`.
+package func groupedDigits(_ value: Int) -> String {
+    var digits = String(value.magnitude)
+    var groups: [Substring] = []
+    while digits.count > 3 {
+        groups.insert(digits.suffix(3), at: 0)
+        digits.removeLast(3)
+    }
+    groups.insert(Substring(digits), at: 0)
+    return (value < 0 ? "-" : "") + groups.joined(separator: ",")
+}

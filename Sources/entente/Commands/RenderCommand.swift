@@ -73,6 +73,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Leave out nodes that no drawn edge touches (default: drawn apart, in rows under the rest).")
     var dropIsolated = false
 
+    @Flag(help: "Lay out a drawing of more than 250,000 nodes and ties together (about 0.9 GB and a minute with sfdp), which is otherwise refused before Graphviz starts.")
+    var force = false
+
     @Option(parsing: .upToNextOption,
             help: ArgumentHelp("Emphasise the cheapest path between two nodes under --metric (over cooperative edges unless --include-adversarial).",
                                valueName: "from to"))
@@ -256,10 +259,21 @@ struct RenderCommand: ParsableCommand {
                 diagram.nodeColoring = .communities(blocs)
             }
             let format = outputFormat ?? .svg
+            if force { diagram.style.layoutSizeLimit = nil }
             if let missing = Renderer.missingGlyphs(in: diagram, as: format) { printError("entente: warning: \(missing)") }
-            let bytes = format == .html
-                ? try ExplorerPage.render(diagram, layout: layout ?? diagram.standardLayout, metric: metric)
-                : try Renderer.render(diagram, as: format, layout: layout)
+            let bytes: [UInt8]
+            do {
+                bytes = format == .html
+                    ? try ExplorerPage.render(diagram, layout: layout ?? diagram.standardLayout, metric: metric)
+                    : try Renderer.render(diagram, as: format, layout: layout)
+            } catch GraphvizError.tooLarge(let nodes, let ties, let limit) {
+                let gigabytes = Double(diagram.estimatedLayoutBytes) / 1e9
+                let minutes = max(1, Int((diagram.estimatedLayoutSeconds / 60).rounded()))
+                throw Failure("\(graph): the drawing has \(groupedDigits(nodes)) nodes and \(groupedDigits(ties)) ties, more than the "
+                              + "\(groupedDigits(limit)) together that render lays out (Graphviz would need about "
+                              + "\(formatNumber(gigabytes, significantDigits: 2)) GB and \(minutes) min); draw a part of it with --around, "
+                              + "--types, --min-weight or --at, or give --force")
+            }
             try FileIO.writeAtomically(bytes, to: output)
         }
     }
