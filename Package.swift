@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(name: "years-benchmark", dependencies: ["Entente"], path: "Benchmarks/YearsBenchmark"),
         .testTarget(name: "EntenteTests", dependencies: ["Entente"], exclude: ["Fixtures"]),
         .testTarget(name: "EntenteGraphvizTests", dependencies: ["Entente", "EntenteGraphviz"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
+        .testTarget(name: "EntenteCLITests", dependencies: ["entente"], exclude: ["validate_writers.py"]),
         .testTarget(name: "EntenteExactTests", dependencies: ["Entente", "EntenteExact"]),
     ],
     swiftLanguageModes: [.v6]

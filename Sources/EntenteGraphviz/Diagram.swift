@@ -123,7 +123,9 @@ public struct Diagram: Sendable {
         let omitted = isolatedNodes == .omitted ? Set(isolatedNodeIndices) : []
         let center = egoCenter
 
-        var text = (graph.isDirected ? "digraph " : "graph ") + DOTWriter.quote(graph.name) + " {\n"
+        // The graph's name reaches the SVG's comment and <title> and Graphviz's JSON raw: control characters shown.
+        var text = (graph.isDirected ? "digraph " : "graph ")
+            + DOTWriter.quote(visibleControlCharacters(graph.name, keepingLineFeeds: false)) + " {\n"
         var graphAttributes: [(String, String)] = [
             ("fontname", style.fontName), ("bgcolor", "white"), ("pad", "0.3"), ("outputorder", "edgesfirst"),
             ("labelloc", "t"), ("labeljust", "c"),
@@ -196,11 +198,16 @@ public struct Diagram: Sendable {
 
     /// The name a node has in the Graphviz graph: its id, unless no DOT string reads back as the id
     /// (an odd run of backslashes before a quote whose angle brackets do not nest), which would
-    /// merge it with another node; then the id with ` #INDEX` after it, which no other node has.
-    /// The drawing shows the label and its SVG element the id `node-INDEX` either way.
+    /// merge it with another node, or it holds a control character other than a tab, line feed or
+    /// carriage return, which Graphviz writes raw into the SVG's `<title>` (not well-formed XML) and
+    /// its JSON (not valid); then the id, control characters shown as `\u{1B}`, with ` #INDEX` after
+    /// it, which no other node has. The drawing shows the label and its SVG element the id
+    /// `node-INDEX` either way.
     func graphvizName(ofNode index: Int) -> String {
         let id = view.graph.nodes[index].id
-        return DOTWriter.exactQuote(id) != nil ? id : "\(id) #\(index)"
+        let raw = id.unicodeScalars.contains { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }
+        guard raw || DOTWriter.exactQuote(id) == nil else { return id }
+        return "\(visibleControlCharacters(id, keepingLineFeeds: true)) #\(index)"
     }
 
     /// The graph index of the centre of an ego view, when the filter has one in the view.
