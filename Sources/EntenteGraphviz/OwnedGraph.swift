@@ -89,10 +89,12 @@ struct OwnedGraph: ~Copyable {
         layoutAttempted = true
         // sfdp's overlap removal (prism) in Graphviz 2.43 draws on libc's rand(), which neither the
         // `start` attribute nor anything else in the graph seeds: without a seed, two layouts of the
-        // same text differ. So for sfdp alone the C library's generator is seeded; the other engines
-        // leave the embedding process's rand() state untouched.
-        if engine == "sfdp" { srand(1) }
-        guard gvLayout(gvc, pointer, engine) == 0 else {
+        // same text differ. So sfdp runs on a generator of its own, seeded with 1, and the embedding
+        // process's rand() state is given back afterwards (see ``seededRandomState(_:)``).
+        let laidOut = engine == "sfdp"
+            ? Self.seededRandomState { gvLayout(gvc, pointer, engine) }
+            : gvLayout(gvc, pointer, engine)
+        guard laidOut == 0 else {
             throw .layoutFailed(context.lastError() ?? "engine \(engine) reported an error")
         }
     }
@@ -165,5 +167,30 @@ struct OwnedGraph: ~Copyable {
     deinit {
         if layoutAttempted, let gvc { gvFreeLayout(gvc, pointer) }
         agclose(pointer)
+    }
+}
+
+extension OwnedGraph {
+    /// Runs `body` with libc's rand() drawing from a generator of its own seeded with 1 (the
+    /// sequence `srand(1)` starts), then gives the caller's generator back where it was: with glibc,
+    /// `initstate` swaps in a fresh state and `setstate` restores the caller's, so a program that
+    /// embeds Entente sees the same rand() sequence whether or not a diagram was laid out. (A rand()
+    /// called on another thread during the layout draws from the layout's generator.) Elsewhere,
+    /// where rand() does not share random()'s state, the generator is seeded with `srand(1)`.
+    static func seededRandomState<T>(_ body: () -> T) -> T {
+        #if canImport(Glibc)
+        let size = 128  // glibc's default state: TYPE_3, as srand() seeds it
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: size)
+        defer { buffer.deallocate() }
+        guard let callers = initstate(1, buffer, size) else {
+            srand(1)
+            return body()
+        }
+        defer { setstate(callers) }
+        return body()
+        #else
+        srand(1)
+        return body()
+        #endif
     }
 }
