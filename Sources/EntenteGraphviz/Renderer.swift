@@ -1,10 +1,46 @@
+import Dispatch
 import Entente
 
 /// Lays out and renders diagrams with Graphviz's libraries, in this process: no Graphviz program is run.
 ///
-/// Every function may be called from many tasks at once; calls into Graphviz take turns behind
-/// one process-wide lock, because libgvc is not thread-safe.
+/// Every function may be called from many threads and tasks at once; calls into Graphviz take turns
+/// behind one process-wide lock, because libgvc is not thread-safe. A synchronous call holds its
+/// thread for the whole wait and layout (the pakistan diagram: milliseconds; a world diagram of
+/// thousands of ties: about a second): called from Swift tasks, each waiting call occupies one of
+/// the cooperative pool's threads, which are as many as the machine has cores. From async code,
+/// call ``renderSuspending(_:as:layout:)``, which waits without holding a thread of the pool and lays
+/// out on a thread of its own.
 public enum Renderer {
+    /// The one thread async renders run on, in turn: a waiting task is suspended, not blocked.
+    private static let queue = DispatchQueue(label: "Entente.Graphviz", qos: .userInitiated)
+
+    /// ``render(_:as:layout:)`` for async code, under a name of its own so that synchronous calls
+    /// in async functions keep compiling: the layout and rendering run on a thread of their
+    /// own, one at a time, and the calling task is suspended until they are done, so that many tasks
+    /// rendering at once never block Swift's cooperative thread pool. The same bytes as the
+    /// synchronous call.
+    ///
+    /// ```swift
+    /// let drawings = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+    ///     for year in 1946...2014 {
+    ///         group.addTask { try await Renderer.renderSuspending(try Diagram(graph, filter: RelationFilter(year: year)), as: .svg) }
+    ///     }
+    ///     return try await group.reduce(into: []) { $0.append($1) }
+    /// }
+    /// ```
+    /// - Throws: as ``render(_:as:layout:)``.
+    public static func renderSuspending(_ diagram: Diagram, as format: OutputFormat,
+                                        layout: LayoutEngine? = nil) async throws(GraphvizError) -> [UInt8] {
+        let result: Result<[UInt8], GraphvizError> = await withCheckedContinuation { continuation in
+            queue.async {
+                continuation.resume(returning: Result { () throws(GraphvizError) in
+                    try render(diagram, as: format, layout: layout)
+                })
+            }
+        }
+        return try result.get()
+    }
+
     /// Renders a diagram, with the layout engine given or else the diagram's ``Diagram/standardLayout``
     /// (neato, or sfdp for a large diagram).
     ///

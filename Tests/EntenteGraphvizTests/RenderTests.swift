@@ -196,7 +196,7 @@ import FoundationXML
                     if task.isMultiple(of: 3) {
                         _ = try DOTReader.read(Array(DOTWriter.write(graph).utf8), file: "task.dot")
                     }
-                    return try Renderer.render(try Diagram(graph), as: task.isMultiple(of: 2) ? .svg : .png)
+                    return try await Renderer.renderSuspending(try Diagram(graph), as: task.isMultiple(of: 2) ? .svg : .png)
                 }
             }
             var all: [[UInt8]] = []
@@ -206,6 +206,33 @@ import FoundationXML
         #expect(results.count == 8)
         #expect(results.filter { $0 == expected }.count == 4)
         #expect(results.filter { $0.starts(with: [0x89, 0x50, 0x4E, 0x47]) }.count == 4)
+    }
+
+    /// Many more async renders than the pool has threads, with a task that must keep running
+    /// beside them: waiting renders are suspended, not blocking the cooperative threads (#22).
+    @Test func asyncRendersLeaveTheCooperativePoolFree() async throws {
+        let graph = try realGraph("pakistan")
+        let expected = try Renderer.render(try Diagram(graph), as: .svg)
+        let count = 4 * ProcessInfo.processInfo.activeProcessorCount + 8
+        let (results, ticks) = try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
+            for _ in 0..<count {
+                group.addTask { try await Renderer.renderSuspending(try Diagram(graph), as: .svg) }
+            }
+            var all: [[UInt8]] = []
+            // A plain task beside the renders: it runs while they wait for their turn.
+            let ticker = Task { () -> Int in
+                var ticks = 0
+                while !Task.isCancelled && ticks < 1_000 {
+                    ticks += 1
+                    await Task.yield()
+                }
+                return ticks
+            }
+            for try await result in group { if let result { all.append(result) } }
+            return (all, await ticker.value)
+        }
+        #expect(results.count == count && results.allSatisfy { $0 == expected })
+        #expect(ticks == 1_000)
     }
 
     @Test func invalidDOTIsATypedError() {
