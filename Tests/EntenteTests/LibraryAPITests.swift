@@ -96,8 +96,8 @@ import Testing
         #expect(betweenness.top(0, includingTies: true).isEmpty)
         #expect(betweenness.top(99, includingTies: true).count == betweenness.count)
         let edges = try seedGraph("pakistan").analysis().edgeBetweenness()
-        #expect(edges[EdgeValues.Tie("PAK", "CHN")] == edges[EdgeValues.Tie("CHN", "PAK")])
-        #expect(edges[EdgeValues.Tie("PAK", "CHN")] != nil)
+        #expect(edges[EdgeValues.NodePair("PAK", "CHN")] == edges[EdgeValues.NodePair("CHN", "PAK")])
+        #expect(edges[EdgeValues.NodePair("PAK", "CHN")] != nil)
     }
 
     @Test func unknownNamesSuggestAndFiltersExplainAbsence() throws {

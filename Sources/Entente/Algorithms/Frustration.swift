@@ -262,7 +262,7 @@ struct FrustrationProblem: Sendable {
         }
         let instance = FrustrationInstance(
             nodeCount: k,
-            ties: u.indices.map { FrustrationInstance.Tie(u: Int(u[$0]), v: Int(v[$0]), isNegative: negative[$0], cost: cost[$0]) },
+            ties: u.indices.map { FrustrationInstance.SignedTie(u: Int(u[$0]), v: Int(v[$0]), isNegative: negative[$0], cost: cost[$0]) },
             start: camp, lowerBound: lowerBound, hasIntegralCosts: hasIntegralCosts, timeLimit: remaining)
         do {
             let certificate = try solver.solve(instance)

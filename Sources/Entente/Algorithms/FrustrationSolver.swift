@@ -4,8 +4,12 @@
 /// ``FrustrationIndex/decomposition``). A solver plugs in through ``FrustrationSolver``; the
 /// `EntenteExact` module's `CBCSolver` is one.
 public struct FrustrationInstance: Sendable {
+    /// The former name of ``SignedTie``.
+    @available(*, deprecated, renamed: "SignedTie")
+    public typealias Tie = SignedTie
+
     /// One tie of the instance.
-    public struct Tie: Hashable, Sendable {
+    public struct SignedTie: Hashable, Sendable {
         /// One end (a node index).
         public var u: Int
         /// The other end.
@@ -27,7 +31,7 @@ public struct FrustrationInstance: Sendable {
     /// Number of nodes.
     public var nodeCount: Int
     /// The ties; no pair appears twice.
-    public var ties: [Tie]
+    public var ties: [SignedTie]
     /// A split to start from (camp 0 or 1 per node): the best the heuristic found.
     public var start: [UInt8]
     /// A proven lower bound already known (0 when none).
@@ -39,7 +43,7 @@ public struct FrustrationInstance: Sendable {
     public var timeLimit: Double?
 
     /// Creates an instance.
-    public init(nodeCount: Int, ties: [Tie], start: [UInt8], lowerBound: Double = 0, hasIntegralCosts: Bool,
+    public init(nodeCount: Int, ties: [SignedTie], start: [UInt8], lowerBound: Double = 0, hasIntegralCosts: Bool,
                 timeLimit: Double? = nil) {
         self.nodeCount = nodeCount
         self.ties = ties

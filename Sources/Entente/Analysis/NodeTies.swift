@@ -10,8 +10,12 @@
 /// `{"node":{"id","label","kind"},"types":[{"type","ties":[{"node","label","weight","polarity",
 /// ["direction"],["since"],["until"],"evidence":[…]}]}],"sources":[…]}`.
 public struct NodeTies: Sendable, Encodable {
+    /// The former name of ``NeighbourTie``.
+    @available(*, deprecated, renamed: "NeighbourTie")
+    public typealias Tie = NeighbourTie
+
     /// One tie of the node.
-    public struct Tie: Hashable, Sendable, Encodable {
+    public struct NeighbourTie: Hashable, Sendable, Encodable {
         /// The node at the other end.
         public let other: Node
         /// The edge, with its weight, polarity, years and evidence.
@@ -41,7 +45,7 @@ public struct NodeTies: Sendable, Encodable {
         /// The type.
         public let type: RelationType
         /// Its ties, heaviest first, then by the other node's id.
-        public let ties: [Tie]
+        public let ties: [NeighbourTie]
 
         private enum CodingKeys: String, CodingKey { case type, ties }
 
@@ -146,12 +150,12 @@ extension RelationGraph {
         guard view.localIndex(ofNode: index) != nil else {
             throw GraphError.notInView(file: file, node: describe(node: index), reason: filter.absenceReason(of: index, in: self))
         }
-        var byType: [RelationType: [(tie: NodeTies.Tie, position: Int)]] = [:]
+        var byType: [RelationType: [(tie: NodeTies.NeighbourTie, position: Int)]] = [:]
         for edgeIndex in view.edgeIndices {
             let edge = edges[edgeIndex]
             guard edge.sourceIndex == index || edge.targetIndex == index else { continue }
             let outgoing = edge.sourceIndex == index
-            let tie = NodeTies.Tie(other: nodes[outgoing ? edge.targetIndex : edge.sourceIndex], edge: edge,
+            let tie = NodeTies.NeighbourTie(other: nodes[outgoing ? edge.targetIndex : edge.sourceIndex], edge: edge,
                                    isOutgoing: isDirected ? outgoing : nil)
             byType[edge.type, default: []].append((tie, edgeIndex))
         }

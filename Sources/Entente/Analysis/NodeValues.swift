@@ -152,13 +152,17 @@ public struct EdgeValues: RandomAccessCollection, Sendable, Encodable {
     /// One tie's value.
     public struct Entry: Hashable, Sendable {
         /// The tie: its two node ids (for an undirected graph, the smaller id first).
-        public let tie: Tie
+        public let tie: NodePair
         /// The value.
         public let value: Double
     }
 
+    /// The former name of ``NodePair``.
+    @available(*, deprecated, renamed: "NodePair")
+    public typealias Tie = NodePair
+
     /// The identity of a tie: an ordered pair of node ids (undirected ties are stored smaller id first).
-    public struct Tie: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public struct NodePair: Hashable, Sendable, Comparable, CustomStringConvertible {
         /// The first node's id.
         public let source: String
         /// The second node's id.
@@ -174,7 +178,7 @@ public struct EdgeValues: RandomAccessCollection, Sendable, Encodable {
         public var description: String { source + "|" + target }
 
         /// Orders ties by source id, then target id.
-        public static func < (lhs: Tie, rhs: Tie) -> Bool { (lhs.source, lhs.target) < (rhs.source, rhs.target) }
+        public static func < (lhs: NodePair, rhs: NodePair) -> Bool { (lhs.source, lhs.target) < (rhs.source, rhs.target) }
     }
 
     /// How edges were costed.
@@ -182,13 +186,13 @@ public struct EdgeValues: RandomAccessCollection, Sendable, Encodable {
     /// Whether ties have a direction.
     public let isDirected: Bool
     private let entries: [Entry]
-    private let positionByTie: [Tie: Int]
+    private let positionByTie: [NodePair: Int]
 
     package init(metric: EdgeMetric, isDirected: Bool, entries: [Entry]) {
         self.metric = metric
         self.isDirected = isDirected
         self.entries = entries
-        var positions: [Tie: Int] = [:]
+        var positions: [NodePair: Int] = [:]
         for (position, entry) in entries.enumerated() { positions[entry.tie] = position }
         self.positionByTie = positions
     }
@@ -201,9 +205,9 @@ public struct EdgeValues: RandomAccessCollection, Sendable, Encodable {
     public subscript(position: Int) -> Entry { entries[position] }
 
     /// The value of a tie, in either order for an undirected graph; `nil` when the nodes are not adjacent.
-    public subscript(tie: Tie) -> Double? {
+    public subscript(tie: NodePair) -> Double? {
         if let position = positionByTie[tie] { return entries[position].value }
-        guard !isDirected, let position = positionByTie[Tie(tie.target, tie.source)] else { return nil }
+        guard !isDirected, let position = positionByTie[NodePair(tie.target, tie.source)] else { return nil }
         return entries[position].value
     }
 
@@ -368,7 +372,7 @@ extension Analysis {
         let entries = adjacency.edgeBetweennessCentrality(normalized: normalized, monitor: monitor).map { entry in
             var pair = (view.node(at: entry.source).id, view.node(at: entry.target).id)
             if !adjacency.isDirected && pair.1 < pair.0 { pair = (pair.1, pair.0) }
-            return EdgeValues.Entry(tie: EdgeValues.Tie(pair.0, pair.1), value: entry.value)
+            return EdgeValues.Entry(tie: EdgeValues.NodePair(pair.0, pair.1), value: entry.value)
         }
         return EdgeValues(metric: metric, isDirected: adjacency.isDirected, entries: entries)
     }

@@ -116,7 +116,7 @@ extension GraphDiff: CustomStringConvertible {
     /// What `entente diff` prints: the counts, the nodes added and removed, each tie added (`+`),
     /// removed (`-`), reweighted (`~`) and flipped (`!`), then the measure's table when one was compared.
     public var description: String {
-        func describe(_ tie: GraphDiff.Tie) -> String {
+        func describe(_ tie: GraphDiff.UnmatchedTie) -> String {
             "\(tie.source) \(tie.target) \(tie.type) \(formatNumber(tie.weight)) \(tie.polarity)"
         }
         var lines = [

@@ -19,8 +19,12 @@
 /// `{"nodes":{"added":[…],"removed":[…]},"ties":{"added":[…],"removed":[…],"changed":[…],"flipped":[…]}}`
 /// plus `"measure"` when one was asked for. Lists are sorted by node ids, then type.
 public struct GraphDiff: Sendable, Encodable {
+    /// The former name of ``UnmatchedTie``.
+    @available(*, deprecated, renamed: "UnmatchedTie")
+    public typealias Tie = UnmatchedTie
+
     /// A tie that only one graph has; encodes as `{"source","target","type","weight","polarity"}`.
-    public struct Tie: Hashable, Sendable, Encodable {
+    public struct UnmatchedTie: Hashable, Sendable, Encodable {
         /// The source node's id, as the graph that has the tie writes it.
         public let source: String
         /// The target node's id.
@@ -72,9 +76,9 @@ public struct GraphDiff: Sendable, Encodable {
     /// Ids of the nodes only the base has, sorted.
     public let removedNodes: [String]
     /// Ties only the other graph has.
-    public let addedTies: [Tie]
+    public let addedTies: [UnmatchedTie]
     /// Ties only the base has.
-    public let removedTies: [Tie]
+    public let removedTies: [UnmatchedTie]
     /// Ties whose weight changed (same polarity).
     public let changedTies: [WeightChange]
     /// Ties whose polarity flipped.
@@ -93,7 +97,7 @@ public struct GraphDiff: Sendable, Encodable {
         let otherIDs = Set(other.nodeIndices.map { other.graph.nodes[$0].id })
         addedNodes = otherIDs.subtracting(baseIDs).sorted()
         removedNodes = baseIDs.subtracting(otherIDs).sorted()
-        var added: [Tie] = [], removed: [Tie] = [], changed: [WeightChange] = [], flipped: [PolarityFlip] = []
+        var added: [UnmatchedTie] = [], removed: [UnmatchedTie] = [], changed: [WeightChange] = [], flipped: [PolarityFlip] = []
         for match in matchTies(base: base, other: other) {
             switch (match.base.map { base.graph.edges[$0] }, match.other.map { other.graph.edges[$0] }) {
             case let (old?, new?):
@@ -105,10 +109,10 @@ public struct GraphDiff: Sendable, Encodable {
                                                 from: old.weight, to: new.weight))
                 }
             case let (old?, nil):
-                removed.append(Tie(source: old.source, target: old.target, type: old.type, weight: old.weight,
+                removed.append(UnmatchedTie(source: old.source, target: old.target, type: old.type, weight: old.weight,
                                    polarity: old.polarity))
             case let (nil, new?):
-                added.append(Tie(source: new.source, target: new.target, type: new.type, weight: new.weight,
+                added.append(UnmatchedTie(source: new.source, target: new.target, type: new.type, weight: new.weight,
                                  polarity: new.polarity))
             case (nil, nil):
                 break

@@ -10,8 +10,12 @@
 /// `{"years":[{"year","begin":[tie…],"end":[tie…]}],"undated":n}`, each tie
 /// `{"source","target","type","weight","polarity"[,"since"][,"until"]}`.
 public struct Timeline: Sendable, Encodable {
+    /// The former name of ``DatedTie``.
+    @available(*, deprecated, renamed: "DatedTie")
+    public typealias Tie = DatedTie
+
     /// One tie in the timeline.
-    public struct Tie: Hashable, Sendable, Encodable {
+    public struct DatedTie: Hashable, Sendable, Encodable {
         /// The edge, with its endpoints' ids, type, weight, polarity and years.
         public let edge: Edge
 
@@ -35,9 +39,9 @@ public struct Timeline: Sendable, Encodable {
         /// The year.
         public let year: Int
         /// The ties whose `since` is this year, in file order.
-        public let begin: [Tie]
+        public let begin: [DatedTie]
         /// The ties whose `until` is this year (the last year they held), in file order.
-        public let end: [Tie]
+        public let end: [DatedTie]
     }
 
     /// Every year in which a kept tie begins or ends, in ascending order.
@@ -50,7 +54,7 @@ public struct Timeline: Sendable, Encodable {
     public func lines(directed: Bool = false) -> [String] {
         var result: [String] = []
         let join = directed ? " → " : " – "
-        func line(_ mark: String, _ tie: Tie) -> String {
+        func line(_ mark: String, _ tie: DatedTie) -> String {
             let edge = tie.edge
             var text = "  \(mark) \(edge.source)\(join)\(edge.target)  \(edge.type.name) \(formatNumber(edge.weight))"
             if edge.polarity == .adversarial { text += " adversarial" }
@@ -74,12 +78,12 @@ extension RelationGraph {
     /// - Complexity: O(V + E + Y log Y) for Y distinct years.
     public func timeline(filter: RelationFilter = .everything) -> Timeline {
         let view = GraphView(self, filter: filter)
-        var begin: [Int: [Timeline.Tie]] = [:]
-        var end: [Int: [Timeline.Tie]] = [:]
+        var begin: [Int: [Timeline.DatedTie]] = [:]
+        var end: [Int: [Timeline.DatedTie]] = [:]
         var undated = 0
         for edge in view.edges {
-            if let since = edge.since { begin[since, default: []].append(Timeline.Tie(edge: edge)) }
-            if let until = edge.until { end[until, default: []].append(Timeline.Tie(edge: edge)) }
+            if let since = edge.since { begin[since, default: []].append(Timeline.DatedTie(edge: edge)) }
+            if let until = edge.until { end[until, default: []].append(Timeline.DatedTie(edge: edge)) }
             if edge.since == nil && edge.until == nil { undated += 1 }
         }
         let years = Set(begin.keys).union(end.keys).sorted().map { year in
