@@ -29,11 +29,16 @@ let package = Package(
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
-            providers: [.apt(["libgraphviz-dev", "libfontconfig-dev"])]
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .systemLibrary(
+            name: "CFontconfig",
+            pkgConfig: "fontconfig",
+            providers: [.apt(["libfontconfig-dev"]), .brew(["fontconfig"])]
         ),
         .target(
             name: "EntenteGraphviz",
-            dependencies: ["Entente", "CGraphviz"],
+            dependencies: ["Entente", "CGraphviz", "CFontconfig"],
             resources: [
                 .embedInCode("Explorer/explorer.html"), .embedInCode("Explorer/explorer.css"),
                 .embedInCode("Explorer/explorer.js"), .embedInCode("Explorer/paths.js"),

@@ -1,11 +1,10 @@
 #ifndef ENTENTE_CGRAPHVIZ_SHIM_H
 #define ENTENTE_CGRAPHVIZ_SHIM_H
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
-#include <graphviz/gvplugin.h>
-/* fontconfig, which Graphviz's cairo renderer (png, pdf) finds its fonts through: EntenteGraphviz
- * asks it which characters of a diagram no installed font covers. */
-#include <fontconfig/fontconfig.h>
+/* Include and link flags come from pkg-config's `libgvc` (whose -I names the graphviz directory
+ * itself, as on Debian, Homebrew and MacPorts). */
+#include <cgraph.h>
+#include <gvc.h>
+#include <gvplugin.h>
 
 /* Written to build against Debian 12's Graphviz 2.43 (the version tested) and newer ones. Rendering
  * goes through gvRender into a memory stream, whose signature has not changed, rather than

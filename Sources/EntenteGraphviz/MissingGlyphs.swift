@@ -1,68 +1,71 @@
+import CFontconfig
 import CGraphviz
 
 /// Characters of a diagram that no installed font can draw: a PNG or PDF would show them as empty
-/// boxes. ``Renderer/missingGlyphs(in:as:)`` finds them; the CLI prints ``description`` once on
-/// standard error.
+/// boxes. ``Renderer/missingGlyphs(in:as:)`` finds them, with their scripts and the Noto font
+/// families that cover them; how to install a family is the platform's business (the `entente`
+/// command names Debian's packages).
 ///
 /// ```text
-/// no installed font has glyphs for '北京' (Han); install fonts-noto-cjk (Debian's package name)
+/// no installed font has glyphs for '北京' (Han); a font such as Noto Sans CJK covers them
 /// ```
 public struct MissingGlyphs: Sendable, Hashable, CustomStringConvertible {
     /// The characters no font covers, each once, in the order the diagram's text first has them.
     public let characters: [Character]
     /// Their Unicode scripts (`Han`, `Arabic`, …; `other` outside the scripts Entente names), each once.
     public let scripts: [String]
-    /// Debian's names of the font packages that cover them, each once: `fonts-noto-cjk` for
-    /// Chinese, Japanese and Korean, `fonts-noto-color-emoji` for emoji, `fonts-noto-core` for the
-    /// other modern scripts, and the `fonts-noto` metapackage (every Noto font) otherwise.
-    public let fontPackages: [String]
+    /// Font families that cover them, each once, by the names their makers give them: `Noto Sans
+    /// CJK` for Chinese, Japanese and Korean, `Noto Color Emoji` for emoji, `Noto Sans` for the
+    /// other modern scripts Entente names, and `Noto` (the whole family, whose fonts cover almost every
+    /// script) otherwise.
+    public let fontFamilies: [String]
 
-    /// One line: `no installed font has glyphs for '…' (Han); install fonts-noto-cjk (Debian's
-    /// package name)`; at most 10 characters are quoted.
+    /// One line: `no installed font has glyphs for '…' (Han); a font such as Noto Sans CJK covers
+    /// them`; at most 10 characters are quoted.
     public var description: String {
         let shown = String(characters.prefix(10)) + (characters.count > 10 ? "…" : "")
-        let names = fontPackages.joined(separator: " and ")
         return "no installed font has glyphs for '\(shown)' (\(scripts.joined(separator: ", "))); "
-            + "install \(names) (Debian's package \(fontPackages.count == 1 ? "name" : "names"))"
+            + "a font such as \(fontFamilies.joined(separator: " or ")) covers them"
     }
 
-    /// A script's name and the Debian font package that covers it, by code point range.
-    private static let scriptRanges: [(range: ClosedRange<UInt32>, script: String, package: String)] = [
-        (0x1100...0x11FF, "Hangul", "fonts-noto-cjk"), (0x2E80...0x2FDF, "Han", "fonts-noto-cjk"),
-        (0x3040...0x309F, "Hiragana", "fonts-noto-cjk"), (0x30A0...0x30FF, "Katakana", "fonts-noto-cjk"),
-        (0x3100...0x312F, "Bopomofo", "fonts-noto-cjk"), (0x3130...0x318F, "Hangul", "fonts-noto-cjk"),
-        (0x3400...0x4DBF, "Han", "fonts-noto-cjk"), (0x4E00...0x9FFF, "Han", "fonts-noto-cjk"),
-        (0xAC00...0xD7AF, "Hangul", "fonts-noto-cjk"), (0xF900...0xFAFF, "Han", "fonts-noto-cjk"),
-        (0x20000...0x3134F, "Han", "fonts-noto-cjk"),
-        (0x0370...0x03FF, "Greek", "fonts-noto-core"), (0x0400...0x052F, "Cyrillic", "fonts-noto-core"),
-        (0x0530...0x058F, "Armenian", "fonts-noto-core"), (0x0590...0x05FF, "Hebrew", "fonts-noto-core"),
-        (0x0600...0x06FF, "Arabic", "fonts-noto-core"), (0x0750...0x077F, "Arabic", "fonts-noto-core"),
-        (0xFB50...0xFDFF, "Arabic", "fonts-noto-core"), (0xFE70...0xFEFF, "Arabic", "fonts-noto-core"),
-        (0x0900...0x097F, "Devanagari", "fonts-noto-core"), (0x0980...0x09FF, "Bengali", "fonts-noto-core"),
-        (0x0A00...0x0A7F, "Gurmukhi", "fonts-noto-core"), (0x0A80...0x0AFF, "Gujarati", "fonts-noto-core"),
-        (0x0B80...0x0BFF, "Tamil", "fonts-noto-core"), (0x0D80...0x0DFF, "Sinhala", "fonts-noto-core"),
-        (0x0E00...0x0E7F, "Thai", "fonts-noto-core"), (0x10A0...0x10FF, "Georgian", "fonts-noto-core"),
-        (0x1200...0x137F, "Ethiopic", "fonts-noto-core"), (0x1780...0x17FF, "Khmer", "fonts-noto-core"),
-        (0x1F000...0x1FAFF, "Emoji", "fonts-noto-color-emoji"), (0x2600...0x27BF, "Symbols", "fonts-noto-core"),
-        (0x10000...0x100FF, "Linear B", "fonts-noto"),
+    /// A script's name and the Noto family that covers it, by code point range.
+    private static let scriptRanges: [(range: ClosedRange<UInt32>, script: String, family: String)] = [
+        (0x1100...0x11FF, "Hangul", cjk), (0x2E80...0x2FDF, "Han", cjk),
+        (0x3040...0x309F, "Hiragana", cjk), (0x30A0...0x30FF, "Katakana", cjk),
+        (0x3100...0x312F, "Bopomofo", cjk), (0x3130...0x318F, "Hangul", cjk),
+        (0x3400...0x4DBF, "Han", cjk), (0x4E00...0x9FFF, "Han", cjk),
+        (0xAC00...0xD7AF, "Hangul", cjk), (0xF900...0xFAFF, "Han", cjk),
+        (0x20000...0x3134F, "Han", cjk),
+        (0x0370...0x03FF, "Greek", sans), (0x0400...0x052F, "Cyrillic", sans),
+        (0x0530...0x058F, "Armenian", sans), (0x0590...0x05FF, "Hebrew", sans),
+        (0x0600...0x06FF, "Arabic", sans), (0x0750...0x077F, "Arabic", sans),
+        (0xFB50...0xFDFF, "Arabic", sans), (0xFE70...0xFEFF, "Arabic", sans),
+        (0x0900...0x097F, "Devanagari", sans), (0x0980...0x09FF, "Bengali", sans),
+        (0x0A00...0x0A7F, "Gurmukhi", sans), (0x0A80...0x0AFF, "Gujarati", sans),
+        (0x0B80...0x0BFF, "Tamil", sans), (0x0D80...0x0DFF, "Sinhala", sans),
+        (0x0E00...0x0E7F, "Thai", sans), (0x10A0...0x10FF, "Georgian", sans),
+        (0x1200...0x137F, "Ethiopic", sans), (0x1780...0x17FF, "Khmer", sans),
+        (0x1F000...0x1FAFF, "Emoji", emoji), (0x2600...0x27BF, "Symbols", sans),
+        (0x10000...0x100FF, "Linear B", noto),
     ]
+    private static let cjk = "Noto Sans CJK", sans = "Noto Sans", emoji = "Noto Color Emoji", noto = "Noto"
 
     /// The missing glyphs of some characters, or `nil` when there are none.
     init?(characters: [Character]) {
         guard !characters.isEmpty else { return nil }
         var scripts: [String] = []
-        var packages: [String] = []
+        var families: [String] = []
         for character in characters {
             let value = character.unicodeScalars.first?.value ?? 0
             let entry = Self.scriptRanges.first { $0.range.contains(value) }
             let script = entry?.script ?? "other"
             if !scripts.contains(script) { scripts.append(script) }
-            let package = entry?.package ?? "fonts-noto"
-            if !packages.contains(package) { packages.append(package) }
+            let family = entry?.family ?? Self.noto
+            if !families.contains(family) { families.append(family) }
         }
         self.characters = characters
         self.scripts = scripts
-        self.fontPackages = packages
+        self.fontFamilies = families
     }
 }
 

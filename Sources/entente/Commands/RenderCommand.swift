@@ -260,7 +260,7 @@ struct RenderCommand: ParsableCommand {
             }
             let format = outputFormat ?? .svg
             if force { diagram.style.layoutSizeLimit = nil }
-            if let missing = Renderer.missingGlyphs(in: diagram, as: format) { printError("entente: warning: \(missing)") }
+            if let missing = Renderer.missingGlyphs(in: diagram, as: format) { printError("entente: warning: \(missing.debianAdvice)") }
             let bytes: [UInt8]
             do {
                 bytes = format == .html
@@ -286,3 +286,21 @@ extension OutputFormat: ExpressibleByArgument {
 
 /// `--layout`.
 extension LayoutEngine: NamedArgument {}
+
+extension MissingGlyphs {
+    /// The warning with Debian's package for each font family (the platform `make deps` installs
+    /// on): `no installed font has glyphs for '北京' (Han); install fonts-noto-cjk (Debian's package name)`.
+    var debianAdvice: String {
+        let packages = fontFamilies.map { family in
+            switch family {
+            case "Noto Sans CJK": return "fonts-noto-cjk"
+            case "Noto Color Emoji": return "fonts-noto-color-emoji"
+            case "Noto Sans": return "fonts-noto-core"
+            default: return "fonts-noto"
+            }
+        }
+        // The library's line up to its advice, then Debian's.
+        let cause = description.components(separatedBy: "; a font such as ").first ?? description
+        return cause + "; install \(packages.joined(separator: " and ")) (Debian's package \(packages.count == 1 ? "name" : "names"))"
+    }
+}
