@@ -195,3 +195,91 @@ private func repositoryFile(_ path: String) -> String {
     #expect(lines.first == "import Entente")
     #expect(readme.contains("```swift\n" + example + "```\n"))
 }
+
+/// A graph built in one validated step refuses a misspelt type or kind with did-you-mean, as the
+/// JSON reader does; nodes and edges can be removed (#22, what a new embedder hit).
+@Suite struct BuildingAndRemovingTests {
+    @Test func theBulkInitialiserRefusesAMisspeltType() throws {
+        let graph = try RelationGraph(name: "South Asia", types: ["membership"], nodes: [
+            Node(id: "PAK", label: "Pakistan"), Node(id: "SAARC", kind: .organization),
+        ], edges: [
+            Edge(source: "PAK", target: "SAARC", type: "membership"),
+        ])
+        #expect(graph.nodes.count == 2 && graph.edges.count == 1)
+        #expect(graph.relationTypes.map(\.name) == ["economic", "security", "cultural", "membership"])
+        do {
+            _ = try RelationGraph(types: ["membership"], nodes: [Node(id: "A"), Node(id: "B")],
+                                  edges: [Edge(source: "A", target: "B", type: "membrship")])
+            Issue.record("a misspelt type was declared")
+        } catch {
+            #expect(error.description == "unknown edge type 'membrship' (the graph has: economic, security, cultural, "
+                    + "membership); did you mean 'membership'?")
+        }
+        #expect(throws: GraphError.self) {
+            try RelationGraph(nodes: [Node(id: "A"), Node(id: "B")], edges: [Edge(source: "A", target: "B", type: "econmic")])
+        }
+        #expect(throws: GraphError.self) { try RelationGraph(nodes: [Node(id: "A", kind: "sttae")], edges: []) }
+        // Evidence must cite a listed source when sources are given, as in a JSON file.
+        let cited = Edge(source: "A", target: "B", evidence: [Evidence(source: "nowhere", quote: "q")])
+        #expect(throws: GraphError.self) {
+            try RelationGraph(sources: [Source(id: "s", title: "S")], nodes: [Node(id: "A"), Node(id: "B")], edges: [cited])
+        }
+        // The setter-by-setter way still declares what it is given.
+        var loose = RelationGraph()
+        try loose.addNode(Node(id: "A"))
+        try loose.addNode(Node(id: "B"))
+        try loose.addEdge(from: "A", to: "B", type: "econmic")
+        #expect(loose.relationTypes.contains("econmic"))
+    }
+
+    @Test func removingANodeTakesItsEdgesAndKeepsTheRestConsistent() throws {
+        var graph = try RelationGraph(contentsOf: repositoryFile("Graphs/pakistan.json"))
+        let before = graph.edges.count
+        let touching = graph.edges.filter { $0.source == "IND" || $0.target == "IND" }.count
+        let (node, edges) = try graph.removeNode("IND")
+        #expect(node.id == "IND" && edges.count == touching)
+        #expect(graph.edges.count == before - touching && graph.nodes.count == 13)
+        #expect(graph[id: "IND"] == nil)
+        // Every later node and edge is found at its new position: analyses still run and agree
+        // with the same graph built without India.
+        for edge in graph.edges {
+            #expect(graph.nodes[edge.sourceIndex].id == edge.source && graph.nodes[edge.targetIndex].id == edge.target)
+        }
+        #expect(try graph.analysis().shortestPath(from: "PAK", to: "USA") != nil)
+        var rebuilt = RelationGraph(name: graph.name)
+        for type in graph.declaredTypes { rebuilt.declare(type: type) }
+        for node in graph.nodes { try rebuilt.addNode(node) }
+        for edge in graph.edges { try rebuilt.addEdge(edge) }
+        let removed = try graph.analysis().centrality(.betweenness), fresh = try rebuilt.analysis().centrality(.betweenness)
+        #expect(removed.map(\.id) == fresh.map(\.id) && removed.map(\.value) == fresh.map(\.value))
+        // Names resolve to the new positions; an unknown id says which it might be.
+        #expect(try graph.analysis().node(named: "Pakistan").id == "PAK")
+        do {
+            try graph.removeNode("PAKK")
+            Issue.record("an unknown id was removed")
+        } catch {
+            // Nothing is wrong in the file: the error names no file.
+            #expect("\(error)" == "no node named 'PAKK'; did you mean PAK?")
+        }
+        #expect(graph.nodes.count == 13)
+    }
+
+    @Test func removingEdgesByAPredicate() throws {
+        var graph = try RelationGraph(contentsOf: repositoryFile("Graphs/pakistan.json"))
+        let cultural = graph.edges.filter { $0.type == .cultural }.count
+        #expect(cultural > 0)
+        #expect(graph.removeEdges { $0.type == .cultural } == cultural)
+        #expect(!graph.edges.contains { $0.type == .cultural })
+        #expect(graph.removeEdges { _ in false } == 0)
+        // The snippet of EmbeddingEntente.
+        var region = try RelationGraph(name: "South Asia", types: ["membership"], nodes: [
+            Node(id: "PAK", label: "Pakistan"), Node(id: "IND", label: "India"), Node(id: "SAARC", kind: .organization),
+        ], edges: [
+            Edge(source: "PAK", target: "SAARC", type: "membership"), Edge(source: "IND", target: "SAARC", type: "membership"),
+            Edge(source: "PAK", target: "IND", type: .security, weight: 5, polarity: .adversarial),
+        ])
+        #expect(region.removeEdges { $0.polarity == .adversarial } == 1)
+        #expect(try region.removeNode("IND").edges.count == 1)
+        #expect(region.nodes.map(\.id) == ["PAK", "SAARC"] && region.edges.count == 1)
+    }
+}

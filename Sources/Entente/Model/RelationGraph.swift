@@ -67,6 +67,109 @@ public struct RelationGraph: Sendable {
         self.tieYearLocations = [:]
     }
 
+    /// Builds a graph in one validated step: types and kinds are declared up front, so a misspelt
+    /// one is an error (with the closest names), as reading a JSON file makes it, instead of being
+    /// declared as a new type that every type filter then leaves out.
+    ///
+    /// ```swift
+    /// let graph = try RelationGraph(name: "South Asia", types: ["membership"], nodes: [
+    ///     Node(id: "PAK", label: "Pakistan"), Node(id: "SAARC", kind: .organization),
+    /// ], edges: [
+    ///     Edge(source: "PAK", target: "SAARC", type: "membership"),
+    /// ])
+    /// // type: "membrship" throws: unknown edge type 'membrship' (the graph has: economic, security,
+    /// // cultural, membership); did you mean 'membership'?
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - types: edge types beyond the built-in ones (economic, security, cultural).
+    ///   - kinds: node kinds beyond the built-in ones (state, bloc, organization).
+    ///   - sources: the sources evidence cites; when given, every evidence item must cite one of them.
+    /// - Throws: ``GraphError/unknownName(file:what:name:known:)`` for a type or kind neither built in
+    ///   nor declared; ``GraphError/invalidValue(_:field:value:expected:)`` for a source listed twice
+    ///   or evidence citing an unlisted one, as the JSON reader says them; and the errors of
+    ///   ``addNode(_:at:)`` and ``addEdge(_:at:)``.
+    /// - Complexity: O(V + E).
+    public init(name: String = "", directed: Bool = false, types: [RelationType] = [], kinds: [NodeKind] = [],
+                sources: [Source] = [], nodes: [Node], edges: [Edge]) throws(GraphError) {
+        self.init(name: name, directed: directed)
+        for type in types { declare(type: type) }
+        for kind in kinds { declare(kind: kind) }
+        var listed: Set<String> = []
+        for source in sources { try NativeRules.checkUnique(source: source.id, among: &listed) }
+        self.sources = sources
+        reserveCapacity(nodes: nodes.count, edges: edges.count)
+        for node in nodes {
+            guard knows(kind: node.kind) else {
+                throw .unknownName(file: nil, what: "node kind", name: node.kind.name, known: nodeKinds.map(\.name))
+            }
+            try insertNode(node)
+        }
+        for edge in edges {
+            guard knows(type: edge.type) else {
+                throw .unknownName(file: nil, what: "edge type", name: edge.type.name, known: relationTypes.map(\.name))
+            }
+            if !sources.isEmpty {
+                for item in edge.evidence { try NativeRules.checkCited(item.source, among: listed) }
+            }
+            try addEdgeByID(edge)
+        }
+    }
+
+    /// Removes a node and every edge that touches it.
+    ///
+    /// - Parameter id: the node's id, exactly.
+    /// - Returns: the node and its edges, in the graph's order.
+    /// - Throws: ``GraphError/noSuchNode(name:file:suggestions:)``, with the closest names, when no
+    ///   node has this id; the graph is then unchanged.
+    /// - Complexity: O(V + E): the positions of the later nodes and of every edge are renumbered.
+    @discardableResult
+    public mutating func removeNode(_ id: String) throws(GraphError) -> (node: Node, edges: [Edge]) {
+        guard let index = indexByID[id] else {
+            throw .noSuchNode(name: id, file: nil, suggestions: closestNames(to: id, among: nodes.map(\.id)))
+        }
+        var removedEdges: [Edge] = []
+        removeEdges { edge in
+            let touches = edge.sourceIndex == index || edge.targetIndex == index
+            if touches { removedEdges.append(edge) }
+            return touches
+        }
+        let node = nodes.remove(at: index)
+        for position in edges.indices {
+            if edges[position].sourceIndex > index { edges[position].sourceIndex -= 1 }
+            if edges[position].targetIndex > index { edges[position].targetIndex -= 1 }
+        }
+        indexByID = [:]
+        indicesByName = [:]
+        for position in nodes.indices {
+            indexByID[nodes[position].id] = position
+            indexNames(of: position)
+        }
+        return (node, removedEdges)
+    }
+
+    /// Removes every edge for which `shouldRemove` is true, keeping the others in order.
+    ///
+    /// ```swift
+    /// graph.removeEdges { $0.type == .cultural || $0.weight < 2 }
+    /// ```
+    /// - Returns: how many edges were removed.
+    /// - Complexity: O(E).
+    @discardableResult
+    public mutating func removeEdges(where shouldRemove: (Edge) throws -> Bool) rethrows -> Int {
+        var kept: [Edge] = []
+        kept.reserveCapacity(edges.count)
+        var locations: [Int: SourceLocation] = [:]
+        for (position, edge) in edges.enumerated() where try !shouldRemove(edge) {
+            if let location = tieYearLocations[position] { locations[kept.count] = location }
+            kept.append(edge)
+        }
+        let removed = edges.count - kept.count
+        edges = kept
+        tieYearLocations = locations
+        return removed
+    }
+
     /// Reserves storage for the given numbers of nodes and edges.
     public mutating func reserveCapacity(nodes nodeCount: Int, edges edgeCount: Int) {
         nodes.reserveCapacity(nodeCount)
