@@ -283,3 +283,23 @@ private func repositoryFile(_ path: String) -> String {
         #expect(region.nodes.map(\.id) == ["PAK", "SAARC"] && region.edges.count == 1)
     }
 }
+
+/// Balance results as typed values, and an evidence item's source (#22, "stringly results").
+@Test func balanceResultsAreTypedAndEvidenceLeadsToItsSource() throws {
+    let graph = try RelationGraph(contentsOf: repositoryFile("Graphs/pakistan.json"))
+    let balance = try graph.structuralBalance()
+    let (first, second) = balance.frustration.split
+    #expect(first == balance.frustration.camps[0] && second == balance.frustration.camps[1])
+    #expect(Set(first).isDisjoint(with: second) && first.count + second.count == graph.nodes.count)
+    let frustrated = balance.frustration.frustratedTies
+    #expect(frustrated.map { [$0.source, $0.target] } == balance.frustration.frustrated && !frustrated.isEmpty)
+    for pair in frustrated {
+        let tie = try #require(balance.tie(between: pair.target, and: pair.source))
+        #expect(tie.isFrustrated && tie.source == pair.source && tie.target == pair.target)
+        let quote = try #require(tie.edges.first?.evidence.first)
+        #expect(graph.source(of: quote)?.id == quote.source)
+    }
+    #expect(balance.triangles.unbalancedTriangles.map { [$0.0, $0.1, $0.2] } == balance.triangles.unbalanced)
+    #expect(balance.tie(between: "PAK", and: "Atlantis") == nil)
+    #expect(graph.source(of: Evidence(source: "nowhere", quote: "q")) == nil)
+}

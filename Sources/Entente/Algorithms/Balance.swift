@@ -103,6 +103,13 @@ public struct StructuralBalance: Sendable, Encodable {
     /// Whether the signed network is balanced: no tie needs to change sign for two camps to hold.
     public var isBalanced: Bool { frustration.value == 0 && frustration.isExact }
 
+    /// The tie between two nodes, by id in either order, when it is frustrated or in an unbalanced
+    /// triangle (the ties ``ties`` lists); its ``BalanceTie/edges`` carry the evidence.
+    public func tie(between first: String, and second: String) -> BalanceTie? {
+        let pair = [first, second].sorted()
+        return ties.first { $0.pair == pair }
+    }
+
     /// The report as an ordered JSON document (key order as in the type's documentation).
     public var json: JSONOutput {
         .object([
@@ -141,6 +148,11 @@ public struct TriangleCensus: Sendable, Encodable {
     public var allNegative: Int
     /// Every unbalanced triangle as its three node ids, each sorted, in order of their ids.
     public var unbalanced: [[String]]
+
+    /// ``unbalanced`` as typed triples: each triangle's three ids, sorted.
+    public var unbalancedTriangles: [(String, String, String)] {
+        unbalanced.compactMap { ids in ids.count == 3 ? (ids[0], ids[1], ids[2]) : nil }
+    }
 
     /// Number of balanced triangles (+++ and +−−).
     public var balanced: Int { allPositive + twoNegative }
@@ -183,6 +195,16 @@ public struct FrustrationIndex: Sendable, Encodable {
     public var camps: [[String]]
     /// The frustrated ties as pairs of ids, each sorted, in order of their ids.
     public var frustrated: [[String]]
+
+    /// ``camps`` as a pair: camp 0 (which holds the first node of every component) and camp 1.
+    public var split: (first: [String], second: [String]) {
+        (camps.first ?? [], camps.count > 1 ? camps[1] : [])
+    }
+
+    /// ``frustrated`` as typed pairs, `source` the smaller id.
+    public var frustratedTies: [NodePair] {
+        frustrated.compactMap { ids in ids.count == 2 ? NodePair(ids[0], ids[1]) : nil }
+    }
     /// The exact solver's name when one was asked (`"CBC 2.10.8"`), nil otherwise.
     public var solver: String?
     /// Why the exact solver could not run when a core needed it, nil otherwise.
@@ -246,6 +268,10 @@ public struct NodeBalance: Sendable, Encodable {
 public struct BalanceTie: Sendable, Encodable {
     /// The two node ids, sorted.
     public var pair: [String]
+    /// The smaller of the two ids (``pair``'s first).
+    public var source: String { pair.first ?? "" }
+    /// The larger of the two ids (``pair``'s second).
+    public var target: String { pair.count > 1 ? pair[1] : "" }
     /// +1 (cooperative) or −1 (adversarial).
     public var sign: Int
     /// Cooperative minus adversarial weight of the pair's edges.

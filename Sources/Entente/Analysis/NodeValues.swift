@@ -157,29 +157,12 @@ public struct EdgeValues: RandomAccessCollection, Sendable, Encodable {
         public let value: Double
     }
 
-    /// The former name of ``NodePair``.
+    /// The former name of ``Entente/NodePair``.
     @available(*, deprecated, renamed: "NodePair")
-    public typealias Tie = NodePair
+    public typealias Tie = Entente.NodePair
 
-    /// The identity of a tie: an ordered pair of node ids (undirected ties are stored smaller id first).
-    public struct NodePair: Hashable, Sendable, Comparable, CustomStringConvertible {
-        /// The first node's id.
-        public let source: String
-        /// The second node's id.
-        public let target: String
-
-        /// Creates a tie. For an undirected graph pass the ids in either order; lookups normalise it.
-        public init(_ source: String, _ target: String) {
-            self.source = source
-            self.target = target
-        }
-
-        /// `A|B`, the key of the JSON output.
-        public var description: String { source + "|" + target }
-
-        /// Orders ties by source id, then target id.
-        public static func < (lhs: NodePair, rhs: NodePair) -> Bool { (lhs.source, lhs.target) < (rhs.source, rhs.target) }
-    }
+    /// The identity of a tie: ``Entente/NodePair``.
+    public typealias NodePair = Entente.NodePair
 
     /// How edges were costed.
     public let metric: EdgeMetric
@@ -409,4 +392,25 @@ extension Analysis {
         }
         return CentralityTable(metric: metric, columns: columns, nodes: nodes)
     }
+}
+
+/// The identity of a tie: an ordered pair of node ids. Edge values of an undirected graph store the
+/// smaller id first; balance results sort each pair.
+public struct NodePair: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The first node's id.
+    public let source: String
+    /// The second node's id.
+    public let target: String
+
+    /// Creates a tie. For an undirected graph pass the ids in either order; lookups normalise it.
+    public init(_ source: String, _ target: String) {
+        self.source = source
+        self.target = target
+    }
+
+    /// `A|B`, the key of the JSON output.
+    public var description: String { source + "|" + target }
+
+    /// Orders ties by source id, then target id.
+    public static func < (lhs: NodePair, rhs: NodePair) -> Bool { (lhs.source, lhs.target) < (rhs.source, rhs.target) }
 }

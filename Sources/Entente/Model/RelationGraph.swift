@@ -212,6 +212,16 @@ public struct RelationGraph: Sendable {
     /// The node with exactly this id.
     public subscript(id id: String) -> Node? { indexByID[id].map { nodes[$0] } }
 
+    /// The source a piece of evidence cites (its title and citation), or nil when ``sources`` does
+    /// not list it.
+    ///
+    /// ```swift
+    /// let quote = path.edges[0].edge.evidence[0]
+    /// print(graph.source(of: quote)?.title ?? quote.source)
+    /// ```
+    /// - Complexity: O(S) for S sources.
+    public func source(of evidence: Evidence) -> Source? { sources.first { $0.id == evidence.source } }
+
     /// Adds a node. A kind that is not built in is declared.
     ///
     /// - Parameters:
