@@ -21,12 +21,14 @@ import itertools
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 import traceback
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PAKISTAN = os.path.join(ROOT, "Graphs", "pakistan.json")
@@ -581,6 +583,57 @@ def test_world_year_control_equals_the_cli(ctx):
     page.close()
 
 
+def png_pixels(data):
+    """(width, height, rows) of an 8-bit RGB or RGBA, non-interlaced PNG (what Chromium writes), each
+    row a bytes of RGB(A) samples; the filters undone as the PNG specification defines them."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    position, chunks = 8, {}
+    idat = b""
+    while position < len(data):
+        length = int.from_bytes(data[position:position + 4], "big")
+        kind, body = data[position + 4:position + 8], data[position + 8:position + 8 + length]
+        if kind == b"IDAT":
+            idat += body
+        else:
+            chunks[kind] = body
+        position += 12 + length
+    header = chunks[b"IHDR"]
+    width, height = int.from_bytes(header[0:4], "big"), int.from_bytes(header[4:8], "big")
+    depth, colour, interlace = header[8], header[9], header[12]
+    assert depth == 8 and colour in (2, 6) and interlace == 0, f"PNG depth {depth}, colour type {colour}, interlace {interlace}"
+    channels = 3 if colour == 2 else 4
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for x in range(stride):
+            left = line[x - channels] if x >= channels else 0
+            up = previous[x]
+            corner = previous[x - channels] if x >= channels else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 255
+            elif kind == 2:
+                line[x] = (line[x] + up) & 255
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 255
+            elif kind == 4:
+                estimate = left + up - corner
+                pa, pb, pc = abs(estimate - left), abs(estimate - up), abs(estimate - corner)
+                line[x] = (line[x] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        rows.append(bytes(line))
+        previous = line
+    return width, height, [[tuple(row[x:x + 3]) for x in range(0, stride, channels)] for row in rows]
+
+
+def region_pixels(page, box):
+    """The RGB pixels a reader sees inside a page box {x, y, width, height} (CSS pixels)."""
+    clip = {"x": max(0, box["x"]), "y": max(0, box["y"]), "width": max(1, box["width"]), "height": max(1, box["height"])}
+    _, _, rows = png_pixels(page.screenshot(clip=clip))
+    return [pixel for row in rows for pixel in row]
+
+
 def test_screenshot(ctx):
     page = ctx["browser"].open(ctx["pages"]["pakistan"], width=1500, height=950)
     pak = next(i for i, node in enumerate(ctx["graph"]["nodes"]) if node["id"] == "PAK")
@@ -594,6 +647,31 @@ def test_screenshot(ctx):
     path = os.path.join(OUT, "explorer.png")
     page.screenshot(path=path)
     assert os.path.getsize(path) > 10_000
+    # What a reader sees, pixel by pixel. The panel: white paper with dark text on it.
+    panel = region_pixels(page, page.eval_on_selector("#panel", "e => e.getBoundingClientRect().toJSON()"))
+    ink = sum(1 for r, g, b in panel if max(r, g, b) < 110) / len(panel)
+    paper = sum(1 for r, g, b in panel if min(r, g, b) > 245) / len(panel)
+    assert ink > 0.005 and paper > 0.5, f"the panel shows {ink:.1%} dark text and {paper:.1%} paper"
+    # The path Russia → … → EU: its edges drawn in their full colour over the veil.
+    path_edges = page.eval_on_selector_all(".overlay.path .edge path", """es => es.map(e => ({
+        box: e.getBoundingClientRect().toJSON(), stroke: getComputedStyle(e).stroke }))""")
+    assert path_edges, "no path edge in the overlay"
+    for edge in path_edges:
+        wanted = tuple(int(part) for part in re.findall(r"\d+", edge["stroke"])[:3])
+        pixels = region_pixels(page, edge["box"])
+        near = sum(1 for pixel in pixels if sum(abs(a - b) for a, b in zip(pixel, wanted)) < 60)
+        assert near >= 10, f"a path edge ({edge['stroke']}) shows {near} pixels of its colour"
+    # A node off the path lies under the veil: nothing in it is as dark as a drawn outline or label.
+    off_path = page.eval_on_selector_all("svg .node:not(.on-path):not(.absent)", """es => es.slice(0, 3).map(e =>
+        e.getBoundingClientRect().toJSON())""")
+    on_path = page.eval_on_selector_all(".overlay.path .node", "es => es.map(e => e.getBoundingClientRect().toJSON())")
+    assert off_path and on_path
+    for box in off_path:
+        darkest = min(min(pixel) for pixel in region_pixels(page, box))
+        assert darkest > 110, f"a node off the path is not faded (darkest {darkest})"
+    for box in on_path:
+        darkest = min(min(pixel) for pixel in region_pixels(page, box))
+        assert darkest < 90, f"a node on the path is faded (darkest {darkest})"
     # A second view: hovering India, with economic ties hidden.
     page.click("#path-clear")
     page.click("#panel-close")
