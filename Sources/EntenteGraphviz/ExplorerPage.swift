@@ -359,20 +359,6 @@ struct ExplorerMeasures {
         }
     }
 
-    /// Competition ranks, highest value first: 1 + the number of values clearly greater (by more
-    /// than 1e-9 relative), so values that differ only in their last bits share a rank.
-    static func ranks(of values: [Double?]) -> [Int?] {
-        let known = values.compactMap { $0 }.sorted(by: >)
-        return values.map { value in
-            guard let value else { return nil }
-            let threshold = value + 1e-9 * abs(value) + 1e-15
-            // `known` is descending: count its leading values above the threshold.
-            var low = 0, high = known.count
-            while low < high {
-                let middle = (low + high) / 2
-                if known[middle] > threshold { low = middle + 1 } else { high = middle }
-            }
-            return low + 1
-        }
-    }
+    /// Competition ranks, highest value first, by the one rule of ``NodeValues/sharesRank(_:_:)``.
+    static func ranks(of values: [Double?]) -> [Int?] { NodeValues.competitionRanks(of: values) }
 }

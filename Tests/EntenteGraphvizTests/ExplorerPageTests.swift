@@ -271,4 +271,23 @@ import Testing
         #expect(ExplorerMeasures.ranks(of: [0.5, 1, 0.5, nil, 0.25, 0.5 + 1e-17]) == [2, 1, 2, nil, 5, 2])
         #expect(ExplorerMeasures.ranks(of: []) == [])
     }
+
+    /// One rule ranks a node on the page and in `NodeValues.rank(of:)` (#22: the page was 1e-9
+    /// tolerant, the library exact, so values that differ in their last bits ranked differently).
+    @Test func thePageAndTheLibraryRankByOneRule() throws {
+        let nearlyHalf = 0.5 - 1e-16
+        #expect(NodeValues.sharesRank(0.5, nearlyHalf) && !NodeValues.sharesRank(0.5, 0.4999))
+        // A's strength 0.3 + 0.6 = 0.8999999999999999 and C's 0.9 differ in the last bit: one rank.
+        var graph = RelationGraph()
+        for id in ["A", "B", "C", "D", "E"] { try graph.addNode(Node(id: id)) }
+        try graph.addEdge(from: "A", to: "B", weight: 0.3)
+        try graph.addEdge(from: "A", to: "D", weight: 0.6)
+        try graph.addEdge(from: "C", to: "E", weight: 0.9)
+        let strength = try graph.analysis().centrality(.strength)
+        #expect(strength["A"] != strength["C"])
+        let ids = graph.nodes.map(\.id)
+        #expect(ids.map { strength.rank(of: $0) } == ExplorerMeasures.ranks(of: ids.map { strength[$0] }))
+        #expect(strength.rank(of: "A") == 1 && strength.rank(of: "C") == 1)
+        #expect(Set(strength.top(1, includingTies: true).map(\.id)) == ["A", "C", "E"])  // E: the other end of 0.9
+    }
 }

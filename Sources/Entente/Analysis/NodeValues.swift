@@ -98,16 +98,46 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
     /// - Complexity: O(V log V).
     public func top(_ n: Int) -> [Entry] { Array(ranked.prefix(Swift.max(n, 0))) }
 
-    /// The `n` highest entries; with `includingTies`, also every further entry whose value equals the
-    /// n-th's, so that the cut never falls inside a tie (`top(3)` of Pakistan's betweenness shows EU
-    /// but not SAARC, which shares its 0.00641026; `top(3, includingTies: true)` shows both).
+    /// The `n` highest entries; with `includingTies`, also every further entry that shares the n-th's
+    /// rank (``sharesRank(_:_:)``), so that the cut never falls inside a tie (`top(3)` of Pakistan's
+    /// betweenness shows EU but not SAARC, which shares its 0.00641026; `top(3, includingTies: true)`
+    /// shows both).
     ///
     /// - Complexity: O(V log V).
     public func top(_ n: Int, includingTies: Bool) -> [Entry] {
         let sorted = ranked
         let first = Array(sorted.prefix(Swift.max(n, 0)))
         guard includingTies, let last = first.last else { return first }
-        return first + sorted[first.count...].prefix { $0.value == last.value }
+        return first + sorted[first.count...].prefix { Self.sharesRank($0.value, last.value) }
+    }
+
+    /// Whether two values share a rank: neither is greater than the other by more than 1e-9 of it
+    /// (plus 1e-15), so that values that differ only in the last bits of their sums are tied. The one
+    /// rule of ``rank(of:)``, ``top(_:includingTies:)``, `entente centrality --top`'s tie note and the
+    /// explorer page's ranks.
+    public static func sharesRank(_ a: Double, _ b: Double) -> Bool {
+        !isClearlyGreater(a, than: b) && !isClearlyGreater(b, than: a)
+    }
+
+    /// Whether `a` is greater than `b` by more than 1e-9 of `b` (plus 1e-15).
+    package static func isClearlyGreater(_ a: Double, than b: Double) -> Bool { a > b + 1e-9 * abs(b) + 1e-15 }
+
+    /// Competition ranks of some values, highest first (1 + the number of values clearly greater,
+    /// ``sharesRank(_:_:)``); nil stays nil.
+    ///
+    /// - Complexity: O(V log V).
+    package static func competitionRanks(of values: [Double?]) -> [Int?] {
+        let known = values.compactMap { $0 }.sorted(by: >)
+        return values.map { value in
+            guard let value else { return nil }
+            // `known` is descending: count its leading values clearly above this one.
+            var low = 0, high = known.count
+            while low < high {
+                let middle = (low + high) / 2
+                if isClearlyGreater(known[middle], than: value) { low = middle + 1 } else { high = middle }
+            }
+            return low + 1
+        }
     }
 
     /// The values of the `n` highest nodes only (what `--top N --json` prints).
@@ -116,10 +146,11 @@ public struct NodeValues: RandomAccessCollection, Sendable, Encodable {
                    isDefaultAlpha: isDefaultAlpha, sampling: sampling, sampledSources: sampledSources, entries: top(n))
     }
 
-    /// The 1-based rank of a node (1 = highest), ties sharing the better rank; `nil` for an unknown id.
+    /// The 1-based rank of a node (1 = highest), ties sharing the better rank (``sharesRank(_:_:)``);
+    /// `nil` for an unknown id.
     public func rank(of id: String) -> Int? {
         guard let value = self[id] else { return nil }
-        return entries.reduce(1) { $0 + ($1.value > value ? 1 : 0) }
+        return entries.reduce(1) { $0 + (Self.isClearlyGreater($1.value, than: value) ? 1 : 0) }
     }
 
     private enum CodingKeys: String, CodingKey { case measure, metric, alpha, lambdaMax, sampling, values }

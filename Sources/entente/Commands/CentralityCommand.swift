@@ -204,7 +204,7 @@ struct CentralityCommand: AsyncParsableCommand {
         guard whole.count > top else { return }
         let last = whole[top - 1], left = whole[top...]
         // Its rank is shared by every node of the tie: 1 + the nodes above the tie.
-        let rank = (whole.firstIndex { $0.value == last.value } ?? top - 1) + 1
+        let rank = (whole.firstIndex { NodeValues.sharesRank($0.value, last.value) } ?? top - 1) + 1
         let names = left.prefix(5).map(\.id).joined(separator: ", ") + (left.count > 5 ? " and \(left.count - 5) more" : "")
         printError("entente: note: --top \(top) cuts a tie: \(names) \(left.count == 1 ? "has" : "have") the value of "
                    + "\(last.id) (\(formatNumber(last.value, significantDigits: 6)), rank \(rank)); "
