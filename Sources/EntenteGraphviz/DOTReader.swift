@@ -40,10 +40,13 @@ public enum DOTReader {
     /// - Complexity: O(V + E) after parsing, plus sorting the edges into file order, O(E log E).
     public static func read(_ bytes: [UInt8], file: String, strict: Bool = false) throws(GraphError) -> RelationGraph {
         var bytes = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty(file: file) }
+        FileIO.dropByteOrderMark(&bytes)
+        if FileIO.isBlank(bytes) { throw .empty(file: file) }
         if bytes.contains(0) { throw .binary(file: file) }
-        let invalidLine = firstInvalidUTF8Line(bytes)
+        // The line of the first byte that is not UTF-8 (a Latin-1 file may be fine: see charset).
+        let invalidLine = FileIO.firstInvalidUTF8(bytes, nulIsInvalid: false).map { offset in
+            bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
         // The text as read, for finding the line of an error (a Latin-1 byte decodes as U+FFFD; lines
         // are unchanged).
         let source = String(decoding: bytes, as: UTF8.self)
@@ -71,29 +74,6 @@ public enum DOTReader {
 
     /// The names Graphviz (`findCharset`, 2.43) takes for Latin-1, lower-cased.
     static let latin1Names: Set<String> = ["latin-1", "latin1", "l1", "iso-8859-1", "iso_8859-1", "iso8859-1", "iso-ir-100"]
-
-    /// The 1-based line of the first byte that is not part of valid UTF-8, or nil when all are.
-    static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int? {
-        guard !bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var line = 1
-        var position = 0
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte < 0x80 {
-                if byte == 0x0A { line += 1 }
-                position += 1
-                continue
-            }
-            // One scalar at a time: its length from the lead byte, then checked by the decoder.
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            let end = min(position + length, bytes.count)
-            var iterator = bytes[position..<end].makeIterator()
-            var decoder = UTF8()
-            guard case .scalarValue = decoder.decode(&iterator), end - position == length else { return line }
-            position = end
-        }
-        return nil
-    }
 
     private static func notUTF8(file: String, line: Int) -> GraphError {
         .syntax(SourceLocation(file: file, line: line),

@@ -88,29 +88,46 @@ package enum FileIO {
     /// - Throws: ``GraphError/empty(file:)``, ``GraphError/binary(file:)`` or ``GraphError/io(file:reason:)``.
     package static func readText(_ path: String) throws(GraphError) -> [UInt8] {
         var bytes = try read(path)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        dropByteOrderMark(&bytes)
         try checkText(bytes, file: path)
         return bytes
     }
 
     /// Checks that bytes are non-blank UTF-8 text without NUL bytes.
     package static func checkText(_ bytes: [UInt8], file: String) throws(GraphError) {
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty(file: file) }
-        let valid = bytes.withUnsafeBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }
+        if isBlank(bytes) { throw .empty(file: file) }
+        if firstInvalidUTF8(bytes, nulIsInvalid: true) != nil { throw .binary(file: file) }
+    }
+
+    /// Drops a leading UTF-8 byte-order mark. The one BOM rule of every reader, DOT's included.
+    package static func dropByteOrderMark(_ bytes: inout [UInt8]) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    }
+
+    /// Whether the bytes hold nothing but spaces, tabs and line ends (or nothing).
+    package static func isBlank(_ bytes: [UInt8]) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
+
+    /// The offset of the first byte that is not part of valid UTF-8 (or is NUL, when `nulIsInvalid`),
+    /// nil when there is none.
+    ///
+    /// - Complexity: O(n); ASCII runs, the bulk of every graph file, are checked eight bytes at a time.
+    package static func firstInvalidUTF8(_ bytes: [UInt8], nulIsInvalid: Bool) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
             var index = 0
             while index < buffer.count {
-                // ASCII runs, the bulk of every graph file, are checked eight bytes at a time: no
-                // byte has its high bit set, and none is zero.
+                // Eight bytes at a time: no byte has its high bit set (and, when NUL counts, none is zero).
                 while index + 8 <= buffer.count {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                    let hasZero = nulIsInvalid ? (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 : 0
                     guard word & 0x8080_8080_8080_8080 == 0, hasZero == 0 else { break }
                     index += 8
                 }
                 guard index < buffer.count else { break }
                 let byte = buffer[index]
-                if byte == 0 { return false }
+                if byte == 0 && nulIsInvalid { return index }
                 if byte < 0x80 {
                     index += 1
                     continue
@@ -118,12 +135,11 @@ package enum FileIO {
                 // One multi-byte sequence, by the standard library's decoder.
                 var iterator = buffer[index..<min(index + 4, buffer.count)].makeIterator()
                 var decoder = UTF8()
-                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return index }
                 index += UTF8.width(scalar)
             }
-            return true
+            return nil
         }
-        if !valid { throw .binary(file: file) }
     }
 
     /// Writes bytes to a file atomically: to a new file in the same directory, then renamed over the
