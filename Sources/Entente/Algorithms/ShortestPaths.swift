@@ -36,65 +36,15 @@ extension WeightedAdjacency {
     /// - Complexity: O((V + E) log V); O(V + E) for hops.
     package func distances(from source: Int) -> [Double] {
         precondition((0..<nodeCount).contains(source), "source \(source) is not a local node index")
-        var distance = [Double](repeating: .infinity, count: nodeCount)
-        if metric == .hops {
-            breadthFirstDistances(from: source, into: &distance)
-        } else {
-            dijkstraDistances(from: source, into: &distance)
-        }
-        return distance
-    }
-
-    private func dijkstraDistances(from source: Int, into distance: inout [Double]) {
-        var queue = Heap<QueueEntry>()
-        queue.reserveCapacity(min(nodeCount, 1 << 16))
-        offsets.withUnsafeBufferPointer { offsets in
-            targets.withUnsafeBufferPointer { targets in
-                costs.withUnsafeBufferPointer { costs in
-                    distance.withUnsafeMutableBufferPointer { distance in
-                        distance[source] = 0
-                        queue.insert(QueueEntry(cost: 0, node: Int32(source)))
-                        while let entry = queue.popMin() {
-                            let u = Int(entry.node)
-                            if entry.cost > distance[u] { continue }  // stale: u was settled cheaper
-                            for arc in offsets[u]..<offsets[u + 1] {
-                                let v = Int(targets[arc])
-                                let candidate = entry.cost + costs[arc]
-                                if candidate < distance[v] {
-                                    distance[v] = candidate
-                                    queue.insert(QueueEntry(cost: candidate, node: Int32(v)))
-                                }
-                            }
-                        }
-                    }
-                }
+        // The one Dijkstra (and breadth-first search) of the per-source sweeps, on a workspace of its own.
+        let workspace = SweepWorkspace(nodeCount: nodeCount)
+        return withArcLists(incoming: false) { arcs in
+            if metric == .hops {
+                workspace.levels(from: source, arcs: arcs)
+                return workspace.level.map { $0 < 0 ? .infinity : Double($0) }
             }
-        }
-    }
-
-    private func breadthFirstDistances(from source: Int, into distance: inout [Double]) {
-        var queue = [Int32](repeating: 0, count: nodeCount)
-        offsets.withUnsafeBufferPointer { offsets in
-            targets.withUnsafeBufferPointer { targets in
-                distance.withUnsafeMutableBufferPointer { distance in
-                    distance[source] = 0
-                    queue[0] = Int32(source)
-                    var head = 0, tail = 1
-                    while head < tail {
-                        let u = Int(queue[head])
-                        head += 1
-                        let next = distance[u] + 1
-                        for arc in offsets[u]..<offsets[u + 1] {
-                            let v = Int(targets[arc])
-                            if distance[v] == .infinity {
-                                distance[v] = next
-                                queue[tail] = Int32(v)
-                                tail += 1
-                            }
-                        }
-                    }
-                }
-            }
+            workspace.distances(from: source, arcs: arcs)
+            return Array(workspace.distance)
         }
     }
 
