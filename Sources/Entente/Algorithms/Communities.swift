@@ -114,21 +114,8 @@ public struct Communities: Hashable, Sendable, Encodable {
         ])
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case method, signed, resolution, seed, modularity, communities, isolated
-    }
-
-    /// Encodes the members of ``json``, in its order.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(method, forKey: .method)
-        try container.encode(signed, forKey: .signed)
-        try container.encode(resolution, forKey: .resolution)
-        try container.encode(seed, forKey: .seed)
-        try container.encode(modularity, forKey: .modularity)
-        try container.encode(communities, forKey: .communities)
-        try container.encode(isolated, forKey: .isolated)
-    }
+    /// Encodes ``json``: one description of the document, as ``StructuralBalance`` has.
+    public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
 }
 
 extension GraphView {
