@@ -49,7 +49,7 @@ public struct Diagram: Sendable {
     /// - Throws: `GraphError` when the filter names a type or kind the graph lacks, or a centre
     ///   that does not resolve.
     public init(_ graph: RelationGraph, showing filter: RelationFilter = .everything, style: DiagramStyle = DiagramStyle(),
-                title: String? = nil, highlight: RelationPath? = nil, nodeSizes: NodeValues? = nil) throws {
+                title: String? = nil, highlight: RelationPath? = nil, nodeSizes: NodeValues? = nil) throws(GraphError) {
         self.init(view: try GraphView(checked: graph, filter: filter), filter: filter, style: style, title: title,
                   highlight: highlight, nodeSizes: nodeSizes)
     }

@@ -24,7 +24,7 @@ extension Diagram {
     /// - Throws: `GraphError` when the graphs differ in direction or the filter names a type or kind
     ///   neither graph knows.
     public init(_ other: RelationGraph, comparedWith base: RelationGraph, showing filter: RelationFilter = .everything,
-                style: DiagramStyle = DiagramStyle(), title: String? = nil) throws {
+                style: DiagramStyle = DiagramStyle(), title: String? = nil) throws(GraphError) {
         let comparison = try ComparisonGraph(other, base: base)
         self.init(view: try GraphView(checked: comparison.graph, filter: filter), filter: filter, style: style, title: title,
                   highlight: nil, nodeSizes: nil)

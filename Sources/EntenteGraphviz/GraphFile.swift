@@ -18,7 +18,7 @@ extension RelationGraph {
     ///   - strict: refuse a DOT file with a self-loop (`GraphError.selfLoop`) instead of leaving the
     ///     loop out.
     /// - Throws: `GraphError` naming the file, line and column of the first problem.
-    public init(contentsOf path: String, format: GraphFormat? = nil, directed: Bool = false, strict: Bool = false) throws {
+    public init(contentsOf path: String, format: GraphFormat? = nil, directed: Bool = false, strict: Bool = false) throws(GraphError) {
         self = try RelationGraph.read(path, format: format, directed: directed) { bytes, file throws(GraphError) in
             try DOTReader.read(bytes, file: file, strict: strict)
         }
@@ -34,7 +34,7 @@ extension RelationGraph {
     ///   - options: how to read (direction of a CSV edge list, node table, lenient years, panels).
     ///   - strict: refuse a DOT file with a self-loop instead of leaving the loop out.
     /// - Throws: `GraphError` naming the file, line and column of the first problem.
-    public init(contentsOf path: String, format: GraphFormat? = nil, options: ReadOptions, strict: Bool = false) throws {
+    public init(contentsOf path: String, format: GraphFormat? = nil, options: ReadOptions, strict: Bool = false) throws(GraphError) {
         self = try RelationGraph.read(path, format: format, options: options) { bytes, file throws(GraphError) in
             try DOTReader.read(bytes, file: file, strict: strict)
         }

@@ -303,3 +303,29 @@ private func repositoryFile(_ path: String) -> String {
     #expect(balance.tie(between: "PAK", and: "Atlantis") == nil)
     #expect(graph.source(of: Evidence(source: "nowhere", quote: "q")) == nil)
 }
+
+/// The synchronous API throws `GraphError` by type, after a query as after a read, so that
+/// `catch { error.location }` compiles after either (#22).
+@Test func queriesThrowGraphErrorByType() throws {
+    let graph = try RelationGraph(contentsOf: repositoryFile("Graphs/pakistan.json"))
+    do {
+        _ = try graph.analysis().shortestPath(from: "Atlantis", to: "PAK")
+        Issue.record("an unknown name was found")
+    } catch {
+        let typed: GraphError = error  // compiles only with typed throws
+        #expect(typed.description.contains("Atlantis"))
+    }
+    do {
+        _ = try graph.analysis(types: ["econmic"]).centrality(.degree)
+        Issue.record("an unknown type was accepted")
+    } catch {
+        let typed: GraphError = error
+        #expect(typed.description.contains("econmic"))
+    }
+    do {
+        _ = try RelationGraph(contentsOf: "no/such/file.json")
+    } catch {
+        let typed: GraphError = error
+        #expect(typed.location?.file == "no/such/file.json")
+    }
+}

@@ -563,7 +563,7 @@ extension RelationGraph {
     ///   exponential in the worst case but bounded by `limits`.
     public func structuralBalance(of filter: RelationFilter = .everything, signs: BalanceSigns = .unweighted,
                                   rule: SignRule = .negativeWins, limits: BalanceLimits = BalanceLimits(),
-                                  solver: (any FrustrationSolver)? = nil) throws -> StructuralBalance {
+                                  solver: (any FrustrationSolver)? = nil) throws(GraphError) -> StructuralBalance {
         let view = try GraphView(checked: self, filter: filter)
         guard view.edgeCount > 0 else { throw GraphError.emptyView(file: file, description: filter.description(in: self)) }
         return view.structuralBalance(signs, rule: rule, limits: limits, solver: solver)

@@ -27,7 +27,7 @@ public struct Analysis: Sendable {
     /// - Throws: ``GraphError`` when the graph has no nodes, when the filter keeps no edge (no path or
     ///   centrality means anything there), when it names a type or kind the graph does not know, or
     ///   when its centre does not resolve.
-    public init(_ graph: RelationGraph, filter: RelationFilter = .cooperative, metric: EdgeMetric = .strength) throws {
+    public init(_ graph: RelationGraph, filter: RelationFilter = .cooperative, metric: EdgeMetric = .strength) throws(GraphError) {
         self.view = try GraphView(checked: graph, filter: filter)
         guard view.edgeCount > 0 else {
             throw GraphError.emptyView(file: graph.file, description: filter.description(in: graph))
@@ -61,7 +61,7 @@ public struct Analysis: Sendable {
     /// - Throws: ``GraphError/noSuchNode(name:file:suggestions:)`` ("did you mean …?"),
     ///   ``GraphError/ambiguousNode(name:file:matches:)``, or ``GraphError/notInView(file:node:reason:)``
     ///   saying which filter leaves the node out.
-    public func node(named name: String) throws -> Node {
+    public func node(named name: String) throws(GraphError) -> Node {
         graph.nodes[try position(of: name)]
     }
 
@@ -102,7 +102,7 @@ extension RelationGraph {
     public func analysis(types: Set<RelationType>? = nil, excluding excludedTypes: Set<RelationType> = [],
                          includeAdversarial: Bool = false, kinds: Set<NodeKind>? = nil, at year: Int? = nil,
                          around center: String? = nil, depth: Int = 1, minimumWeight: Double? = nil,
-                         metric: EdgeMetric = .strength) throws -> Analysis {
+                         metric: EdgeMetric = .strength) throws(GraphError) -> Analysis {
         var filter = RelationFilter(types: types, excluding: excludedTypes,
                                     polarities: includeAdversarial ? Set(Polarity.allCases) : [.cooperative],
                                     kinds: kinds, year: year, around: center, depth: depth)

@@ -60,7 +60,7 @@ extension RelationGraph {
     /// - Throws: ``GraphError`` for an empty graph, a type or kind the graph does not know, an ego
     ///   centre that does not resolve, or a strength that exceeds the largest finite number.
     /// - Complexity: O(V + E log E).
-    public func nodeList(filter: RelationFilter = .cooperative) throws -> NodeList {
+    public func nodeList(filter: RelationFilter = .cooperative) throws(GraphError) -> NodeList {
         let view = try GraphView(checked: self, filter: filter)
         // Distinct neighbours by sorting each tie's two directions packed as (node, neighbour):
         // one array for the graph instead of a set per node.

@@ -144,7 +144,7 @@ extension RelationGraph {
     /// - Throws: ``GraphError`` for a name that resolves to no node ("did you mean …?"), a node the
     ///   filter leaves out, or a type or kind the graph does not know.
     /// - Complexity: O(V + E + d log d) for a node of degree d.
-    public func ties(of name: String, filter: RelationFilter = .everything, order: TieOrder = .weight) throws -> NodeTies {
+    public func ties(of name: String, filter: RelationFilter = .everything, order: TieOrder = .weight) throws(GraphError) -> NodeTies {
         let view = try GraphView(checked: self, filter: filter)
         let index = try resolve(name, file: file)
         guard view.localIndex(ofNode: index) != nil else {

@@ -321,7 +321,7 @@ extension Analysis {
     /// - Complexity: that of the measure: O(V·E + V² log V) for betweenness (O(k·(E + V log V)) for a
     ///   sample of k sources), O(k·E) for the iterative ones.
     public func centrality(_ measure: CentralityMeasure, normalized: Bool = true, alpha: Double? = nil,
-                           sampling: BetweennessSampling? = nil) throws -> NodeValues {
+                           sampling: BetweennessSampling? = nil) throws(GraphError) -> NodeValues {
         try nodeValues(measure, normalized: normalized, alpha: alpha, sampling: sampling)
     }
 

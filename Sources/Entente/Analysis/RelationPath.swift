@@ -208,7 +208,7 @@ extension Analysis {
     ///   selection other than ``PathSelection/cheapest``, or k < 1.
     /// - Complexity: O((V + E) log V) for one path; Yen's O(k·L·(V + E) log V) for k.
     public func paths(from: String, to: String, via: String? = nil,
-                      selection: PathSelection = .cheapest) throws -> PathReport {
+                      selection: PathSelection = .cheapest) throws(GraphError) -> PathReport {
         try pathReport(from: from, to: to, via: via, selection: selection)
     }
 
@@ -259,7 +259,7 @@ extension Analysis {
     /// the lowest node positions in the file wins. Agrees with networkx `shortest_path_length`.
     /// - Throws: ``GraphError`` for a name that resolves to no node of the view.
     /// - Complexity: O((V + E) log V).
-    public func shortestPath(from: String, to: String, via: String? = nil) throws -> RelationPath? {
+    public func shortestPath(from: String, to: String, via: String? = nil) throws(GraphError) -> RelationPath? {
         try paths(from: from, to: to, via: via).paths.first
     }
 
@@ -267,14 +267,14 @@ extension Analysis {
     /// `shortest_simple_paths`).
     /// - Throws: ``GraphError`` for an unknown name or k < 1.
     /// - Complexity: O(k·L·(V + E) log V) for paths of up to L nodes.
-    public func shortestPaths(from: String, to: String, k: Int) throws -> [RelationPath] {
+    public func shortestPaths(from: String, to: String, k: Int) throws(GraphError) -> [RelationPath] {
         try paths(from: from, to: to, selection: .cheapestLoopless(k: k)).paths
     }
 
     /// Every cheapest path, sorted by node ids (networkx `all_shortest_paths`, sorted).
     /// - Throws: ``GraphError`` for an unknown name.
     /// - Complexity: O((V + E) log V + P·L log P) for P paths of L nodes.
-    public func allShortestPaths(from: String, to: String) throws -> [RelationPath] {
+    public func allShortestPaths(from: String, to: String) throws(GraphError) -> [RelationPath] {
         try paths(from: from, to: to, selection: .allCheapest).paths
     }
 }

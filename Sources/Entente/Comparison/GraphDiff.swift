@@ -242,7 +242,7 @@ extension RelationGraph {
     ///   no edges, say).
     /// - Complexity: O(V + E log E), plus the measure's cost in each graph.
     public func difference(from base: RelationGraph, filter: RelationFilter = .cooperative,
-                           measure: CentralityMeasure? = nil, metric: EdgeMetric = .strength) throws -> GraphDiff {
+                           measure: CentralityMeasure? = nil, metric: EdgeMetric = .strength) throws(GraphError) -> GraphDiff {
         try difference(from: base, baseYear: filter.year, otherYear: filter.year, filter: filter, measure: measure, metric: metric)
     }
 
@@ -259,7 +259,7 @@ extension RelationGraph {
     /// - Throws: ``GraphError/invalidArgument(_:)`` when the graph has no years or a year lies outside
     ///   them (``datedYears``); otherwise as ``difference(from:filter:measure:metric:)``.
     public func difference(fromYear: Int, toYear: Int, filter: RelationFilter = .cooperative,
-                           measure: CentralityMeasure? = nil, metric: EdgeMetric = .strength) throws -> GraphDiff {
+                           measure: CentralityMeasure? = nil, metric: EdgeMetric = .strength) throws(GraphError) -> GraphDiff {
         try difference(from: self, inYear: fromYear, toYear: toYear, filter: filter, measure: measure, metric: metric)
     }
 
@@ -267,7 +267,7 @@ extension RelationGraph {
     /// checked against its own graph's ``datedYears``): the per-side form of `entente diff BASE OTHER
     /// --from-year Y1 --to-year Y2`.
     package func difference(from base: RelationGraph, inYear year: Int, toYear otherYear: Int, filter: RelationFilter,
-                            measure: CentralityMeasure?, metric: EdgeMetric) throws -> GraphDiff {
+                            measure: CentralityMeasure?, metric: EdgeMetric) throws(GraphError) -> GraphDiff {
         _ = try base.sweepYears(year...year, step: 1)
         _ = try sweepYears(otherYear...otherYear, step: 1)
         return try difference(from: base, baseYear: year, otherYear: otherYear, filter: filter, measure: measure, metric: metric)
@@ -276,7 +276,7 @@ extension RelationGraph {
     /// The difference from `base` seen in `baseYear` (nil: every year) to this graph seen in
     /// `otherYear`; the filter's own year is replaced by each side's.
     private func difference(from base: RelationGraph, baseYear: Int?, otherYear: Int?, filter: RelationFilter,
-                            measure: CentralityMeasure?, metric: EdgeMetric) throws -> GraphDiff {
+                            measure: CentralityMeasure?, metric: EdgeMetric) throws(GraphError) -> GraphDiff {
         guard base.isDirected == isDirected else { throw directionMismatch(base: base, other: self) }
         try filter.checkNames(in: base, self)
         var compared = filter
@@ -293,7 +293,7 @@ extension RelationGraph {
         if let measure {
             var analysed = filter
             analysed.center = nil
-            func values(in graph: RelationGraph, year: Int?) throws -> NodeValues {
+            func values(in graph: RelationGraph, year: Int?) throws(GraphError) -> NodeValues {
                 let restricted = seen(analysed, in: year).restricted(to: graph)
                 // Every type asked for is one the graph lacks: say so in the words of the filter given.
                 if restricted.types?.isEmpty == true && !graph.nodes.isEmpty {

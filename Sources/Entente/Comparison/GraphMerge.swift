@@ -59,7 +59,7 @@ extension RelationGraph {
     ///
     /// - Throws: ``GraphError/invalidArgument(_:)`` when one graph is directed and the other is not.
     /// - Complexity: O(V + E log E).
-    public func merging(_ overlay: RelationGraph) throws -> MergeResult {
+    public func merging(_ overlay: RelationGraph) throws(GraphError) -> MergeResult {
         guard overlay.isDirected == isDirected else { throw directionMismatch(base: self, other: overlay) }
         let baseName = graphName(self, or: "the base")
         let overlayName = graphName(overlay, or: "the overlay")

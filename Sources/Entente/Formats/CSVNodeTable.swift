@@ -149,7 +149,7 @@ extension RelationGraph {
     /// - Returns: the path of the node table written.
     /// - Throws: ``GraphError/io(file:reason:)``.
     @discardableResult
-    public func writeCSV(to path: String) throws -> String {
+    public func writeCSV(to path: String) throws(GraphError) -> String {
         let table = CSVNodeTable.path(besideEdgeList: path)
         try FileIO.writeAtomically(to: table) { (text) throws(GraphError) in try CSVNodeTable.write(self, into: &text) }
         try FileIO.writeAtomically(to: path) { (text) throws(GraphError) in try CSVEdgeList.write(self, into: &text) }

@@ -122,7 +122,7 @@ extension RelationGraph {
     ///   - directed: read a CSV edge list as directed (JSON and DOT say so themselves).
     /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
     @_disfavoredOverload
-    public init(contentsOf path: String, format: GraphFormat? = nil, directed: Bool = false) throws {
+    public init(contentsOf path: String, format: GraphFormat? = nil, directed: Bool = false) throws(GraphError) {
         self = try RelationGraph.read(path, format: format, options: ReadOptions(directed: directed), dot: nil)
     }
 
@@ -140,7 +140,7 @@ extension RelationGraph {
     /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
     @_disfavoredOverload
     public init(contentsOf path: String, nodeTable: String, format: GraphFormat? = nil,
-                options: ReadOptions = ReadOptions()) throws {
+                options: ReadOptions = ReadOptions()) throws(GraphError) {
         var options = options
         options.nodeTable = nodeTable
         self = try RelationGraph.read(path, format: format, options: options, dot: nil)
@@ -153,7 +153,7 @@ extension RelationGraph {
     /// ```
     /// - Throws: ``GraphError`` naming the file, line and column of the first problem.
     @_disfavoredOverload
-    public init(contentsOf path: String, format: GraphFormat? = nil, options: ReadOptions) throws {
+    public init(contentsOf path: String, format: GraphFormat? = nil, options: ReadOptions) throws(GraphError) {
         self = try RelationGraph.read(path, format: format, options: options, dot: nil)
     }
 
@@ -237,7 +237,7 @@ extension RelationGraph {
     ///
     /// CSV keeps edges only (see ``CSVEdgeList``).
     /// - Throws: ``GraphError/unsupportedFormat(file:format:supported:)`` or ``GraphError/io(file:reason:)``.
-    public func write(to path: String, format: GraphFormat? = nil) throws {
+    public func write(to path: String, format: GraphFormat? = nil) throws(GraphError) {
         let chosen = try GraphFormat.of(path: path, override: format, allowed: GraphFormat.writable)
         try FileIO.writeAtomically(to: path) { (text) throws(GraphError) in try write(as: chosen, into: &text) }
     }

@@ -230,7 +230,7 @@ public struct RelationGraph: Sendable {
     /// - Throws: ``GraphError/duplicateNode(_:id:)`` when the id is taken,
     ///   ``GraphError/invalidYears(_:_:)`` when `until` is before `since` or the spells are out of
     ///   order, overlap or disagree with `since` and `until`.
-    public mutating func addNode(_ node: Node, at location: SourceLocation? = nil) throws {
+    public mutating func addNode(_ node: Node, at location: SourceLocation? = nil) throws(GraphError) {
         try insertNode(node, at: location)
     }
 
@@ -257,7 +257,7 @@ public struct RelationGraph: Sendable {
     /// - Throws: ``GraphError/unknownNode(_:id:)`` for an id the graph does not have,
     ///   ``GraphError/invalidWeight(_:value:)`` unless the weight is finite and positive,
     ///   ``GraphError/selfLoop(_:id:)`` for an edge from a node to itself.
-    public mutating func addEdge(_ edge: Edge, at location: SourceLocation? = nil) throws {
+    public mutating func addEdge(_ edge: Edge, at location: SourceLocation? = nil) throws(GraphError) {
         try addEdgeByID(edge, at: location)
     }
 
@@ -299,7 +299,7 @@ public struct RelationGraph: Sendable {
     /// - Throws: ``GraphError``, as ``addEdge(_:at:)``.
     public mutating func addEdge(from source: String, to target: String, type: RelationType = .economic,
                                  weight: Double = 1, polarity: Polarity = .cooperative,
-                                 evidence: [Evidence] = [], note: String? = nil) throws {
+                                 evidence: [Evidence] = [], note: String? = nil) throws(GraphError) {
         try addEdgeByID(Edge(source: source, target: target, type: type, weight: weight, polarity: polarity,
                              evidence: evidence, note: note))
     }
@@ -354,7 +354,7 @@ public struct RelationGraph: Sendable {
     /// - Throws: ``GraphError/tieOutsideNodeYears(_:tie:node:tieYears:nodeYears:)`` for the first
     ///   such tie, naming where it was read when it came from a file.
     /// - Complexity: O(E).
-    public func checkTieYears() throws {
+    public func checkTieYears() throws(GraphError) {
         try checkTieYearsTyped()
     }
 
@@ -488,7 +488,7 @@ public struct RelationGraph: Sendable {
     /// - Throws: ``GraphError/noSuchNode(name:file:suggestions:)`` with up to three close names
     ///   ("did you mean PAK (Pakistan)?") when none matches, ``GraphError/ambiguousNode(name:file:matches:)``
     ///   when several do.
-    public func node(named name: String) throws -> Node {
+    public func node(named name: String) throws(GraphError) -> Node {
         nodes[try resolve(name, file: file)]
     }
 
