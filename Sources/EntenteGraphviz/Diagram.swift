@@ -240,7 +240,10 @@ public struct Diagram: Sendable {
 
     /// What a layout of this diagram would take at its peak, estimated from its nodes and ties
     /// (``estimatedLayoutBytesPerElement`` each).
-    public var estimatedLayoutBytes: Int { (view.nodeCount + view.edgeCount) * Self.estimatedLayoutBytesPerElement }
+    public var estimatedLayoutBytes: Int { Self.estimatedLayoutBytes(nodes: view.nodeCount, ties: view.edgeCount) }
+
+    /// The peak memory a layout of so many nodes and ties would take (``estimatedLayoutBytesPerElement`` each).
+    static func estimatedLayoutBytes(nodes: Int, ties: Int) -> Int { (nodes + ties) * estimatedLayoutBytesPerElement }
 
     /// The seconds a layout takes per node and per tie with sfdp, measured as
     /// ``estimatedLayoutBytesPerElement`` is (11 s for 50,000, 50 s for 200,000).

@@ -35,7 +35,7 @@ public enum GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
             return "output format '\(format)' is not available in this Graphviz (available: "
                 + (available.isEmpty ? "none" : available.joined(separator: ", ")) + ")"
         case let .tooLarge(nodes, ties, limit):
-            let gigabytes = Double(nodes + ties) * Double(Diagram.estimatedLayoutBytesPerElement) / 1e9
+            let gigabytes = Double(Diagram.estimatedLayoutBytes(nodes: nodes, ties: ties)) / 1e9
             return "the diagram has \(groupedDigits(nodes)) nodes and \(groupedDigits(ties)) ties, more than the "
                 + "\(groupedDigits(limit)) together that a layout is allowed (DiagramStyle.layoutSizeLimit): Graphviz "
                 + "would need about \(formatNumber(gigabytes, significantDigits: 2)) GB; draw a part of it"

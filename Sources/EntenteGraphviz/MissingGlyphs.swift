@@ -22,10 +22,13 @@ public struct MissingGlyphs: Sendable, Hashable, CustomStringConvertible {
 
     /// One line: `no installed font has glyphs for '…' (Han); a font such as Noto Sans CJK covers
     /// them`; at most 10 characters are quoted.
-    public var description: String {
+    public var description: String { cause + "; a font such as \(fontFamilies.joined(separator: " or ")) covers them" }
+
+    /// The line without its advice: `no installed font has glyphs for '北京' (Han)`, for a client that
+    /// gives advice of its own (the CLI names Debian's packages).
+    package var cause: String {
         let shown = String(characters.prefix(10)) + (characters.count > 10 ? "…" : "")
-        return "no installed font has glyphs for '\(shown)' (\(scripts.joined(separator: ", "))); "
-            + "a font such as \(fontFamilies.joined(separator: " or ")) covers them"
+        return "no installed font has glyphs for '\(shown)' (\(scripts.joined(separator: ", ")))"
     }
 
     /// A script's name and the Noto family that covers it, by code point range.

@@ -507,9 +507,7 @@ func walkBalance(_ network: SignedNetwork, weighted: Bool, nodeLimit: Int) -> Do
             smallest = min(smallest, abs(tie.net))
             largest = max(largest, abs(tie.net))
         }
-        if largest.isFinite, largest > 0x1p40 || (smallest < 0x1p-40 && smallest > 0) {
-            exponent = -(Int(largest.exponent) + Int(smallest.exponent)) / 2
-        }
+        exponent = Double.centringExponent(smallest: smallest, largest: largest)
     }
     var signed: [Double] = []
     var absolute: [Double] = []

@@ -27,8 +27,8 @@ extension WeightedAdjacency {
     /// source 0. Agrees with networkx `single_source_dijkstra_path_length(G, source, weight="cost")`
     /// (and `single_source_shortest_path_length` for ``EdgeMetric/hops``).
     ///
-    /// Dijkstra's algorithm with a binary-heap priority queue and lazy deletion (stale entries are
-    /// skipped) for ``EdgeMetric/length`` and ``EdgeMetric/strength``; breadth-first search for
+    /// The per-source sweeps' own Dijkstra (``SweepWorkspace``, an indexed queue with decrease-key)
+    /// for ``EdgeMetric/length`` and ``EdgeMetric/strength``; their breadth-first search for
     /// ``EdgeMetric/hops``.
     ///
     /// - Parameter source: a local node index of the view, `0..<nodeCount`.

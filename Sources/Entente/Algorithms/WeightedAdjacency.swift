@@ -60,11 +60,11 @@ package struct WeightedAdjacency: Sendable {
     /// ``weights`` and ``costs``: 2⁰ while the view's weights lie between 2⁻⁴⁰ and 2⁴⁰, else the one
     /// that centres their range on 1, so that sums and products of huge (1e308) or tiny (5e-324)
     /// weights stay finite and nonzero. Being a power of two, it changes no digit of any result;
-    /// ``graphUnits(ofWeight:)`` and ``graphUnits(ofCost:)`` divide it back out. An exponent, not a
+    /// ``graphUnits(ofWeight:)`` and its kin divide it back out. An exponent, not a
     /// factor: 2¹⁰⁷⁴, which lifts 5e-324 to 1, is beyond the largest finite Double.
     package let weightExponent: Int
     /// The power of two ``costs`` were multiplied by: ``weightExponent`` for `length`, its negation
-    /// for `strength`, 0 for `hops`.
+    /// for `strength`, 0 for `hops`. A path cost in the graph's units is the stored one times 2^−costExponent.
     package var costExponent: Int {
         switch metric {
         case .length: return weightExponent
@@ -77,8 +77,6 @@ package struct WeightedAdjacency: Sendable {
     package func graphUnits(ofWeight stored: Double) -> Double { Double.times(stored, powerOfTwo: -weightExponent) }
     /// An attenuation (Katz's alpha) in the graph's units as the stored weights count it.
     package func storedUnits(ofInverseWeight alpha: Double) -> Double { Double.times(alpha, powerOfTwo: -weightExponent) }
-    /// A path cost or distance of the stored costs, in the graph's units.
-    package func graphUnits(ofCost stored: Double) -> Double { Double.times(stored, powerOfTwo: -costExponent) }
     /// A quantity that goes as one over a distance (closeness, harmonic centrality), in the graph's units.
     package func graphUnits(ofInverseCost stored: Double) -> Double { Double.times(stored, powerOfTwo: costExponent) }
     /// An attenuation (Katz's alpha, one over a weight) of the stored weights, in the graph's units.
@@ -209,12 +207,19 @@ extension GraphView {
             smallest = min(smallest, weight)
             largest = max(largest, weight)
         }
-        guard largest > 0x1p40 || (smallest < 0x1p-40 && smallest > 0) else { return 0 }
-        return -(Int(largest.exponent) + Int(smallest.exponent)) / 2
+        return Double.centringExponent(smallest: smallest, largest: largest)
     }
 }
 
 extension Double {
+    /// The power of two that centres magnitudes from `smallest` to `largest` on 1: 0 while they lie
+    /// between 2⁻⁴⁰ and 2⁴⁰ (or when `largest` is not finite), else −e for the mean e of their binary
+    /// exponents. The one rule of every weighted algorithm's scaling.
+    package static func centringExponent(smallest: Double, largest: Double) -> Int {
+        guard largest.isFinite, largest > 0x1p40 || (smallest < 0x1p-40 && smallest > 0) else { return 0 }
+        return -(Int(largest.exponent) + Int(smallest.exponent)) / 2
+    }
+
     /// x · 2^e, exact unless it overflows or falls below the smallest subnormal.
     package static func times(_ x: Double, powerOfTwo e: Int) -> Double {
         e == 0 ? x : Double(sign: .plus, exponent: e, significand: x)

@@ -24,7 +24,7 @@ public struct RelationPath: Hashable, Sendable, Encodable, CustomStringConvertib
             PathEdge(source: graph.nodes[path.nodes[hop]].id, target: graph.nodes[path.nodes[hop + 1]].id,
                      edge: graph.edges[index], index: index)
         }
-        cost = costExponent == 0 ? path.cost : Double(sign: .plus, exponent: -costExponent, significand: path.cost)
+        cost = Double.times(path.cost, powerOfTwo: -costExponent)
         isDirected = graph.isDirected
     }
 

@@ -156,7 +156,7 @@ extension MeasureComparison: CustomStringConvertible {
 
 /// A number for people, to 6 significant digits; one that overflowed says so instead of JSON's
 /// `null`: `beyond 1.8e308`, `-beyond 1.8e308`.
-private func proseNumber(_ value: Double) -> String {
+package func proseNumber(_ value: Double) -> String {
     if value.isFinite { return formatNumber(value, significantDigits: 6) }
     if value.isNaN { return "undefined" }
     return (value < 0 ? "-" : "") + "beyond 1.8e308"

@@ -250,9 +250,9 @@ struct CentralityCommand: AsyncParsableCommand {
 /// `entente: katz: alpha = 0.9/λmax = 0.0315078 (λmax 28.5644); --alpha sets another`.
 func katzAlphaNote(_ values: NodeValues) -> String? {
     guard values.measure == .katz, values.isDefaultAlpha, let alpha = values.alpha else { return nil }
-    let lambda = values.largestEigenvalue.map { formatNumber($0, significantDigits: 6) } ?? "beyond 1.8e308"
-    let shown = alpha.isFinite ? formatNumber(alpha, significantDigits: 6) : "beyond 1.8e308"
-    return "entente: katz: alpha = 0.9/λmax = \(shown) (λmax \(lambda)); --alpha sets another"
+    // A λmax beyond the largest finite number is returned as nil, not as infinity.
+    let lambda = proseNumber(values.largestEigenvalue ?? .infinity)
+    return "entente: katz: alpha = 0.9/λmax = \(proseNumber(alpha)) (λmax \(lambda)); --alpha sets another"
 }
 
 /// `--estimator`.

@@ -299,8 +299,6 @@ extension MissingGlyphs {
             default: return "fonts-noto"
             }
         }
-        // The library's line up to its advice, then Debian's.
-        let cause = description.components(separatedBy: "; a font such as ").first ?? description
         return cause + "; install \(packages.joined(separator: " and ")) (Debian's package \(packages.count == 1 ? "name" : "names"))"
     }
 }
