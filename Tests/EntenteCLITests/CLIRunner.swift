@@ -27,8 +27,19 @@ let ententeBinary: URL = {
 /// Runs `entente` with arguments from the package root, optionally with standard input and a PATH.
 func runEntente(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
                 in directory: URL = packageRoot) throws -> CLIResult {
+    try runProgram(ententeBinary, arguments, stdin: stdin, environment: environment, in: directory)
+}
+
+/// Runs a Python script of the repository (a path from the package root) with python3 from PATH.
+func runPython(_ script: String, _ arguments: [String]) throws -> CLIResult {
+    try runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3", packageRoot.appendingPathComponent(script).path] + arguments)
+}
+
+/// Runs a program, reading its standard output and error together so that neither pipe fills up.
+func runProgram(_ executable: URL, _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
+                in directory: URL = packageRoot) throws -> CLIResult {
     let process = Process()
-    process.executableURL = ententeBinary
+    process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
     if let environment { process.environment = environment }

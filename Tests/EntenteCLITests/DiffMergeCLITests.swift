@@ -160,16 +160,9 @@ private let smallOther = "Tests/EntenteTests/Fixtures/graphs/diff-other.json"
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("scenario.json")
         #expect(try runEntente(["merge", pakistan, agenda, "-o", output.path]).status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.evidenceChecker.path, output.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "check_evidence.py: \(text)")
-        #expect(text.hasPrefix("evidence: 57 of 57 edges cite their source verbatim"))
+        let check = try runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3", Self.evidenceChecker.path, output.path])
+        #expect(check.status == 0, "check_evidence.py: \(check.stdout)\(check.stderr)")
+        #expect(check.stdout.hasPrefix("evidence: 57 of 57 edges cite their source verbatim"))
     }
 
     @Test func mergeOfAGraphWithItselfHasNoConflict() throws {

@@ -157,16 +157,7 @@ import Testing
 /// json, csv, xml.etree and html.parser, networkx's GraphML and GEXF readers, and Graphviz's `dot`
 /// (#23 item 11). The script defines the names and the checks; see its docstring.
 @Test func everyWriterIsValidForItsFormatWhateverTheNamesHold() throws {
-    let script = packageRoot.appendingPathComponent("Tests/EntenteCLITests/validate_writers.py")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path, ententeBinary.path]
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = out
-    try process.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(text)")
-    #expect(text.hasSuffix(" outputs checked, 0 problems\n"), "\(text)")
+    let result = try runPython("Tests/EntenteCLITests/validate_writers.py", [ententeBinary.path])
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    #expect(result.stdout.hasSuffix(" outputs checked, 0 problems\n"), "\(result.stdout)\(result.stderr)")
 }

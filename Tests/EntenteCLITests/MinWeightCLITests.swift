@@ -73,18 +73,9 @@ import Testing
     /// script recomputes the blocs with this binary, checks the claims of the README and
     /// docs/timeline.md (`--check`), and its tables are the ones docs/timeline.md prints.
     @Test func theSignedBlocsOf1993To2001AreTheOnesTheDocsCompare() throws {
-        let script = packageRoot.appendingPathComponent("Tests/EntenteTests/Fixtures/world/compare_blocs.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, ententeBinary.path, "--check"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        let tables = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "compare_blocs.py: \(String(decoding: errors, as: UTF8.self))")
+        let result = try runPython("Tests/EntenteTests/Fixtures/world/compare_blocs.py", [ententeBinary.path, "--check"])
+        let tables = result.stdout
+        #expect(result.status == 0, "compare_blocs.py: \(result.stderr)")
         let docs = try String(contentsOf: packageRoot.appendingPathComponent("docs/timeline.md"), encoding: .utf8)
         #expect(!tables.isEmpty && docs.contains(tables.trimmingCharacters(in: .whitespacesAndNewlines)),
                 "docs/timeline.md does not print what compare_blocs.py prints")
