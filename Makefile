@@ -39,22 +39,28 @@ deps:
 	    $(PYTHON) -m pip install --quiet playwright; \
 	fi
 
+# The libraries (this package) and the CLI (the package in CLI/, which depends on this one by path).
 build: deps
 	$(SWIFT) build
+	$(SWIFT) build --package-path CLI
 
+# The release binary, CLI/.build/release/entente.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --package-path CLI
 
-# Every test: the unit and CLI tests (Swift Testing), the browser tests of the explorer page
-# (Tests/Browser), the evidence check of Graphs/ (in the suite, and by the shared checker when it is
-# next to this clone), and both Examples packages.
+# Every test: the library tests and the CLI's (Swift Testing; the CLI's package in CLI/), the check
+# that the library's layers depend one way, the browser tests of the explorer page (Tests/Browser), the evidence check of Graphs/ (in the suite, and by the
+# shared checker when it is next to this clone), and both Examples packages.
 test: deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --build-tests --package-path CLI
 	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --package-path CLI
+	$(PYTHON) Tests/check_layers.py
 	@if [ -n "$$CI" ] && ! command -v chromium >/dev/null 2>&1; then \
 	    echo "chromium is missing: the browser tests cannot run, and CI must not skip them" >&2; exit 1; fi
 	OUT=$(OUT) ENTENTE_NO_CHROMIUM=$$(command -v chromium >/dev/null 2>&1 || echo 1) \
-	    $(PYTHON) Tests/Browser/test_explorer.py .build/debug/entente
+	    $(PYTHON) Tests/Browser/test_explorer.py CLI/.build/debug/entente
 	@if [ -f ../shared/tools/check_evidence.py ]; then $(PYTHON) ../shared/tools/check_evidence.py; fi
 	cd Examples && $(SWIFT) build && $(SWIFT) run --skip-build relations-query
 	@mkdir -p $(OUT)
@@ -64,23 +70,23 @@ test: deps
 
 # The main job: information about Graphs/pakistan.json, a path query and its diagram.
 demo: release
-	.build/release/entente info Graphs/pakistan.json
-	.build/release/entente path Graphs/pakistan.json Pakistan EU --types economic
-	.build/release/entente centrality Graphs/pakistan.json --measure betweenness --top 5
+	CLI/.build/release/entente info Graphs/pakistan.json
+	CLI/.build/release/entente path Graphs/pakistan.json Pakistan EU --types economic
+	CLI/.build/release/entente centrality Graphs/pakistan.json --measure betweenness --top 5
 	@mkdir -p $(OUT)
-	.build/release/entente render Graphs/pakistan.json -o $(OUT)/pakistan.svg
-	.build/release/entente render Graphs/pakistan.json -o $(OUT)/pakistan-highlight.svg --highlight RUS EU
-	.build/release/entente render Graphs/pakistan.json -o $(OUT)/pakistan.html
+	CLI/.build/release/entente render Graphs/pakistan.json -o $(OUT)/pakistan.svg
+	CLI/.build/release/entente render Graphs/pakistan.json -o $(OUT)/pakistan-highlight.svg --highlight RUS EU
+	CLI/.build/release/entente render Graphs/pakistan.json -o $(OUT)/pakistan.html
 	@echo "diagrams written to $(OUT)/pakistan.svg and $(OUT)/pakistan-highlight.svg;"
 	@echo "the interactive explorer to $(OUT)/pakistan.html (open it in a browser)"
-	@echo "the entente binary is .build/release/entente (make install copies it to $(PREFIX)/bin)"
+	@echo "the entente binary is CLI/.build/release/entente (make install copies it to $(PREFIX)/bin)"
 
 # Copies the release binary to $(DESTDIR)$(PREFIX)/bin (PREFIX=/usr/local unless given; DESTDIR for
 # staged installs and packaging). The binary links Graphviz's shared libraries, which stay installed.
 PREFIX ?= /usr/local
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 755 .build/release/entente "$(DESTDIR)$(PREFIX)/bin/entente"
+	install -m 755 CLI/.build/release/entente "$(DESTDIR)$(PREFIX)/bin/entente"
 
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/entente"
@@ -90,17 +96,17 @@ uninstall:
 .PHONY: agenda
 agenda: release
 	@mkdir -p $(OUT)
-	.build/release/entente diff Graphs/pakistan.json Graphs/awaam-agenda.json
-	.build/release/entente merge Graphs/pakistan.json Graphs/awaam-agenda.json -o $(OUT)/scenario.json
-	.build/release/entente diff Graphs/pakistan.json $(OUT)/scenario.json --measure betweenness
-	.build/release/entente balance Graphs/pakistan.json --sign-rule net
-	.build/release/entente balance $(OUT)/scenario.json --sign-rule net
-	.build/release/entente render $(OUT)/scenario.json --diff Graphs/pakistan.json -o docs/images/agenda-diff.svg \
+	CLI/.build/release/entente diff Graphs/pakistan.json Graphs/awaam-agenda.json
+	CLI/.build/release/entente merge Graphs/pakistan.json Graphs/awaam-agenda.json -o $(OUT)/scenario.json
+	CLI/.build/release/entente diff Graphs/pakistan.json $(OUT)/scenario.json --measure betweenness
+	CLI/.build/release/entente balance Graphs/pakistan.json --sign-rule net
+	CLI/.build/release/entente balance $(OUT)/scenario.json --sign-rule net
+	CLI/.build/release/entente render $(OUT)/scenario.json --diff Graphs/pakistan.json -o docs/images/agenda-diff.svg \
 	    --title "What the agenda would change (scenario against today)"
-	.build/release/entente balance Graphs/pakistan.json --types security --kinds state --weighted
-	.build/release/entente render $(OUT)/scenario.json --balance --weighted --types security --kinds state \
+	CLI/.build/release/entente balance Graphs/pakistan.json --types security --kinds state --weighted
+	CLI/.build/release/entente render $(OUT)/scenario.json --balance --weighted --types security --kinds state \
 	    -o docs/images/agenda-balance.svg --title "Security camps if the agenda is adopted"
-	.build/release/entente render Graphs/pakistan.json --color-by community -o docs/images/pakistan-communities.svg
+	CLI/.build/release/entente render Graphs/pakistan.json --color-by community -o docs/images/pakistan-communities.svg
 
 # Entente against igraph and networkit on the benchmark graphs, in one run (see Benchmarks/README.md).
 bench: deps
@@ -135,4 +141,4 @@ docs:
 	$(SWIFT) package generate-documentation --target Entente --target EntenteGraphviz --warnings-as-errors
 
 clean:
-	rm -rf .build .build-tsan .build-asan Fuzz/.build Examples/.build Examples/CustomDiagram/.build $(OUT)
+	rm -rf .build .build-tsan .build-asan CLI/.build Fuzz/.build Examples/.build Examples/CustomDiagram/.build $(OUT)

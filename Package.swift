@@ -9,12 +9,10 @@ let package = Package(
         .library(name: "Entente", targets: ["Entente"]),
         .library(name: "EntenteGraphviz", targets: ["EntenteGraphviz"]),
         .library(name: "EntenteExact", targets: ["EntenteExact"]),
-        .executable(name: "entente", targets: ["entente"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.7.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
@@ -47,15 +45,6 @@ let package = Package(
         // COIN-OR CBC, loaded with dlopen at run time: builds without it (see CBCSolver.swift).
         .target(name: "EntenteExact", dependencies: ["Entente"]),
         .executableTarget(
-            name: "entente",
-            dependencies: [
-                "Entente",
-                "EntenteGraphviz",
-                "EntenteExact",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
-        .executableTarget(
             name: "render-benchmark",
             dependencies: ["Entente", "EntenteGraphviz"],
             path: "Benchmarks/RenderBenchmark"
@@ -65,7 +54,6 @@ let package = Package(
         .executableTarget(name: "years-benchmark", dependencies: ["Entente"], path: "Benchmarks/YearsBenchmark"),
         .testTarget(name: "EntenteTests", dependencies: ["Entente"], exclude: ["Fixtures"]),
         .testTarget(name: "EntenteGraphvizTests", dependencies: ["Entente", "EntenteGraphviz"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "EntenteCLITests", dependencies: ["entente"], exclude: ["validate_writers.py"]),
         .testTarget(name: "EntenteExactTests", dependencies: ["Entente", "EntenteExact"]),
     ],
     swiftLanguageModes: [.v6]

@@ -36,8 +36,9 @@ fi
 
 echo "building entente and entente-benchmark (release)" >&2
 swift build -c release --product entente-benchmark >&2
-swift build -c release --product entente >&2
+swift build -c release --package-path CLI --product entente >&2
 bin=$(swift build -c release --show-bin-path)
+cli=$(swift build -c release --package-path CLI --show-bin-path)
 label=$(git describe --always --dirty 2>/dev/null || echo unknown)
 
 mkdir -p Benchmarks/graphs "$out"
@@ -64,7 +65,7 @@ for graph in $graphs; do
     "$python" Benchmarks/peers.py --csv "$csv" --graph "$graph" --ops "$other_ops" --runs "$runs" --cap "$cap" \
         | tee -a "$results" >&2
     echo "== $graph: whole processes" >&2
-    "$python" Benchmarks/compare.py processes --entente "$bin/entente" --csv "$csv" --graph "$graph" \
+    "$python" Benchmarks/compare.py processes --entente "$cli/entente" --csv "$csv" --graph "$graph" \
         --from n0 --to "n$((nodes - 1))" --runs "$runs" --label "$label" | tee -a "$results" >&2
     if [[ " $all_pairs " == *" $graph "* ]]; then
         # One op at a time, Entente then the peers, so that the load of a shared machine (other
@@ -82,14 +83,14 @@ done
 if [[ " $graphs " == *" large "* ]]; then
     # Every output path of the CLI on the large graph, with igraph's PageRank script in the same loop.
     echo "== large: output paths" >&2
-    "$python" Benchmarks/output.py --entente "$bin/entente" --csv Benchmarks/graphs/large.csv --runs "$runs" \
+    "$python" Benchmarks/output.py --entente "$cli/entente" --csv Benchmarks/graphs/large.csv --runs "$runs" \
         --jsonl "$out/output.jsonl" | tee "$out/output.md" >&2 || true
     # entente timeline over the world's 199 years against a networkx loop over the same years.
     echo "== world security network: timeline of betweenness, 1816-2014" >&2
-    "$python" Benchmarks/timeline.py --entente "$bin/entente" --runs "$runs" | tee "$out/timeline.md" >&2 || true
+    "$python" Benchmarks/timeline.py --entente "$cli/entente" --runs "$runs" | tee "$out/timeline.md" >&2 || true
     # Peak memory per edge of info and convert on a 2,000,000-edge CSV, against igraph's reading.
     echo "== 2,000,000 edges: peak memory" >&2
-    "$python" Benchmarks/memory.py --entente "$bin/entente" | tee "$out/memory.md" >&2 || true
+    "$python" Benchmarks/memory.py --entente "$cli/entente" | tee "$out/memory.md" >&2 || true
 fi
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")

@@ -31,7 +31,7 @@ AFTER_NEXT_FRAME = """(action) => new Promise((done) => {
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("entente", nargs="?", default=os.path.join(ROOT, ".build", "debug", "entente"))
+    parser.add_argument("entente", nargs="?", default=os.path.join(ROOT, "CLI", ".build", "debug", "entente"))
     parser.add_argument("--nodes", type=int, default=2000)
     parser.add_argument("--layout", default="sfdp")
     args = parser.parse_args()

@@ -31,7 +31,7 @@ def main():
     parser.add_argument("--sign-rule", default="negative-wins")
     parser.add_argument("--first", type=int, default=1946)
     parser.add_argument("--last", type=int, default=2014)
-    parser.add_argument("--entente", default=os.path.join(ROOT, ".build", "release", "entente"))
+    parser.add_argument("--entente", default=os.path.join(ROOT, "CLI", ".build", "release", "entente"))
     args = parser.parse_args()
     rows, failures = [], 0
     total_entente = total_highs = 0.0

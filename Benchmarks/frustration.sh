@@ -16,7 +16,7 @@ else
     echo "$WORLD not found: generated year networks" >&2
     "$PYTHON" Benchmarks/gen_year_networks.py "$years"
 fi
-swift build -c release --product entente >&2
+swift build -c release --package-path CLI --product entente >&2
 {
     echo "Run of $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -sm); $(swift --version 2>/dev/null | head -1);"
     echo "HiGHS $("$PYTHON" -c 'import highspy; print(highspy.Highs().version())' 2>/dev/null | tail -1), $("$PYTHON" --version);"

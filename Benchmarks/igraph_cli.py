@@ -28,14 +28,14 @@ def load(path):
 
 
 def format_number(value):
-    """Entente's formatNumber: whole numbers without a point, others in shortest round-trip form."""
+    """Entente's TextFormat.number: whole numbers without a point, others in shortest round-trip form."""
     if value == round(value) and abs(value) < 1e15:
         return str(int(value))
     return repr(value)
 
 
 def significant(value, digits):
-    """Entente's formatNumber(_:significantDigits:) (rounding half away from zero)."""
+    """Entente's TextFormat.number(_:significantDigits:) (rounding half away from zero)."""
     if not math.isfinite(value) or value == 0:
         return format_number(value)
     shift = digits - 1 - math.floor(math.log10(abs(value)))

@@ -33,7 +33,7 @@ with open(path, "w") as f:
             if written >= rows:
                 break
 PY
-swift build -c release --product entente >/dev/null
+swift build -c release --package-path CLI --product entente >/dev/null
 echo "panel: $(wc -l < "$directory/panel.csv") lines, $(du -m "$directory/panel.csv" | cut -f1) MB"
-/usr/bin/time -f "read: %e s wall, %M KB peak RSS" .build/release/entente info "$directory/panel.csv" --json 2>&1 >/dev/null | grep -v '^entente: note'
-.build/release/entente info "$directory/panel.csv" 2>&1 | grep -E "^(nodes|edges|entente: note)"
+/usr/bin/time -f "read: %e s wall, %M KB peak RSS" CLI/.build/release/entente info "$directory/panel.csv" --json 2>&1 >/dev/null | grep -v '^entente: note'
+CLI/.build/release/entente info "$directory/panel.csv" 2>&1 | grep -E "^(nodes|edges|entente: note)"

@@ -30,8 +30,9 @@ threshold=0.95
 
 echo "building entente and entente-benchmark (release)" >&2
 swift build -c release --product entente-benchmark >&2
-swift build -c release --product entente >&2
+swift build -c release --package-path CLI --product entente >&2
 bin=$(swift build -c release --show-bin-path)
+cli=$(swift build -c release --package-path CLI --show-bin-path)
 
 mkdir -p Benchmarks/graphs "$out"
 csv=Benchmarks/graphs/medium.csv
@@ -59,13 +60,13 @@ timed() {
 for metric in length hops strength; do
     exact="$out/betweenness-$metric-exact.json"
     echo "exact betweenness, $metric" >&2
-    exact_time=$(timed "$exact" "$bin/entente" centrality "$csv" --measure betweenness --metric "$metric" --json --quiet)
+    exact_time=$(timed "$exact" "$cli/entente" centrality "$csv" --measure betweenness --metric "$metric" --json --quiet)
     echo "$metric exact - $exact_time $exact $exact" >> "$runs_list"
     for seed in $seeds; do
         for estimator in spread networkx; do
             if [ "$estimator" = networkx ] && [ "$seed" != 0 ]; then continue; fi
             sampled="$out/betweenness-$metric-$estimator-$seed.json"
-            took=$(timed "$sampled" "$bin/entente" centrality "$csv" --measure betweenness --metric "$metric" \
+            took=$(timed "$sampled" "$cli/entente" centrality "$csv" --measure betweenness --metric "$metric" \
                 --samples "$samples" --seed "$seed" --estimator "$estimator" --json --quiet)
             echo "$metric $estimator $seed $took $exact $sampled" >> "$runs_list"
         done

@@ -41,7 +41,7 @@ def timed(cmd):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--entente", default=os.path.join(ROOT, ".build/release/entente"))
+    ap.add_argument("--entente", default=os.path.join(ROOT, "CLI/.build/release/entente"))
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     world = os.path.join(ROOT, "Graphs/world/igo.json")

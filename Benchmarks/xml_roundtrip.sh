@@ -7,8 +7,8 @@ set -euo pipefail
 edges=${1:-500000}
 directory=$(mktemp -d)
 trap 'rm -rf "$directory"' EXIT
-swift build -c release --product entente >/dev/null
-entente=.build/release/entente
+swift build -c release --package-path CLI --product entente >/dev/null
+entente=CLI/.build/release/entente
 python3 Benchmarks/gen_graph.py --nodes $((edges / 10)) --edges "$edges" --seed 1 --out "$directory/graph.csv"
 "$entente" convert "$directory/graph.csv" -o "$directory/reference.json" 2>/dev/null
 for format in graphml gexf; do

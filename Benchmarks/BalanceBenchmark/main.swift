@@ -86,7 +86,7 @@ for n in sizes {
             let start = Date()
             let report = view.structuralBalance(weighted ? .weighted : .unweighted, limits: limits)
             let seconds = Date().timeIntervalSince(start)
-            print("\(n)\t\(density)\t\(seed)\t\(ties.count)\t\(formatNumber(report.frustration.value))\t"
+            print("\(n)\t\(density)\t\(seed)\t\(ties.count)\t\(TextFormat.number(report.frustration.value))\t"
                   + "\(report.frustration.isExact)\t\(String(format: "%.3f", seconds))")
         }
     }

@@ -84,7 +84,7 @@ let everything = RelationFilter(polarities: [.cooperative, .adversarial], year: 
 report("view_at", median { graph.view(everything).edgeCount })
 report("info_at", median { GraphSummary(graph, filter: everything).edgeCount })
 report("analysis_at", try median { try Analysis(graph, filter: RelationFilter(year: 1962)).nodes.count })
-report("subgraph_at", median { graph.subgraph(everything).edges.count })
+report("subgraph_at", try median { try graph.subgraph(everything).edges.count })
 report("check_ties", try median {
     try graph.checkTieYears()
     return graph.edges.count

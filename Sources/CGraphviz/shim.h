@@ -15,15 +15,21 @@ static inline Agnode_t *entente_agtail(Agedge_t *e) { return agtail(e); }
 static inline Agnode_t *entente_aghead(Agedge_t *e) { return aghead(e); }
 static inline unsigned long entente_agseq(void *obj) { return AGSEQ(obj); }
 
-/* cgraph's lexer keeps state across agmemread calls: text buffered but not parsed (what follows
- * the graph, such as its final newline) would be read first by the next call, shifting its line
- * numbers or even parsing the old text. aglexbad (exported by libcgraph, declared only in its private
- * header) flushes that buffer; agsetfile(NULL) restarts the line count and names no file. */
-extern void aglexbad(void) __attribute__((weak));
-static inline void entente_agresetlexer(void) {
-    /* Weak, so that a libcgraph without it (it is private API) still links; the flush is skipped. */
-    if (aglexbad) aglexbad();
-    agsetfile(NULL);
+/* cgraph's object kinds are macros before Graphviz 11 and an enum since, which Swift imports with
+ * different integer types: here they are ints either way. */
+static const int ENTENTE_AGRAPH = AGRAPH;
+static const int ENTENTE_AGNODE = AGNODE;
+static const int ENTENTE_AGEDGE = AGEDGE;
+
+/* gvPluginList lost its unused fourth parameter in Graphviz 9.0.0, the release that also removed
+ * cgraph's FIRSTNREF macro: that macro tells the two signatures apart (Tests/graphviz-headers.sh
+ * compiles this against a current release). */
+static inline char **entente_gvpluginlist(GVC_t *gvc, const char *kind, int *count) {
+#ifdef FIRSTNREF
+    return gvPluginList(gvc, kind, count, NULL);
+#else
+    return gvPluginList(gvc, kind, count);
+#endif
 }
 
 /* ND_coord is a macro over the layout record gvLayout attaches to each node (points, y upwards). */
@@ -70,7 +76,7 @@ static inline int entente_ed_extend(Agedge_t *e, entente_box *b) {
 static inline double entente_gd_label_width(Agraph_t *g) { return GD_label(g) ? GD_label(g)->dimen.x : 0; }
 static inline double entente_gd_label_height(Agraph_t *g) { return GD_label(g) ? GD_label(g)->dimen.y : 0; }
 static inline void entente_gd_label_move(Agraph_t *g, double x, double y) {
-    if (GD_label(g)) { GD_label(g)->pos.x = x; GD_label(g)->pos.y = y; GD_label(g)->set = TRUE; }
+    if (GD_label(g)) { GD_label(g)->pos.x = x; GD_label(g)->pos.y = y; GD_label(g)->set = 1; }
 }
 static inline entente_box entente_gd_bb(Agraph_t *g) {
     entente_box b = { GD_bb(g).LL.x, GD_bb(g).LL.y, GD_bb(g).UR.x, GD_bb(g).UR.y };

@@ -37,7 +37,7 @@ public enum ChartRenderer {
         let source = """
             graph chart {
               graph [pad=0, margin=0, dpi=144, bgcolor="#FFFFFF"];
-              node [shape=none, label="", fixedsize=true, width=\(formatNumber(width)), height=\(formatNumber(height)), imagescale=true];
+              node [shape=none, label="", fixedsize=true, width=\(TextFormat.number(width)), height=\(TextFormat.number(height)), imagescale=true];
               chart [image=\(DOTWriter.quote(image.path))];
             }
             """
@@ -51,7 +51,7 @@ public enum ChartRenderer {
     ///
     /// - Throws: ``GraphvizError``, or `GraphError` when the file cannot be written.
     public static func render(_ chart: LineChart, to path: String) throws {
-        let name = pathExtension(path).lowercased()
+        let name = FileIO.pathExtension(path).lowercased()
         guard let format = OutputFormat(rawValue: name), formats.contains(format) else {
             throw GraphvizError.unavailableFormat(name.isEmpty ? "(no extension)" : name, available: formats.map(\.rawValue))
         }

@@ -113,7 +113,7 @@ public enum DOTReader {
         let g = parsed.pointer
         let location = SourceLocation(file: file)
         let string = { (pointer: UnsafeMutablePointer<CChar>?) -> String in text(pointer, latin1: latin1) }
-        let graphAttributes = attributes(of: UnsafeMutableRawPointer(g), kind: AGRAPH, in: g, latin1: latin1)
+        let graphAttributes = attributes(of: UnsafeMutableRawPointer(g), kind: ENTENTE_AGRAPH, in: g, latin1: latin1)
         var name = string(agnameof(UnsafeMutableRawPointer(g)))
         // cgraph names an anonymous graph `%N`.
         if name.hasPrefix("%") { name = graphAttributes["label"].map { DOTWriter.unescapeLabel($0) } ?? "" }
@@ -129,7 +129,7 @@ public enum DOTReader {
         var indexByNode: [UnsafeMutablePointer<Agnode_t>: Int] = [:]
         var node = agfstnode(g)
         while let current = node {
-            var values = attributes(of: UnsafeMutableRawPointer(current), kind: AGNODE, in: g, latin1: latin1)
+            var values = attributes(of: UnsafeMutableRawPointer(current), kind: ENTENTE_AGNODE, in: g, latin1: latin1)
             let id = string(agnameof(UnsafeMutableRawPointer(current)))
             let label = values.removeValue(forKey: "label").map { DOTWriter.unescapeLabel($0, nodeID: id) } ?? id
             let kind = values.removeValue(forKey: "kind").map { NodeKind($0) } ?? .state
@@ -179,7 +179,7 @@ public enum DOTReader {
                 graph.omittedSelfLoops += 1
                 continue
             }
-            var values = attributes(of: UnsafeMutableRawPointer(pointer), kind: AGEDGE, in: g, latin1: latin1)
+            var values = attributes(of: UnsafeMutableRawPointer(pointer), kind: ENTENTE_AGEDGE, in: g, latin1: latin1)
             var edge = Edge(source: "", target: "")
             if let type = values.removeValue(forKey: "type") { edge.type = RelationType(type) }
             if let weight = values.removeValue(forKey: "weight") {

@@ -86,8 +86,44 @@ public struct Diagram: Sendable {
         let graph = view.graph
         for id in highlight.nodes where graph.index(of: id) == nil { throw .pathNotInDiagram("node \(id)") }
         for hop in highlight.edges where !(graph.edges.indices.contains(hop.index) && graph.edges[hop.index] == hop.edge) {
-            throw .pathNotInDiagram("tie \(hop.source)–\(hop.target) \(hop.edge.type) \(formatNumber(hop.edge.weight))")
+            throw .pathNotInDiagram("tie \(hop.source)–\(hop.target) \(hop.edge.type) \(TextFormat.number(hop.edge.weight))")
         }
+    }
+
+    /// Highlights the shortest path between two drawn nodes, found in the drawn view as `entente
+    /// path` finds it, and returns it; `nil` when no path joins them there (the highlight is then
+    /// cleared).
+    ///
+    /// ```swift
+    /// var diagram = try Diagram(pakistan, showing: RelationFilter(types: [.economic]))
+    /// try diagram.highlightShortestPath(from: "CHN", to: "EU")
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - from: the start, by id or label (as ``RelationGraph/node(named:)`` resolves it).
+    ///   - to: the end.
+    ///   - polarities: the ties a path may take: by default the cooperative ones, as in an analysis;
+    ///     the drawn view's other ties stay drawn but are not walked.
+    ///   - metric: how weights become costs.
+    /// - Throws: ``GraphError/noSuchNode(name:file:suggestions:)`` or
+    ///   ``GraphError/ambiguousNode(name:file:matches:)`` for a name, and
+    ///   ``GraphError/notInView(file:node:reason:)`` for a node the diagram does not draw, with the
+    ///   reason its filter leaves it out.
+    @discardableResult
+    public mutating func highlightShortestPath(from: String, to: String, polarities: Set<Polarity> = [.cooperative],
+                                               metric: EdgeMetric = .strength) throws(GraphError) -> RelationPath? {
+        let graph = view.graph
+        for name in [from, to] {
+            let node = try graph.node(named: name)
+            if let index = graph.index(of: node.id), view.localIndex(ofNode: index) == nil {
+                throw .notInView(file: nil, node: graph.describe(node: index),
+                                 reason: filter.absenceReason(of: index, in: graph))
+            }
+        }
+        var walked = filter
+        walked.polarities = filter.polarities.intersection(polarities)
+        highlight = try Analysis(graph, filter: walked, metric: metric).shortestPath(from: from, to: to)
+        return highlight
     }
 
     /// The title drawn when ``title`` is `nil`: the graph's name, then what ``filter`` keeps
@@ -125,7 +161,7 @@ public struct Diagram: Sendable {
 
         // The graph's name reaches the SVG's comment and <title> and Graphviz's JSON raw: control characters shown.
         var text = (graph.isDirected ? "digraph " : "graph ")
-            + DOTWriter.quote(visibleControlCharacters(graph.name, keepingLineFeeds: false)) + " {\n"
+            + DOTWriter.quote(TextFormat.escapingControls(graph.name, keepingLineFeeds: false)) + " {\n"
         var graphAttributes: [(String, String)] = [
             ("fontname", style.fontName), ("bgcolor", "white"), ("pad", "0.3"), ("outputorder", "edgesfirst"),
             ("labelloc", "t"), ("labeljust", "c"),
@@ -139,7 +175,7 @@ public struct Diagram: Sendable {
         text += "  graph \(attributeList(graphAttributes));\n"
         if let legend = legendLabel() { text += "  graph [label=<\(legend)>];\n" }
         text += "  node " + attributeList([
-            ("fontname", style.fontName), ("fontsize", formatNumber(style.fontSize)), ("style", "filled"),
+            ("fontname", style.fontName), ("fontsize", TextFormat.number(style.fontSize)), ("style", "filled"),
             ("fillcolor", style.nodeFillColor), ("color", style.nodeLineColor), ("fontcolor", style.nodeLineColor),
             ("penwidth", "1.2"), ("margin", "0.12,0.06"),
         ]) + ";\n"
@@ -154,9 +190,9 @@ public struct Diagram: Sendable {
                 ("shape", style.shape(of: node.kind, in: graph)),
             ]
             if style.roundedKinds.contains(node.kind) { attributes.append(("style", "rounded,filled")) }
-            if let size = sizes[nodeIndex] { attributes.append(("fontsize", formatNumber(size))) }
+            if let size = sizes[nodeIndex] { attributes.append(("fontsize", TextFormat.number(size))) }
             if fades && emphasised {
-                attributes += [("penwidth", formatNumber(1.2 * style.highlightPenFactor)), ("color", "#000000"),
+                attributes += [("penwidth", TextFormat.number(1.2 * style.highlightPenFactor)), ("color", "#000000"),
                                ("fontcolor", "#000000")]
             } else if fades {
                 attributes += [("color", style.nodeLineColor + style.fadedAlpha), ("fontcolor", style.fadedTextColor)]
@@ -177,13 +213,13 @@ public struct Diagram: Sendable {
             var width = style.penWidth(ofWeight: edge.weight, largestWeight: largestWeight)
             if fades && emphasised { width *= style.highlightPenFactor }
             var attributes: [(String, String)] = [
-                ("type", edge.type.name), ("weight", formatNumber(edge.weight)), ("polarity", edge.polarity.rawValue),
+                ("type", edge.type.name), ("weight", TextFormat.number(edge.weight)), ("polarity", edge.polarity.rawValue),
                 ("color", fades && !emphasised ? color + style.fadedAlpha : color),
-                ("penwidth", formatNumber(width)),
+                ("penwidth", TextFormat.number(width)),
             ]
             if edge.polarity == .adversarial { attributes.append(("style", style.adversarialLineStyle)) }
             if let center, layout == .neato || layout == .fdp, edge.sourceIndex == center || edge.targetIndex == center {
-                attributes.append(("len", formatNumber(style.egoEdgeLength)))
+                attributes.append(("len", TextFormat.number(style.egoEdgeLength)))
             }
             if graph.isDirected { attributes.append(("arrowsize", "0.7")) }
             if edgeTooltips { attributes.append(("tooltip", drawnLabel(tooltip(of: edge)))) }
@@ -207,7 +243,7 @@ public struct Diagram: Sendable {
         let id = view.graph.nodes[index].id
         let raw = id.unicodeScalars.contains { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }
         guard raw || DOTWriter.exactQuote(id) == nil else { return id }
-        return "\(visibleControlCharacters(id, keepingLineFeeds: true)) #\(index)"
+        return "\(TextFormat.escapingControls(id, keepingLineFeeds: true)) #\(index)"
     }
 
     /// The graph index of the centre of an ego view, when the filter has one in the view.
@@ -287,7 +323,7 @@ public struct Diagram: Sendable {
         let graph = view.graph
         let arrow = graph.isDirected ? " → " : " – "
         var lines = [graph.nodes[edge.sourceIndex].label + arrow + graph.nodes[edge.targetIndex].label,
-                     "\(edge.type.name), weight \(formatNumber(edge.weight)), \(edge.polarity.rawValue)"]
+                     "\(edge.type.name), weight \(TextFormat.number(edge.weight)), \(edge.polarity.rawValue)"]
         switch (edge.since, edge.until) {
         case let (since?, until?): lines.append("\(since)–\(until)")
         case let (since?, nil): lines.append("since \(since)")
@@ -305,7 +341,7 @@ public struct Diagram: Sendable {
         let heading = displayedTitle
         var rows: [String] = []
         if !heading.isEmpty {
-            rows.append("<TR><TD><FONT POINT-SIZE=\"\(formatNumber(style.titleFontSize))\"><B>"
+            rows.append("<TR><TD><FONT POINT-SIZE=\"\(TextFormat.number(style.titleFontSize))\"><B>"
                         + escapeHTML(Self.boundedLabel(heading, limit: Self.maximumDrawnTitle)) + "</B></FONT></TD></TR>")
         }
         if style.showsLegend {
@@ -342,7 +378,7 @@ public struct Diagram: Sendable {
             }
         }
         guard !rows.isEmpty else { return nil }
-        let size = formatNumber(style.legendFontSize)
+        let size = TextFormat.number(style.legendFontSize)
         return "<FONT POINT-SIZE=\"\(size)\"><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\" ID=\"legend\">"
             + rows.joined() + "</TABLE></FONT>"
     }
@@ -353,12 +389,12 @@ public struct Diagram: Sendable {
 }
 
 /// Text for an HTML-like label: `&`, `<`, `>` and `"` as entities, a line feed as `<BR/>`.
-func escapeHTML(_ text: String) -> String { MarkupText.graphvizLabel.escape(visibleControlCharacters(text, keepingLineFeeds: true)) }
+func escapeHTML(_ text: String) -> String { MarkupText.graphvizLabel.escape(TextFormat.escapingControls(text, keepingLineFeeds: true)) }
 
 /// A name as Graphviz should draw it, literally: control characters shown as `\u{1B}` (raw, they
 /// make SVG that is not well-formed and Graphviz JSON that is not valid), `&` written `&amp;`
 /// (Graphviz passes `&lt;` and `&#80;` through to SVG and decodes them for png and pdf, so a label
 /// `&#80;&#65;&#75;` would be drawn `PAK`), then escString-escaped (``DOTWriter/escapeLabel(_:)``).
 func drawnLabel(_ text: String) -> String {
-    DOTWriter.escapeLabel(visibleControlCharacters(text, keepingLineFeeds: true).replacingAll("&", with: "&amp;"))
+    DOTWriter.escapeLabel(TextFormat.escapingControls(text, keepingLineFeeds: true).replacingAll("&", with: "&amp;"))
 }

@@ -52,7 +52,7 @@ extension ComparisonGraph {
         guard let change = edgeChanges[index] else { return }
         let edge = graph.edges[index]
         // Bold: the highlight's factor, to two decimals.
-        let bold = formatNumber((style.penWidth(ofWeight: edge.weight) * style.highlightPenFactor * 100).rounded() / 100)
+        let bold = TextFormat.number((style.penWidth(ofWeight: edge.weight) * style.highlightPenFactor * 100).rounded() / 100)
         let note: String
         switch change {
         case .added:
@@ -67,9 +67,9 @@ extension ComparisonGraph {
             attributes.set("style", "dotted")
             note = "removed"
         case .reweighted(let from):
-            attributes.set("label", "\(formatNumber(from))→\(formatNumber(edge.weight))")
+            attributes.set("label", "\(TextFormat.number(from))→\(TextFormat.number(edge.weight))")
             attributes.set("fontcolor", color)
-            note = "weight \(formatNumber(from))→\(formatNumber(edge.weight))"
+            note = "weight \(TextFormat.number(from))→\(TextFormat.number(edge.weight))"
         case .flipped(let from, let weight):
             let label = signed(weight, from) + "→" + signed(edge.weight, edge.polarity)
             // A colour list draws parallel lines: a double line in the type's own colour.
@@ -85,7 +85,7 @@ extension ComparisonGraph {
 
     /// `+3` or `−2`.
     private func signed(_ weight: Double, _ polarity: Polarity) -> String {
-        (polarity == .cooperative ? "+" : "−") + formatNumber(weight)
+        (polarity == .cooperative ? "+" : "−") + TextFormat.number(weight)
     }
 
     /// Legend cells for the line marks the view uses.

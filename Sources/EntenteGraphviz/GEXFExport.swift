@@ -47,7 +47,7 @@ extension OwnedGraph {
     /// The laid-out position of every node that carries a diagram id (`node-N`), with its graph index N.
     func nodeCoordinates() -> [(index: Int, x: Double, y: Double)] {
         var name = Array("id".utf8CString)
-        let symbol = name.withUnsafeMutableBufferPointer { agattr(pointer, AGNODE, $0.baseAddress, nil) }
+        let symbol = name.withUnsafeMutableBufferPointer { agattr(pointer, ENTENTE_AGNODE, $0.baseAddress, nil) }
         guard let symbol else { return [] }
         var coordinates: [(index: Int, x: Double, y: Double)] = []
         var node = agfstnode(pointer)

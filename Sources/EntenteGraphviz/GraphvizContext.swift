@@ -39,7 +39,7 @@ struct GraphvizContext: ~Copyable {
     private static func plugins(of kind: String, in gvc: OpaquePointer?) -> [String] {
         guard let gvc else { return [] }
         var count: Int32 = 0
-        guard let list = gvPluginList(gvc, kind, &count, nil) else { return [] }
+        guard let list = entente_gvpluginlist(gvc, kind, &count) else { return [] }
         defer { free(list) }
         var names: Set<String> = []
         for index in 0..<Int(max(count, 0)) {

@@ -36,9 +36,9 @@ public enum GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
                 + (available.isEmpty ? "none" : available.joined(separator: ", ")) + ")"
         case let .tooLarge(nodes, ties, limit):
             let gigabytes = Double(Diagram.estimatedLayoutBytes(nodes: nodes, ties: ties)) / 1e9
-            return "the diagram has \(groupedDigits(nodes)) nodes and \(groupedDigits(ties)) ties, more than the "
-                + "\(groupedDigits(limit)) together that a layout is allowed (DiagramStyle.layoutSizeLimit): Graphviz "
-                + "would need about \(formatNumber(gigabytes, significantDigits: 2)) GB; draw a part of it"
+            return "the diagram has \(TextFormat.grouped(nodes)) nodes and \(TextFormat.grouped(ties)) ties, more than the "
+                + "\(TextFormat.grouped(limit)) together that a layout is allowed (DiagramStyle.layoutSizeLimit): Graphviz "
+                + "would need about \(TextFormat.number(gigabytes, significantDigits: 2)) GB; draw a part of it"
         case .pathNotInDiagram(let tie):
             return "the highlighted path's \(tie) is not in the graph drawn (was the path found in another graph?)"
         case .unavailableLayout(let layout, let available):

@@ -26,7 +26,7 @@ public struct MissingGlyphs: Sendable, Hashable, CustomStringConvertible {
 
     /// The line without its advice: `no installed font has glyphs for '北京' (Han)`, for a client that
     /// gives advice of its own (the CLI names Debian's packages).
-    package var cause: String {
+    public var cause: String {
         let shown = String(characters.prefix(10)) + (characters.count > 10 ? "…" : "")
         return "no installed font has glyphs for '\(shown)' (\(scripts.joined(separator: ", ")))"
     }

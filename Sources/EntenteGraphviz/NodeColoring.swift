@@ -116,7 +116,7 @@ public struct NodeColoring: Sendable {
         guard isFrustrated(edge) else { return }
         let width = attributes.value(of: "penwidth").flatMap(Double.init) ?? style.minimumPenWidth
         attributes.set("color", "#000000:\(color):#000000")
-        attributes.set("penwidth", formatNumber(max(width, 2 * style.minimumPenWidth)))
+        attributes.set("penwidth", TextFormat.number(max(width, 2 * style.minimumPenWidth)))
         attributes.set("label", "✗")
         attributes.set("fontname", style.fontName + "-Bold")
         attributes.set("fontsize", "16")
@@ -147,7 +147,7 @@ public struct NodeColoring: Sendable {
                 cells.append("<TD><B>═══ ✗</B> frustrated tie\(marked == 1 ? "" : "s") (\(marked))</TD>")
             }
             let frustration = balance.frustration
-            let value = formatNumber(frustration.value, significantDigits: 6)
+            let value = TextFormat.number(frustration.value, significantDigits: 6)
             let signs = balance.signs == .weighted ? "weighted " : ""
             cells.append(frustration.isExact
                 ? "<TD>\(signs)frustration \(value) (optimal split)</TD>"
@@ -166,7 +166,7 @@ public struct NodeColoring: Sendable {
             let unfilled = view.nodeIndices.filter { isolated.contains(graph.nodes[$0].id) }.count
             if unfilled > 0 { cells.append("<TD>isolated: \(nodes(unfilled)), no fill</TD>") }
             var caption = "\(communities.method)" + (communities.signed ? " (signed)" : "")
-            caption += ", modularity \(formatNumber(communities.modularity, significantDigits: 4))"
+            caption += ", modularity \(TextFormat.number(communities.modularity, significantDigits: 4))"
             cells.append("<TD>\(escapeHTML(caption))</TD>")
         }
         return cells

@@ -30,8 +30,8 @@ struct OwnedGraph: ~Copyable {
     ///
     /// - Throws: ``ParseFailure`` with what Graphviz logged when the text is not a graph.
     init(parsing bytes: [UInt8], context: borrowing GraphvizContext) throws(ParseFailure) {
+        Self.resetLexer()
         context.clearErrors()
-        entente_agresetlexer()
         var terminated = bytes
         terminated.append(0)
         let parsed = terminated.withUnsafeBufferPointer { buffer in
@@ -47,9 +47,9 @@ struct OwnedGraph: ~Copyable {
     /// How many graphs DOT bytes hold, up to two: cgraph's `agread` on the text as a stream, as
     /// `dot` reads a file of several graphs, stopping after the second. 0 when the first does not parse.
     static func graphCount(in bytes: [UInt8], context: borrowing GraphvizContext) -> Int {
+        Self.resetLexer()
         context.clearErrors()
-        entente_agresetlexer()
-        defer { entente_agresetlexer() }
+        defer { Self.resetLexer() }
         guard !bytes.isEmpty else { return 0 }
         return bytes.withUnsafeBytes { buffer -> Int in
             guard let base = buffer.baseAddress,
@@ -62,6 +62,24 @@ struct OwnedGraph: ~Copyable {
             }
             return count
         }
+    }
+
+    /// Empties cgraph's lexer, through its public API only. Graphviz 2.43's lexer is global and keeps
+    /// what it read past a graph's closing brace (the rest of that line: its line feed, say) for the
+    /// next read, which would start with it, shifting line numbers or even parsing old text. So this
+    /// reads until cgraph finds no graph, as `dot` reads a stream of graphs: an empty read makes
+    /// cgraph flush its lexer itself. Whatever the leftover held is parsed and dropped, graphs and
+    /// errors alike (the caller clears the error log afterwards); `agsetfile(NULL)` then restarts the
+    /// line count and names no file. With a newer Graphviz, whose lexer lives per read, the empty
+    /// read finds nothing.
+    private static func resetLexer() {
+        var empty: [CChar] = [0]
+        // The leftover is at most one line, so a few reads empty it; the bound only guards a loop.
+        for _ in 0..<64 {
+            guard let leftover = agmemread(&empty) else { break }
+            agclose(leftover)
+        }
+        agsetfile(nil)
     }
 
     /// Parses DOT text to be drawn, as `init(parsing:context:)` does, with a parse failure as
@@ -114,8 +132,8 @@ struct OwnedGraph: ~Copyable {
             node = agnxtnode(pointer, current)
         }
         var graph = try OwnedGraph(drawing: source, context: context)
-        let position = graph.setAttribute("pos", kind: AGNODE, default: "")
-        _ = graph.setAttribute("pin", kind: AGNODE, default: "true")
+        let position = graph.setAttribute("pos", kind: ENTENTE_AGNODE, default: "")
+        _ = graph.setAttribute("pin", kind: ENTENTE_AGNODE, default: "true")
         var current = agfstnode(graph.pointer)
         while let pinnedNode = current {
             if let name = agnameof(UnsafeMutableRawPointer(pinnedNode)), let (x, y) = positions[String(cString: name)] {
@@ -124,11 +142,11 @@ struct OwnedGraph: ~Copyable {
             }
             current = agnxtnode(graph.pointer, pinnedNode)
         }
-        _ = graph.setAttribute("inputscale", kind: AGRAPH, default: "72")
-        _ = graph.setAttribute("splines", kind: AGRAPH, default: "true")
-        _ = graph.setAttribute("overlap", kind: AGRAPH, default: "true")
+        _ = graph.setAttribute("inputscale", kind: ENTENTE_AGRAPH, default: "72")
+        _ = graph.setAttribute("splines", kind: ENTENTE_AGRAPH, default: "true")
+        _ = graph.setAttribute("overlap", kind: ENTENTE_AGRAPH, default: "true")
         // Edges keep 4 points clear of the nodes they pass (neato's own small diagrams keep 6).
-        _ = graph.setAttribute("esep", kind: AGRAPH, default: "+4")
+        _ = graph.setAttribute("esep", kind: ENTENTE_AGRAPH, default: "+4")
         try graph.layout(engine: "neato", context: context)
         return graph
     }

@@ -71,7 +71,7 @@ public enum Renderer {
     ///   or a file it cannot write.
     public static func render(_ diagram: Diagram, to path: String, as format: OutputFormat? = nil,
                               layout: LayoutEngine? = nil) throws {
-        let name = pathExtension(path)
+        let name = FileIO.pathExtension(path)
         guard let chosen = format ?? OutputFormat(name: name) else {
             throw GraphError.unsupportedFormat(file: path, format: name.isEmpty ? "(no extension)" : name,
                                                supported: OutputFormat.allCases.map(\.rawValue))

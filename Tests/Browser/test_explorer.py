@@ -3,7 +3,7 @@
 
 Run from the repository root, after `swift build`:
 
-    python3 Tests/Browser/test_explorer.py [.build/debug/entente [TEST_NAME_PART…]]
+    python3 Tests/Browser/test_explorer.py [CLI/.build/debug/entente [TEST_NAME_PART…]]
 
 Needs Playwright from PyPI (`pip install playwright`) and Debian's Chromium (`apt-get install -y
 chromium`, /usr/bin/chromium or $CHROMIUM); `make deps` installs both, and no browser is downloaded.
@@ -111,7 +111,7 @@ class ReferencePaths:
 
 
 def swift_number(value):
-    """A number as entente prints it (formatNumber): integers without a fraction, others shortest."""
+    """A number as entente prints it (TextFormat.number): integers without a fraction, others shortest."""
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return repr(value)
@@ -711,7 +711,7 @@ TESTS = [
 
 
 def main():
-    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "entente"))
+    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "CLI", ".build", "debug", "entente"))
     started = time.monotonic()
     try:
         if not os.access(binary, os.X_OK):

@@ -63,7 +63,7 @@ import FoundationXML
         #expect(edges.count == graph.edges.count)
         for (edge, group) in zip(graph.edges, edges) {
             let tooltip = group.descendants(named: "a").first?.value(of: "xlink:title") ?? ""
-            #expect(tooltip.contains("\(edge.type.name), weight \(formatNumber(edge.weight)), \(edge.polarity.rawValue)"))
+            #expect(tooltip.contains("\(edge.type.name), weight \(TextFormat.number(edge.weight)), \(edge.polarity.rawValue)"))
             for evidence in edge.evidence {
                 #expect(tooltip.contains("\(evidence.source): \(evidence.quote)"), "tooltip lacks a quote")
             }
@@ -164,7 +164,7 @@ import FoundationXML
         #expect(back.nodes.map(\.kind) == graph.nodes.map(\.kind))
         // Graphviz writes edges grouped by their first node, so compare them as sorted lists.
         func key(_ edge: Edge) -> String {
-            "\(edge.source) \(edge.target) \(edge.type) \(formatNumber(edge.weight)) \(edge.polarity)"
+            "\(edge.source) \(edge.target) \(edge.type) \(TextFormat.number(edge.weight)) \(edge.polarity)"
         }
         #expect(back.edges.map(key).sorted() == graph.edges.map(key).sorted())
         #expect(back.edges.allSatisfy { $0.attributes["pos"] == nil && $0.attributes["id"]?.hasPrefix("edge-") == true })

@@ -233,7 +233,7 @@ func signedReachesLeidenalgsMultiplex(_ name: String) throws {
     // Two triangles joined by one edge: 2·(3/7 − (7/14)²) = 5/14.
     #expect(abs(result.modularity - 5.0 / 14) <= 1e-15)
     let expected = #"{"method":"louvain","signed":false,"resolution":1,"seed":0,"modularity":"#
-        + formatNumber(result.modularity) + #","communities":[["A","B","C"],["D","E","F"]],"isolated":["G"]}"#
+        + TextFormat.number(result.modularity) + #","communities":[["A","B","C"],["D","E","F"]],"isolated":["G"]}"#
     #expect(result.json.rendered(pretty: false) == expected)
     let encoder = JSONEncoder()
     let decoded = try #require(try JSONSerialization.jsonObject(with: encoder.encode(result)) as? [String: Any])

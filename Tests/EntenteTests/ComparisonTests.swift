@@ -87,7 +87,7 @@ import Testing
         var at1985 = RelationFilter.everything, at1995 = RelationFilter.everything
         at1985.year = 1985
         at1995.year = 1995
-        let views = try world.subgraph(at1995).difference(from: world.subgraph(at1985))
+        let views = try world.subgraph(at1995).difference(from: try world.subgraph(at1985))
         #expect(try EntenteJSONEncoder().encode(views) == EntenteJSONEncoder().encode(try world.difference(fromYear: 1985, toYear: 1995)))
         #expect(throws: GraphError.self) { try world.difference(fromYear: 1700, toYear: 1995) }
         #expect(throws: GraphError.self) { try Self.seedGraph("pakistan.json").difference(fromYear: 1800, toYear: 2000) }

@@ -314,6 +314,10 @@ private func repositoryFile(_ path: String) -> String {
     } catch {
         let typed: GraphError = error  // compiles only with typed throws
         #expect(typed.description.contains("Atlantis"))
+        // A query error: nothing is wrong in the file, so it names no location, only the graph asked.
+        #expect(typed.location == nil)
+        #expect(typed.description.hasPrefix("no node named 'Atlantis'"))
+        #expect(typed.graphFile != nil && typed.graphFile == graph.file)
     }
     do {
         _ = try graph.analysis(types: ["econmic"]).centrality(.degree)

@@ -17,7 +17,10 @@ import Testing
             try graph.resolve("Pakistn", file: "g.json")
         }
         let error = GraphError.noSuchNode(name: "Pakistn", file: "g.json", suggestions: ["PAK (Pakistan)"])
-        #expect(error.description == "g.json: no node named 'Pakistn'; did you mean PAK (Pakistan)?")
+        // A query error: nothing is wrong in g.json, so no location; the graph asked is graphFile.
+        #expect(error.description == "no node named 'Pakistn'; did you mean PAK (Pakistan)?")
+        #expect(error.location == nil)
+        #expect(error.graphFile == "g.json")
         #expect(throws: GraphError.noSuchNode(name: "Zzzzzzzz", file: nil, suggestions: [])) { try graph.resolve("Zzzzzzzz") }
     }
 

@@ -34,7 +34,7 @@ import Testing
         let graph = try pakistan()
         var filter = RelationFilter.everything
         filter.minimumWeight = 4
-        let view = graph.subgraph(filter)
+        let view = try graph.subgraph(filter)
         #expect(view.edges.count == graph.edges.filter { $0.weight >= 4 }.count)
         #expect(view.edges.count > 0 && view.edges.count < graph.edges.count)
         #expect(view.nodes.count == graph.nodes.count)  // edges go, nodes stay
@@ -64,16 +64,16 @@ import Testing
         try graph.addEdge(early)
         try graph.addEdge(late)
         try graph.addEdge(always)
-        func view(_ years: ClosedRange<Int>) -> (nodes: [String], edges: Int) {
+        func view(_ years: ClosedRange<Int>) throws -> (nodes: [String], edges: Int) {
             var filter = RelationFilter.everything
             filter.period = years
-            let sub = graph.subgraph(filter)
+            let sub = try graph.subgraph(filter)
             return (sub.nodes.map(\.id), sub.edges.count)
         }
-        #expect(view(1993...2001) == (["A", "B", "C"], 3))  // A's last years, C's first: both in
-        #expect(view(1994...1999) == (["A", "B"], 1))       // the 1991–1993 tie ended; only the undated one
-        #expect(view(1996...1999) == (["B"], 0))
-        #expect(view(1985...1990) == (["A", "B"], 1))
+        #expect(try view(1993...2001) == (["A", "B", "C"], 3))  // A's last years, C's first: both in
+        #expect(try view(1994...1999) == (["A", "B"], 1))       // the 1991–1993 tie ended; only the undated one
+        #expect(try view(1996...1999) == (["B"], 0))
+        #expect(try view(1985...1990) == (["A", "B"], 1))
         var filter = RelationFilter.everything
         filter.period = 1993...2001
         #expect(filter.description == "edges in 1993–2001")

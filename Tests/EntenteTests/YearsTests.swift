@@ -298,7 +298,7 @@ private func failure(_ body: () throws -> Void) -> String? {
         let expected = try #require(try fixtureJSON("years/panel-spells.json") as? [String: Any])
         let ties = try #require(expected["ties"] as? [[String: Any]])
         let read = graph.edges.map { edge in
-            "\([edge.source, edge.target].sorted()) \(edge.type.name) \(edge.polarity.rawValue) \(formatNumber(edge.weight)) \(edge.since ?? 0)-\(edge.until ?? 0)"
+            "\([edge.source, edge.target].sorted()) \(edge.type.name) \(edge.polarity.rawValue) \(TextFormat.number(edge.weight)) \(edge.since ?? 0)-\(edge.until ?? 0)"
         }.sorted()
         let computed = ties.map { tie in
             "\(tie["pair"] as? [String] ?? []) \(tie["type"] ?? "") \(tie["polarity"] ?? "") \(tie["weight"] ?? "") \(tie["since"] ?? "")-\(tie["until"] ?? "")"
@@ -346,7 +346,7 @@ private func failure(_ body: () throws -> Void) -> String? {
         }
         let read = graph.edges.map { edge in
             let pair = [edge.source, edge.target].sorted()
-            return "\(pair[0])-\(pair[1]) \(edge.type.name) \(edge.polarity.rawValue) \(formatNumber(edge.weight)) "
+            return "\(pair[0])-\(pair[1]) \(edge.type.name) \(edge.polarity.rawValue) \(TextFormat.number(edge.weight)) "
                 + "\(edge.since ?? 0)-\(edge.until ?? 0)"
         }
         #expect(read.count == expected["spell_count"] as? Int)

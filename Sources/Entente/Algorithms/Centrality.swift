@@ -74,13 +74,13 @@ package enum CentralityError: Error, CustomStringConvertible, Sendable, Equatabl
     package var reason: String {
         switch self {
         case let .notConverged(_, iterations, tolerance):
-            return "did not converge in \(iterations) iterations (tolerance \(formatNumber(tolerance)))"
+            return "did not converge in \(iterations) iterations (tolerance \(TextFormat.number(tolerance)))"
         case .emptyGraph:
             return "the graph has no nodes"
         case let .ambiguous(_, reason):
             return reason
         case let .invalidParameter(_, name, value, reason):
-            return "\(name) \(formatNumber(value)) \(reason)"
+            return "\(name) \(TextFormat.number(value)) \(reason)"
         case .undirectedGraph:
             return "the graph is undirected (every edge counts both ways); use degree"
         case .overflow:
@@ -135,5 +135,16 @@ extension WeightedAdjacency {
         }
         guard values.allSatisfy(\.isFinite) else { throw .overflow(measure: measure.rawValue) }
         return .nodes(values)
+    }
+}
+
+extension GraphError {
+    /// The error of a measure that could not be computed, typed where a client acts on the cause.
+    package init(_ error: CentralityError, file: String?) {
+        switch error {
+        case .overflow(let measure): self = .overflow(file: file, measure: measure)
+        case .ambiguous(let measure, let reason): self = .notUnique(file: file, measure: measure, reason: reason)
+        default: self = .measureFailed(file: file, measure: error.measure, reason: error.reason)
+        }
     }
 }

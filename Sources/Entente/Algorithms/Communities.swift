@@ -27,7 +27,7 @@ public enum CommunityError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidResolution(let value):
-            let shown = value.isFinite ? formatNumber(value) : "\(value)"
+            let shown = value.isFinite ? TextFormat.number(value) : "\(value)"
             return "modularity: the resolution must be a finite number greater than 0, not \(shown)"
         case .noTies(let signed):
             return signed ? "modularity: no tie whose cooperative and adversarial weights do not cancel out"
@@ -101,7 +101,7 @@ public struct Communities: Hashable, Sendable, Encodable {
         positionByID = positions
     }
 
-    /// The JSON document, members in the documented order, numbers as ``formatNumber(_:)`` writes them.
+    /// The JSON document, members in the documented order, numbers as ``TextFormat/number(_:)`` writes them.
     public var json: JSONOutput {
         .object([
             ("method", .string(method.rawValue)),
@@ -187,26 +187,5 @@ extension GraphView {
         }
         return Communities(method: method, signed: signed, resolution: resolution, seed: seed,
                            modularity: best.modularity, communities: ids, isolated: isolated)
-    }
-}
-
-extension Analysis {
-    /// Blocs: the communities of the analysed view by Louvain or Leiden, keyed by node id.
-    ///
-    /// ```swift
-    /// let blocs = try graph.analysis().communities()               // Leiden, γ = 1, seed 0
-    /// let signed = try graph.analysis(includeAdversarial: true).communities(signed: true)
-    /// ```
-    /// Unsigned: modularity on the cooperative ties' summed weights (`networkx.community.modularity`).
-    /// Signed (the analysis must keep adversarial ties): Traag & Bruggeman's signed modularity, a
-    /// pair with edges of both polarities signed by `signRule` (``SignRule/negativeWins`` by default:
-    /// any antagonism makes the pair negative, as Traag & Bruggeman code the Correlates of War data).
-    ///
-    /// - Throws: ``CommunityError`` for a resolution that is not finite and positive, or a view with no tie.
-    /// - Complexity: O(V + E) per pass and per aggregation; a few passes per level, O(log V) levels in practice.
-    public func communities(method: CommunityMethod = .leiden, resolution: Double = 1,
-                            seed: Int = Communities.defaultSeed, signed: Bool = false,
-                            signRule: SignRule = .negativeWins) throws -> Communities {
-        try view.communities(method: method, resolution: resolution, seed: seed, signed: signed, signRule: signRule)
     }
 }

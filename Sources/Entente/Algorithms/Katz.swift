@@ -85,7 +85,7 @@ extension WeightedAdjacency {
             // Name the bound when it is known: λmax is the Perron root, found with the eigenvector.
             var bound = "1/λmax"
             if let scaled = try? scaledSpectralRadius(), scaled > 0 {
-                bound += " = \(formatNumber(graphUnits(ofInverseWeight: 1 / scaled), significantDigits: 6)) (λmax \(formatNumber(graphUnits(ofWeight: scaled), significantDigits: 6)))"
+                bound += " = \(TextFormat.number(graphUnits(ofInverseWeight: 1 / scaled), significantDigits: 6)) (λmax \(TextFormat.number(graphUnits(ofWeight: scaled), significantDigits: 6)))"
             }
             throw .invalidParameter(measure: measure, name: "alpha", value: alpha,
                                     reason: "is not below \(bound), the inverse of the largest eigenvalue of the "

@@ -19,6 +19,10 @@ public struct Analysis: Sendable {
     public let metric: EdgeMetric
     /// The kept nodes and edges.
     package let view: GraphView
+    /// How many nodes the filter keeps.
+    public var nodeCount: Int { view.nodeCount }
+    /// How many edges (ties) the filter keeps.
+    public var edgeCount: Int { view.edgeCount }
     /// The compact adjacency of ``view`` under ``metric``.
     package let adjacency: WeightedAdjacency
 

@@ -91,12 +91,12 @@ public struct NodeTies: Sendable, Encodable {
         let all = groups.flatMap(\.ties)
         let idWidth = all.map { $0.other.id.count + ($0.isOutgoing == nil ? 0 : 2) }.max() ?? 0
         let labelWidth = all.map(\.other.label.count).max() ?? 0
-        let weightWidth = all.map { formatNumber($0.edge.weight).count }.max() ?? 0
+        let weightWidth = all.map { TextFormat.number($0.edge.weight).count }.max() ?? 0
         for group in groups {
             result.append("\(group.type.name) (\(group.ties.count))")
             for tie in group.ties {
                 let arrow = tie.isOutgoing.map { $0 ? "→ " : "← " } ?? ""
-                let weight = formatNumber(tie.edge.weight)
+                let weight = TextFormat.number(tie.edge.weight)
                 var line = "  " + (arrow + tie.other.id).padded(to: idWidth) + "  " + tie.other.label.padded(to: labelWidth)
                     + "  " + String(repeating: " ", count: weightWidth - weight.count) + weight
                     + "  " + tie.edge.polarity.rawValue

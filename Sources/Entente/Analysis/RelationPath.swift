@@ -34,11 +34,11 @@ public struct RelationPath: Hashable, Sendable, Encodable, CustomStringConvertib
         let (open, close) = isDirected ? (" ->[", "]-> ") : (" -[", "]- ")
         var text = nodes.first ?? ""
         for hop in edges {
-            text += open + hop.edge.type.name + " " + formatNumber(hop.edge.weight)
+            text += open + hop.edge.type.name + " " + TextFormat.number(hop.edge.weight)
             if hop.edge.polarity == .adversarial { text += " adversarial" }
             text += close + hop.target
         }
-        return text + "  cost " + formatNumber(cost, significantDigits: 6)
+        return text + "  cost " + TextFormat.number(cost, significantDigits: 6)
     }
 
     private enum CodingKeys: String, CodingKey { case nodes, cost, hops, edges }
@@ -84,7 +84,7 @@ public struct PathEdge: Hashable, Sendable, Encodable {
     /// The lines `entente path --explain` prints under a path for this hop: the tie, then each quote
     /// with the title of the source it comes from (the source's id when the graph does not list it).
     package func explanation(sources: [String: Source], directed: Bool) -> [String] {
-        var tie = "\(edge.type.name) \(formatNumber(edge.weight)), \(edge.polarity.rawValue)"
+        var tie = "\(edge.type.name) \(TextFormat.number(edge.weight)), \(edge.polarity.rawValue)"
         if let years = edge.years { tie += ", " + years }
         var lines = ["  \(source) \(directed ? "→" : "–") \(target): \(tie)"]
         if edge.evidence.isEmpty { lines.append("    (no evidence recorded)") }

@@ -10,7 +10,7 @@ private import Foundation
 /// - Complexity: O(total length of the cells).
 package func alignedColumns(header: [String], rows: [[String]], rightAligned: Set<Int>) -> [String] {
     // A name's control characters are shown escaped: a line feed in a name must not split a row.
-    let all = [header] + rows.map { $0.map { visibleControlCharacters($0) } }
+    let all = [header] + rows.map { $0.map { TextFormat.escapingControls($0) } }
     let widths = header.indices.map { column in all.map { displayWidth($0[column]) }.max() ?? 0 }
     return all.map { line in
         var text = ""
@@ -37,9 +37,9 @@ package func tableNumber(_ value: Double) -> String {
 }
 
 /// Lines joined by line feeds, with none after the last: a description of several lines, its names'
-/// control characters shown escaped (``visibleControlCharacters(_:keepingLineFeeds:)``).
+/// control characters shown escaped (``TextFormat/escapingControls(_:keepingLineFeeds:)``).
 package func joinedLines(_ lines: [String]) -> String {
-    visibleControlCharacters(lines.joined(separator: "\n"), keepingLineFeeds: true)
+    TextFormat.escapingControls(lines.joined(separator: "\n"), keepingLineFeeds: true)
 }
 
 extension NodeValues: CustomStringConvertible {
@@ -76,7 +76,7 @@ extension NodeList: CustomStringConvertible {
     /// The table `entente nodes` prints: id, label, kind, degree, strength and aliases, in file order.
     public var description: String {
         let rows = rows.map { row in
-            [row.node.id, row.node.label, row.node.kind.name, String(row.degree), formatNumber(row.strength),
+            [row.node.id, row.node.label, row.node.kind.name, String(row.degree), TextFormat.number(row.strength),
              row.node.aliases.joined(separator: "; ")]
         }
         return joinedLines(alignedColumns(header: ["id", "label", "kind", "degree", "strength", "aliases"], rows: rows,
@@ -96,7 +96,7 @@ extension Communities: CustomStringConvertible {
     /// and the isolated nodes (no tie in the view, so in no community) on a line of their own.
     public var description: String {
         var settings = signed ? ["signed"] : []
-        if resolution != 1 { settings.append("resolution \(formatNumber(resolution))") }
+        if resolution != 1 { settings.append("resolution \(TextFormat.number(resolution))") }
         let qualifier = settings.isEmpty ? "" : " (" + settings.joined(separator: ", ") + ")"
         let noun = count == 1 ? "community" : "communities"
         var lines = ["\(method)\(qualifier): modularity \(tableNumber(modularity)), \(count) \(noun)"]
@@ -112,54 +112,14 @@ extension Communities: CustomStringConvertible {
     }
 }
 
-extension GraphDiff: CustomStringConvertible {
-    /// What `entente diff` prints: the counts, the nodes added and removed, each tie added (`+`),
-    /// removed (`-`), reweighted (`~`) and flipped (`!`), then the measure's table when one was compared.
-    public var description: String {
-        func describe(_ tie: GraphDiff.UnmatchedTie) -> String {
-            "\(tie.source) \(tie.target) \(tie.type) \(formatNumber(tie.weight)) \(tie.polarity)"
-        }
-        var lines = [
-            "nodes: \(addedNodes.count) added, \(removedNodes.count) removed",
-            "ties:  \(addedTies.count) added, \(removedTies.count) removed, \(changedTies.count) weight changed, "
-                + "\(flippedTies.count) flipped",
-        ]
-        if !addedNodes.isEmpty { lines.append("+ nodes: " + addedNodes.joined(separator: " ")) }
-        if !removedNodes.isEmpty { lines.append("- nodes: " + removedNodes.joined(separator: " ")) }
-        lines += addedTies.map { "+ " + describe($0) }
-        lines += removedTies.map { "- " + describe($0) }
-        lines += changedTies.map { "~ \($0.source) \($0.target) \($0.type) \(formatNumber($0.from))→\(formatNumber($0.to))" }
-        lines += flippedTies.map {
-            "! \($0.source) \($0.target) \($0.type) \($0.from) \(formatNumber($0.fromWeight)) → \($0.to) \(formatNumber($0.toWeight))"
-        }
-        if let measure {
-            lines.append("")
-            lines.append(measure.description)
-        }
-        return joinedLines(lines)
+extension TextFormat {
+    /// A number for people, to 6 significant digits; one that overflowed says so instead of JSON's
+    /// `null`: `beyond 1.8e308`, `-beyond 1.8e308`.
+    public static func prose(_ value: Double) -> String {
+        if value.isFinite { return TextFormat.number(value, significantDigits: 6) }
+        if value.isNaN { return "undefined" }
+        return (value < 0 ? "-" : "") + "beyond 1.8e308"
     }
-}
-
-extension MeasureComparison: CustomStringConvertible {
-    /// The table `entente diff --measure M` ends with: each node's value in both graphs and the
-    /// change (six decimals, `absent` where a graph lacks the node), largest change first.
-    public var description: String {
-        func fixed(_ value: Double?) -> String { value.map { String(format: "%.6f", $0) } ?? "absent" }
-        let rows = map { entry in
-            [entry.id, entry.label, fixed(entry.base), fixed(entry.other),
-             entry.change.map { ($0 > 0 ? "+" : "") + String(format: "%.6f", $0) } ?? "absent"]
-        }
-        return joinedLines(alignedColumns(header: ["id", "label", "base", "other", "change"], rows: rows,
-                                          rightAligned: [2, 3, 4]))
-    }
-}
-
-/// A number for people, to 6 significant digits; one that overflowed says so instead of JSON's
-/// `null`: `beyond 1.8e308`, `-beyond 1.8e308`.
-package func proseNumber(_ value: Double) -> String {
-    if value.isFinite { return formatNumber(value, significantDigits: 6) }
-    if value.isNaN { return "undefined" }
-    return (value < 0 ? "-" : "") + "beyond 1.8e308"
 }
 
 extension StructuralBalance: CustomStringConvertible {
@@ -168,8 +128,8 @@ extension StructuralBalance: CustomStringConvertible {
     /// make each tie, the two camps, and a table of every node's triangles.
     public var description: String {
         let census = triangles
-        let share = census.balancedShare.map { " (\(formatNumber($0 * 100, significantDigits: 4))%)" } ?? ""
-        var frustrationLine = "frustration:  " + proseNumber(frustration.value)
+        let share = census.balancedShare.map { " (\(TextFormat.number($0 * 100, significantDigits: 4))%)" } ?? ""
+        var frustrationLine = "frustration:  " + TextFormat.prose(frustration.value)
         if !frustration.value.isFinite {
             frustrationLine += " (the frustrated ties' weights add up beyond the largest finite number)"
         } else if frustration.hasNoNegativeTie {
@@ -177,8 +137,8 @@ extension StructuralBalance: CustomStringConvertible {
         } else if frustration.isExact {
             frustrationLine += " (exact)"
         } else {
-            frustrationLine += " (not proven optimal; bound \(formatNumber(frustration.bound, significantDigits: 6)), "
-                + "gap \(formatNumber(frustration.gap, significantDigits: 6)))"
+            frustrationLine += " (not proven optimal; bound \(TextFormat.number(frustration.bound, significantDigits: 6)), "
+                + "gap \(TextFormat.number(frustration.gap, significantDigits: 6)))"
         }
         // Why there is no walk index: a pair's weights add up beyond the largest finite number, or
         // a component is too large for its spectrum.
@@ -192,15 +152,15 @@ extension StructuralBalance: CustomStringConvertible {
             "triangles:    \(census.total): +++ \(census.allPositive), +-- \(census.twoNegative), "
                 + "++- \(census.oneNegative), --- \(census.allNegative)",
             "balanced:     \(census.balanced) of \(census.total)\(share)",
-            "walk:         \(walk.map { formatNumber($0, significantDigits: 6) } ?? walkAbsence)",
+            "walk:         \(walk.map { TextFormat.number($0, significantDigits: 6) } ?? walkAbsence)",
             frustrationLine,
             "search:       " + frustration.searchSummary,
         ]
         /// `IND PAK  -5  security 5 adversarial` (net weight, then the edges that make the tie).
         func line(_ tie: BalanceTie) -> String {
-            let net = (tie.net > 0 ? "+" : "") + proseNumber(tie.net)
+            let net = (tie.net > 0 ? "+" : "") + TextFormat.prose(tie.net)
             let edges = tie.edges.map { edge in
-                "\(edge.type) \(formatNumber(edge.weight))" + (edge.polarity == .adversarial ? " adversarial" : "")
+                "\(edge.type) \(TextFormat.number(edge.weight))" + (edge.polarity == .adversarial ? " adversarial" : "")
             }
             return "\(tie.pair.joined(separator: " "))  \(net)  \(edges.joined(separator: ", "))"
         }
@@ -258,14 +218,6 @@ extension GraphSummary: CustomStringConvertible {
     }
 }
 
-extension MergeResult: CustomStringConvertible {
-    /// The counts `entente merge` reports: `19 nodes, 57 edges (8 replaced, 12 added), 1 conflict`.
-    public var description: String {
-        "\(graph.nodes.count) nodes, \(graph.edges.count) edges (\(replacedTies) replaced, \(addedTies) added), "
-            + "\(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s")"
-    }
-}
-
 extension RelationGraph: CustomStringConvertible {
     /// The graph's name and size: `Pakistan's foreign relations: 14 nodes, 45 edges`.
     public var description: String {
@@ -274,34 +226,36 @@ extension RelationGraph: CustomStringConvertible {
     }
 }
 
-/// Text with its control characters made visible as `\u{1B}` (as `ls` and git show them), for a
-/// terminal, an error line or a drawing: C0 controls (line feeds too, unless `keepingLineFeeds`),
-/// DEL, C1 controls (U+0085 among them), the line and paragraph separators U+2028 and U+2029, and
-/// U+FFFE and U+FFFF. So a name cannot move the cursor, ring the bell, split a table row or a message
-/// line, or make an SVG that is not well-formed XML. Text without them is returned as it is.
-///
-/// - Complexity: O(length of the text).
-package func visibleControlCharacters(_ text: String, keepingLineFeeds: Bool = false) -> String {
-    func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A: return !keepingLineFeeds
-        case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFFFE, 0xFFFF: return true
-        default: return false
+extension TextFormat {
+    /// Text with its control characters made visible as `\u{1B}` (as `ls` and git show them), for a
+    /// terminal, an error line or a drawing: C0 controls (line feeds too, unless `keepingLineFeeds`),
+    /// DEL, C1 controls (U+0085 among them), the line and paragraph separators U+2028 and U+2029, and
+    /// U+FFFE and U+FFFF. So a name cannot move the cursor, ring the bell, split a table row or a message
+    /// line, or make an SVG that is not well-formed XML. Text without them is returned as it is.
+    ///
+    /// - Complexity: O(length of the text).
+    public static func escapingControls(_ text: String, keepingLineFeeds: Bool = false) -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x0A: return !keepingLineFeeds
+            case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFFFE, 0xFFFF: return true
+            default: return false
+            }
         }
-    }
-    // Bytes below 0x20 and 0x7F are the controls of ASCII; the others start with 0xC2, 0xE2 or 0xEF.
-    let suspicious = text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
-    guard suspicious, text.unicodeScalars.contains(where: isControl) else { return text }
-    var result = ""
-    result.reserveCapacity(text.utf8.count + 8)
-    for scalar in text.unicodeScalars {
-        if isControl(scalar) {
-            result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-        } else {
-            result.unicodeScalars.append(scalar)
+        // Bytes below 0x20 and 0x7F are the controls of ASCII; the others start with 0xC2, 0xE2 or 0xEF.
+        let suspicious = text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
+        guard suspicious, text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
         }
+        return result
     }
-    return result
 }
 
 extension FrustrationIndex {
@@ -322,13 +276,13 @@ extension FrustrationIndex {
 extension NodeValues.Entry: CustomStringConvertible {
     /// `PAK (Pakistan) 0.621795`: the id, the label and the value as the tables show it.
     public var description: String {
-        visibleControlCharacters(id == label ? "\(id) \(tableNumber(value))" : "\(id) (\(label)) \(tableNumber(value))")
+        TextFormat.escapingControls(id == label ? "\(id) \(tableNumber(value))" : "\(id) (\(label)) \(tableNumber(value))")
     }
 }
 
 extension EdgeValues.Entry: CustomStringConvertible {
     /// `IND|PAK 0.125000`: the tie (its ids, as `--json` keys it) and its value as the table shows it.
-    public var description: String { visibleControlCharacters("\(tie) \(tableNumber(value))") }
+    public var description: String { TextFormat.escapingControls("\(tie) \(tableNumber(value))") }
 }
 
 extension CentralityTimeline: CustomStringConvertible {

@@ -196,7 +196,7 @@ public struct LineChart: Sendable, Hashable {
             text.append("<text class=\"label\" data-id=\"")
             text.appendXML(series[label.series].id)
             text.append("\" x=\"\(coordinate(Self.plotRight + 8))\" y=\"\(coordinate(y + 4))\" fill=\"\(color == "#F0E442" ? "#8A7E00" : color)\">")
-            text.appendXML(visibleControlCharacters(series[label.series].label))
+            text.appendXML(TextFormat.escapingControls(series[label.series].label))
             text.append("</text>\n")
         }
         text.append("</g>\n</svg>\n")
@@ -215,10 +215,10 @@ public struct LineChart: Sendable, Hashable {
     }
 
     /// A coordinate with at most two decimals, without trailing zeros.
-    private func coordinate(_ value: Double) -> String { formatNumber((value * 100).rounded() / 100) }
+    private func coordinate(_ value: Double) -> String { TextFormat.number((value * 100).rounded() / 100) }
 
     /// A tick value in at most six significant digits.
-    private func tickLabel(_ value: Double) -> String { formatNumber(abs(value) < 1e-12 ? 0 : value, significantDigits: 6) }
+    private func tickLabel(_ value: Double) -> String { TextFormat.number(abs(value) < 1e-12 ? 0 : value, significantDigits: 6) }
 }
 
 extension LineChart {

@@ -266,8 +266,13 @@ extension RelationGraph {
     /// What changed from `base` as it was in `year` to this graph as it is in `otherYear` (each year
     /// checked against its own graph's ``datedYears``): the per-side form of `entente diff BASE OTHER
     /// --from-year Y1 --to-year Y2`.
-    package func difference(from base: RelationGraph, inYear year: Int, toYear otherYear: Int, filter: RelationFilter,
-                            measure: CentralityMeasure?, metric: EdgeMetric) throws(GraphError) -> GraphDiff {
+    ///
+    /// ```swift
+    /// let change = try after.difference(from: before, inYear: 1985, toYear: 1995)
+    /// ```
+    public func difference(from base: RelationGraph, inYear year: Int, toYear otherYear: Int,
+                           filter: RelationFilter = .cooperative, measure: CentralityMeasure? = nil,
+                           metric: EdgeMetric = .strength) throws(GraphError) -> GraphDiff {
         _ = try base.sweepYears(year...year, step: 1)
         _ = try sweepYears(otherYear...otherYear, step: 1)
         return try difference(from: base, baseYear: year, otherYear: otherYear, filter: filter, measure: measure, metric: metric)

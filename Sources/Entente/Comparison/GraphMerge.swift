@@ -150,8 +150,8 @@ extension RelationGraph {
                 }
             }
             if let old = partner[overlayIndex].map({ edges[$0] }), old.polarity != edge.polarity {
-                let detail = "\(old.polarity) (weight \(formatNumber(old.weight))) in \(baseName), "
-                    + "\(edge.polarity) (weight \(formatNumber(edge.weight))) in \(overlayName); the overlay's is kept"
+                let detail = "\(old.polarity) (weight \(TextFormat.number(old.weight))) in \(baseName), "
+                    + "\(edge.polarity) (weight \(TextFormat.number(edge.weight))) in \(overlayName); the overlay's is kept"
                 let subject = "\(edge.source)–\(edge.target) \(edge.type)"
                 conflicts.append(MergeConflict(kind: .polarity, subject: subject, detail: detail))
                 edge.note = [edge.note, "Merge conflict: \(detail)."].compactMap { $0 }.joined(separator: " ")

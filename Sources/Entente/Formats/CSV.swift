@@ -178,7 +178,7 @@ public enum CSVEdgeList {
             text.append(byte: UInt8(ascii: ","))
             appendField(edge.type.name, into: &text)
             text.append(byte: UInt8(ascii: ","))
-            text.append(formatNumber(edge.weight))
+            text.append(TextFormat.number(edge.weight))
             text.append(byte: UInt8(ascii: ","))
             text.append(edge.polarity.rawValue)
             if hasSince {

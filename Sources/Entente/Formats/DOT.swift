@@ -63,7 +63,7 @@ public enum DOTWriter {
             try appendQuoted(edge.target, field: "edge target", into: &text)
             text.append(" [")
             try attribute("type", edge.type.name, first: true, of: owner, into: &text)
-            try attribute("weight", formatNumber(edge.weight), of: owner, into: &text)
+            try attribute("weight", TextFormat.number(edge.weight), of: owner, into: &text)
             try attribute("polarity", edge.polarity.rawValue, of: owner, into: &text)
             if let since = edge.since { try attribute("since", String(since), of: owner, into: &text) }
             if let until = edge.until { try attribute("until", String(until), of: owner, into: &text) }

@@ -8,9 +8,11 @@ import Musl
 import Darwin
 #endif
 
-/// Reading and atomically writing whole files, with errors that name the file. File work goes
-/// through swift-system; only `rename`, which it lacks, is called from the C library.
-package enum FileIO {
+/// Reading and atomically writing whole files, with errors that name the file, as the readers and
+/// writers of the library do it: a client that reads a file of its own (a list of pairs) or writes
+/// bytes it made (a rendered diagram) gets the same checks and the same error messages. File work
+/// goes through swift-system; only `rename`, which it lacks, is called from the C library.
+public enum FileIO {
     /// The largest input read, in bytes: 2 GiB unless the environment variable
     /// `ENTENTE_MAX_INPUT_SIZE` says otherwise (a number of bytes, or with a suffix K, M or G).
     /// A graph file is parsed into several times its size in memory, so a bigger input is more
@@ -86,11 +88,19 @@ package enum FileIO {
     /// Reads a whole file as UTF-8 text, rejecting empty and binary files. A leading byte-order mark is dropped.
     ///
     /// - Throws: ``GraphError/empty(file:)``, ``GraphError/binary(file:)`` or ``GraphError/io(file:reason:)``.
-    package static func readText(_ path: String) throws(GraphError) -> [UInt8] {
+    public static func readText(_ path: String) throws(GraphError) -> [UInt8] {
         var bytes = try read(path)
         dropByteOrderMark(&bytes)
         try checkText(bytes, file: path)
         return bytes
+    }
+
+    /// The extension of a path, without the dot; empty when it has none (`svg` for `out/a.svg`,
+    /// empty for `.profile` and `out.d/file`).
+    public static func pathExtension(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...])
     }
 
     /// Checks that bytes are non-blank UTF-8 text without NUL bytes.
@@ -159,7 +169,7 @@ package enum FileIO {
     ///   removes it when the process is interrupted.
     ///
     /// - Throws: ``GraphError/io(file:reason:)``; the target is then untouched.
-    package static func writeAtomically(_ bytes: [UInt8], to path: String) throws(GraphError) {
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(GraphError) {
         try withOutput(to: path) { (write) throws(GraphError) in
             // withUnsafeBytes rethrows untyped; the result carries the typed error out.
             try bytes.withUnsafeBytes { buffer in

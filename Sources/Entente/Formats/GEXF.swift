@@ -143,7 +143,7 @@ public enum GEXFWriter {
             text.append(">\n")
             var values: [(String, String)] = [("kind", node.kind.name)]
             if !node.aliases.isEmpty { values.append(("aliases", node.aliases.joined(separator: "|"))) }
-            if let sizeTitle, let value = drawing.nodeSizes[node.id] { values.append((sizeTitle, formatNumber(value))) }
+            if let sizeTitle, let value = drawing.nodeSizes[node.id] { values.append((sizeTitle, TextFormat.number(value))) }
             for name in nodeExtras { if let value = node.attributes[name] { values.append((name, value)) } }
             attributeValues(values, keys: nodeKey, into: &text)
             if !node.spells.isEmpty {
@@ -158,9 +158,9 @@ public enum GEXFWriter {
             }
             if let nodeColor { text.append("        " + nodeColor.element + "\n") }
             if let position = drawing.positions[node.id] {
-                text.append("        <viz:position x=\"\(formatNumber(position.x))\" y=\"\(formatNumber(position.y))\" z=\"0\"/>\n")
+                text.append("        <viz:position x=\"\(TextFormat.number(position.x))\" y=\"\(TextFormat.number(position.y))\" z=\"0\"/>\n")
             }
-            if let size = sizes[node.id] { text.append("        <viz:size value=\"\(formatNumber(size))\"/>\n") }
+            if let size = sizes[node.id] { text.append("        <viz:size value=\"\(TextFormat.number(size))\"/>\n") }
             text.append("      </node>\n")
             try text.checkpoint()
         }
@@ -175,7 +175,7 @@ public enum GEXFWriter {
         let extraKeys = edgeExtras.map { ($0, edgeKey[$0]) }
         let colorElements = colors.mapValues { "        " + $0.element + "\n" }
         for (index, edge) in graph.edges.enumerated() {
-            let weight = formatNumber(edge.weight)
+            let weight = TextFormat.number(edge.weight)
             text.append("      <edge id=\"")
             text.append(index)
             text.append("\" source=\"")
@@ -285,7 +285,7 @@ public enum GEXFWriter {
         /// `<viz:color r="0" g="114" b="178"/>`.
         var element: String {
             var text = "<viz:color r=\"\(red)\" g=\"\(green)\" b=\"\(blue)\""
-            if let alpha { text += " a=\"\(formatNumber(alpha))\"" }
+            if let alpha { text += " a=\"\(TextFormat.number(alpha))\"" }
             return text + "/>"
         }
     }

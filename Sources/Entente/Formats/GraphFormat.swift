@@ -41,7 +41,7 @@ public enum GraphFormat: String, CaseIterable, Hashable, Sendable, CustomStringC
             }
             return override
         }
-        let name = pathExtension(path)
+        let name = FileIO.pathExtension(path)
         if path == "-" {
             throw .formatNeeded(file: path, supported: allowed.map(\.rawValue))
         }
@@ -93,13 +93,6 @@ public enum PanelCombine: String, CaseIterable, Hashable, Sendable {
         case .mean: return (a + b) / 2
         }
     }
-}
-
-/// The extension of a path, without the dot; empty when it has none.
-package func pathExtension(_ path: String) -> String {
-    let name = path.split(separator: "/").last.map(String.init) ?? path
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-    return String(name[name.index(after: dot)...])
 }
 
 extension RelationGraph {

@@ -137,7 +137,7 @@ public enum GraphMLWriter {
 
     /// A double as GraphML readers parse it: always with a decimal point or exponent.
     private static func graphMLNumber(_ value: Double) -> String {
-        let text = formatNumber(value)
+        let text = TextFormat.number(value)
         // A scan of the bytes: String.contains(String) would go through Foundation's locale-aware search.
         return text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") } ? text : text + ".0"
     }

@@ -1,5 +1,5 @@
 /// Encodes any `Encodable` value as Entente's deterministic JSON: members in the order they are
-/// encoded, numbers in ``formatNumber(_:)``'s shortest round-trip form.
+/// encoded, numbers in ``TextFormat/number(_:)``'s shortest round-trip form.
 ///
 /// This is how the CLI prints `--json`, so a library user who encodes a result value with it gets the
 /// very bytes the CLI prints:

@@ -5,7 +5,7 @@ public indirect enum JSONOutput: Sendable, Equatable {
     case null
     /// `true` or `false`.
     case bool(Bool)
-    /// A number, written by ``formatNumber(_:)``; a non-finite value is written as `null`.
+    /// A number, written by ``TextFormat/number(_:)``; a non-finite value is written as `null`.
     case number(Double)
     /// An integer, written without a fraction.
     case integer(Int)
@@ -57,7 +57,7 @@ public indirect enum JSONOutput: Sendable, Equatable {
         switch self {
         case .null: bytes.append(contentsOf: "null".utf8)
         case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .number(let number): bytes.append(contentsOf: formatNumber(number).utf8)
+        case .number(let number): bytes.append(contentsOf: TextFormat.number(number).utf8)
         case .integer(let integer): bytes.append(contentsOf: String(integer).utf8)
         case .string(let string): appendJSONString(string, to: &bytes)
         case .array(let items):
@@ -100,15 +100,17 @@ func newline(_ bytes: inout [UInt8], _ indent: Int) {
     bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
 }
 
-/// A number in the shortest form that reads back exactly: integers without a fraction
-/// (`5`, not `5.0`), others as Swift's shortest round-trip representation (`0.1`, `1e-07`).
-/// Non-finite values, which JSON cannot hold, print as `null`.
-public func formatNumber(_ value: Double) -> String {
-    guard value.isFinite else { return "null" }
-    if value == value.rounded(), abs(value) < 1e15 {
-        return String(Int(value))
+extension TextFormat {
+    /// A number in the shortest form that reads back exactly: integers without a fraction
+    /// (`5`, not `5.0`), others as Swift's shortest round-trip representation (`0.1`, `1e-07`).
+    /// Non-finite values, which JSON cannot hold, print as `null`.
+    public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 {
+            return String(Int(value))
+        }
+        return "\(value)"
     }
-    return "\(value)"
 }
 
 /// Appends a JSON string literal as UTF-8 bytes, escaping quotes, backslashes and control characters

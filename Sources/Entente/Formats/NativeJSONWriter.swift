@@ -124,7 +124,7 @@ extension NativeJSON {
         members.key("type", into: &bytes)
         appendJSONString(edge.type.name, to: &bytes)
         members.key("weight", into: &bytes)
-        bytes.append(contentsOf: formatNumber(edge.weight).utf8)
+        bytes.append(contentsOf: TextFormat.number(edge.weight).utf8)
         members.key("polarity", into: &bytes)
         appendJSONString(edge.polarity.rawValue, to: &bytes)
         if !edge.evidence.isEmpty {

@@ -114,8 +114,8 @@ struct PanelRows {
                     let (from, to) = other.forward == first.forward ? (a, b) : (b, a)
                     throw .panelWeightsDiffer(SourceLocation(file: file, line: Int(other.line)),
                                               detail: "panel row \(from)–\(to) \(prototype.edge.type.name) in \(first.year) has weight "
-                                                  + "\(formatNumber(other.weight)), but line \(first.line) gives the pair weight "
-                                                  + "\(formatNumber(first.weight)) that year")
+                                                  + "\(TextFormat.number(other.weight)), but line \(first.line) gives the pair weight "
+                                                  + "\(TextFormat.number(first.weight)) that year")
                 }
             }
             if let current = open, current.key == first.key, current.until + 1 == first.year, current.weight == weight {

@@ -39,7 +39,7 @@ private func nonEmpty<K: CodingKey>(_ container: KeyedDecodingContainer<K>, _ ke
 /// An optional year member: a whole number (`1945.0` is 1945).
 private func year<K: CodingKey>(_ container: KeyedDecodingContainer<K>, _ key: K, field: String) throws -> Int? {
     guard let value = try container.decodeIfPresent(Double.self, forKey: key) else { return nil }
-    return try NativeRules.year(value, text: formatNumber(value), field: field)
+    return try NativeRules.year(value, text: TextFormat.number(value), field: field)
 }
 
 func encodeAttributes<K: CodingKey>(_ attributes: [String: String], in container: inout KeyedEncodingContainer<K>,

@@ -118,12 +118,28 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
             return SourceLocation(file: file)
         case .formatNeeded:
             return nil
+        case .noSuchNode, .ambiguousNode, .emptyGraph, .emptyView, .notInView, .unknownName, .measureFailed,
+             .overflow, .costOverflow, .notUnique:
+            // A query error: nothing is wrong in the file (``graphFile`` names the graph asked).
+            return nil
+        case .invalidArgument:
+            return nil
+        }
+    }
+
+    /// For an error in a query rather than in a file (an unknown node name, a type the graph does
+    /// not declare, a measure with no answer), the file of the graph that was asked, when it was read
+    /// from one; `nil` for the other errors, whose ``location`` names the place in the file. A client
+    /// that reports several graphs' errors says which graph the question was put to with it (the CLI
+    /// writes `Graphs/pakistan.json: no node named 'Atlantis'`).
+    public var graphFile: String? {
+        switch self {
         case .noSuchNode(_, let file, _), .ambiguousNode(_, let file, _), .emptyGraph(let file),
              .emptyView(let file, _), .notInView(let file, _, _), .unknownName(let file, _, _, _),
              .measureFailed(let file, _, _), .overflow(let file, _), .costOverflow(let file, _, _, _),
              .notUnique(let file, _, _):
-            return file.map { SourceLocation(file: $0) }
-        case .invalidArgument:
+            return file
+        default:
             return nil
         }
     }
@@ -181,7 +197,7 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notInView(_, _, let reason):
             return reason.words(naming: name)
         case .unknownName(_, let what, let name, let known):
-            let close = closestNames(to: name, among: known)
+            let close = TextFormat.closestNames(to: name, among: known)
             let hint = close.isEmpty ? "" : "; did you mean \(close.map(quoted).joined(separator: " or "))?"
             return "unknown \(what) \(quoted(name)) (the graph has: \(known.joined(separator: ", ")))\(hint)"
         case .measureFailed(_, let measure, let reason):
@@ -296,14 +312,16 @@ func quoted(_ value: String) -> String {
     return text + "'"
 }
 
-/// Up to two names within a small edit distance of `name`, closest first (for "did you mean").
-package func closestNames(to name: String, among names: [String]) -> [String] {
-    let wanted = Array(name.lowercased().unicodeScalars)
-    let scored = names.map { candidate in
-        (distance: editDistance(wanted, Array(candidate.lowercased().unicodeScalars)), name: candidate)
+extension TextFormat {
+    /// Up to two names within a small edit distance of `name`, closest first (for "did you mean").
+    public static func closestNames(to name: String, among names: [String]) -> [String] {
+        let wanted = Array(name.lowercased().unicodeScalars)
+        let scored = names.map { candidate in
+            (distance: editDistance(wanted, Array(candidate.lowercased().unicodeScalars)), name: candidate)
+        }
+        return scored.filter { $0.distance <= max(2, wanted.count / 3) && $0.distance > 0 || $0.name.lowercased() == name.lowercased() && $0.name != name }
+            .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(2).map(\.name)
     }
-    return scored.filter { $0.distance <= max(2, wanted.count / 3) && $0.distance > 0 || $0.name.lowercased() == name.lowercased() && $0.name != name }
-        .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(2).map(\.name)
 }
 
 extension GraphError {
@@ -312,15 +330,6 @@ extension GraphError {
         switch self {
         case .overflow, .costOverflow: return true
         default: return false
-        }
-    }
-
-    /// The error of a measure that could not be computed, typed where a client acts on the cause.
-    package init(_ error: CentralityError, file: String?) {
-        switch error {
-        case .overflow(let measure): self = .overflow(file: file, measure: measure)
-        case .ambiguous(let measure, let reason): self = .notUnique(file: file, measure: measure, reason: reason)
-        default: self = .measureFailed(file: file, measure: error.measure, reason: error.reason)
         }
     }
 }

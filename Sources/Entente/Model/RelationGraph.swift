@@ -126,7 +126,7 @@ public struct RelationGraph: Sendable {
     @discardableResult
     public mutating func removeNode(_ id: String) throws(GraphError) -> (node: Node, edges: [Edge]) {
         guard let index = indexByID[id] else {
-            throw .noSuchNode(name: id, file: nil, suggestions: closestNames(to: id, among: nodes.map(\.id)))
+            throw .noSuchNode(name: id, file: nil, suggestions: TextFormat.closestNames(to: id, among: nodes.map(\.id)))
         }
         var removedEdges: [Edge] = []
         removeEdges { edge in
@@ -277,7 +277,7 @@ public struct RelationGraph: Sendable {
         guard nodes.indices.contains(source) else { throw .unknownNode(location, id: "#\(source)") }
         guard nodes.indices.contains(target) else { throw .unknownNode(location, id: "#\(target)") }
         guard edge.weight.isFinite, edge.weight > 0 else {
-            throw .invalidWeight(location, value: edge.weight.isFinite ? formatNumber(edge.weight) : "\(edge.weight)")
+            throw .invalidWeight(location, value: edge.weight.isFinite ? TextFormat.number(edge.weight) : "\(edge.weight)")
         }
         guard source != target else { throw .selfLoop(location, id: nodes[source].id) }
         var edge = edge

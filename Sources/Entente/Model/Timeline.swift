@@ -56,7 +56,7 @@ public struct Timeline: Sendable, Encodable {
         let join = directed ? " → " : " – "
         func line(_ mark: String, _ tie: DatedTie) -> String {
             let edge = tie.edge
-            var text = "  \(mark) \(edge.source)\(join)\(edge.target)  \(edge.type.name) \(formatNumber(edge.weight))"
+            var text = "  \(mark) \(edge.source)\(join)\(edge.target)  \(edge.type.name) \(TextFormat.number(edge.weight))"
             if edge.polarity == .adversarial { text += " adversarial" }
             return text
         }

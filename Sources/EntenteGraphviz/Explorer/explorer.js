@@ -23,7 +23,7 @@
     return node;
   }
 
-  /** A number as `entente` prints it (formatNumber): integers without a fraction, others shortest. */
+  /** A number as `entente` prints it (TextFormat.number): integers without a fraction, others shortest. */
   function formatNumber(value) {
     if (!Number.isFinite(value)) return "null";
     if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
@@ -39,7 +39,7 @@
     return text.includes(".") ? text : text + ".0";
   }
 
-  /** A number rounded to `digits` significant digits, then written as formatNumber writes it. */
+  /** A number rounded to `digits` significant digits, then written as TextFormat.number writes it. */
   function formatSignificant(value, digits) {
     if (!Number.isFinite(value) || value === 0) return formatNumber(value);
     const exponent = Math.floor(Math.log10(Math.abs(value)));

@@ -2,7 +2,7 @@
 """Writes <graph>-penwidths.txt for Graphs/pakistan.json and Graphs/awaam-agenda.json: one line per
 edge, `source target type penwidth`, with the pen width of the formula Entente used before widths
 were bounded, max(0.7, 0.7 × weight), spelled as Python's repr (the shortest round trip, as
-Entente's formatNumber). The seed graphs' weights are 1 to 5, so the bounded widths must equal these
+Entente's TextFormat.number). The seed graphs' weights are 1 to 5, so the bounded widths must equal these
 byte for byte (PenWidthTests). Run: python3 Tests/EntenteGraphvizTests/Golden/make_penwidth_golden.py
 """
 import json

@@ -72,7 +72,7 @@ def agreement(partition, civilization, among):
 def main(argv):
     check = "--check" in argv
     arguments = [a for a in argv[1:] if a != "--check"]
-    entente = arguments[0] if arguments else os.path.join(ROOT, ".build", "debug", "entente")
+    entente = arguments[0] if arguments else os.path.join(ROOT, "CLI", ".build", "debug", "entente")
     with open(os.path.join(HERE, "huntington_civilizations.csv"), encoding="utf-8") as f:
         civilization = {row["id"]: (row["civilization"], row["note"]) for row in csv.DictReader(f)}
 
