@@ -49,8 +49,9 @@ release: deps
 	$(SWIFT) build -c release --package-path CLI
 
 # Every test: the library tests and the CLI's (Swift Testing; the CLI's package in CLI/), the check
-# that the library's layers depend one way, the browser tests of the explorer page (Tests/Browser), the evidence check of Graphs/ (in the suite, and by the
-# shared checker when it is next to this clone), and both Examples packages.
+# that the library's layers depend one way, the browser tests of the explorer page (Tests/Browser),
+# the evidence check of Graphs/ (in the suite, and by the shared checker when it is next to this
+# clone), and both Examples packages.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) build --build-tests --package-path CLI

@@ -188,6 +188,15 @@ private func temporaryFile(_ name: String, _ text: String) throws -> String {
         #expect(path.stdout == "CHN -[security 5]- PAK -[security 3]- RUS  cost 0.533333\n")
     }
 
+    @Test func katzOnADirectedAcyclicGraphTakesAlphaZeroPointOne() throws {
+        // No cycle: λmax is 0, which the power iteration never reached (it failed after 100,000
+        // iterations); alpha is networkx's default, and the values are those of katz.json's dag case.
+        let result = try runEntente(["centrality", "Tests/EntenteTests/Fixtures/graphs/dag.json", "--measure", "katz", "--top", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "entente: katz: λmax = 0 (no cycle), so alpha = 0.1, networkx's default; --alpha sets another\n")
+        #expect(result.stdout == "id   label       katz\nPOL  Poland  0.561897\n", "\(result.stdout)")
+    }
+
     @Test func katzDefaultAlphaIsComputedAndSaidSo() throws {
         let result = try runEntente(["centrality", seed, "--measure", "katz", "--top", "2"])
         #expect(result.status == 0)

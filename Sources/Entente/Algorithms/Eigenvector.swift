@@ -29,20 +29,8 @@ extension WeightedAdjacency {
         var converged = false
         withWeightedInArcs { arcs in
             for _ in 0..<maximumIterations {
-                let squares = vector.withUnsafeBufferPointer { old in
-                    next.withUnsafeMutableBufferPointer { new in
-                        let newBase = new.baseAddress
-                        return sumOverRowBlocks(rowCount: n) { rows in
-                            var squares = 0.0
-                            for node in rows {
-                                let sum = arcs.pull(old, into: node, startingAt: old[node])
-                                newBase?.advanced(by: node).pointee = sum
-                                squares += sum * sum
-                            }
-                            return squares
-                        }
-                    }
-                }
+                let squares = arcs.step(pulling: vector, previous: vector, into: &next, shifted: true,
+                                        combining: .sum) { sum, _ in (sum, sum * sum) }
                 let scale = 1 / squares.squareRoot()
                 var change = 0.0
                 for node in 0..<n {

@@ -28,7 +28,8 @@ extension WeightedAdjacency {
         }
         let scaledRadius = try scaledSpectralRadius()
         guard scaledRadius > 0 else {
-            // No arc: every walk has length 0, any alpha gives beta·1.
+            // No cycle (no arc, or a directed acyclic graph): λmax is 0 and every alpha converges;
+            // networkx's default, 0.1, is taken.
             return KatzResult(values: try katzCentrality(alpha: 0.1, beta: beta), alpha: 0.1, largestEigenvalue: 0)
         }
         let scaledAlpha = Self.katzDefaultFraction / scaledRadius
@@ -125,6 +126,9 @@ extension WeightedAdjacency {
             }
             if let values = symmetricEigenvalues(matrix, order: n), let largest = values.max() { return max(largest, 0) }
         }
+        // Without a cycle A is nilpotent and λmax is 0; the power iteration would creep towards it
+        // (growth 1 + O(1/k)) and never meet its tolerance.
+        if isDirected && isAcyclic() { return 0 }
         let tolerance = 1e-13
         let maximumIterations = 100_000
         var vector = [Double](repeating: 1 / Double(n), count: n)
@@ -133,20 +137,8 @@ extension WeightedAdjacency {
         var radius: Double?
         withWeightedInArcs { arcs in
             for _ in 0..<maximumIterations {
-                let growth = vector.withUnsafeBufferPointer { old in
-                    next.withUnsafeMutableBufferPointer { new in
-                        let newBase = new.baseAddress
-                        return sumOverRowBlocks(rowCount: n) { rows in
-                            var total = 0.0
-                            for node in rows {
-                                let value = arcs.pull(old, into: node, startingAt: old[node])
-                                newBase?.advanced(by: node).pointee = value
-                                total += value
-                            }
-                            return total
-                        }
-                    }
-                }
+                let growth = arcs.step(pulling: vector, previous: vector, into: &next, shifted: true,
+                                       combining: .sum) { value, _ in (value, value) }
                 // The vector sums to 1, so the sum of its image is the growth rate of (Aᵀ + I).
                 guard growth > 0, growth.isFinite else { break }
                 for node in 0..<n { vector[node] = next[node] / growth }
@@ -161,6 +153,25 @@ extension WeightedAdjacency {
             throw .notConverged(measure: "katz", iterations: maximumIterations, tolerance: tolerance)
         }
         return max(radius, 0)
+    }
+
+    /// Whether the arcs form no cycle (Kahn's algorithm: every node can be removed once its in-arcs are).
+    /// - Complexity: O(V + E).
+    private func isAcyclic() -> Bool {
+        let n = nodeCount
+        var remainingIn = [Int](repeating: 0, count: n)
+        for node in 0..<n { remainingIn[node] = inOffsets[node + 1] - inOffsets[node] }
+        var ready = (0..<n).filter { remainingIn[$0] == 0 }
+        var removed = 0
+        while let node = ready.popLast() {
+            removed += 1
+            for arc in offsets[node]..<offsets[node + 1] {
+                let next = Int(targets[arc])
+                remainingIn[next] -= 1
+                if remainingIn[next] == 0 { ready.append(next) }
+            }
+        }
+        return removed == n
     }
 
     /// Solves (I − alpha·Aᵀ)x = beta·1 by Gaussian elimination with partial pivoting; nil if singular.
@@ -225,20 +236,10 @@ extension WeightedAdjacency {
             for _ in 0..<maximumIterations {
                 var largest = 0.0
                 for value in vector { largest = max(largest, abs(value)) }
-                let change = vector.withUnsafeBufferPointer { old in
-                    next.withUnsafeMutableBufferPointer { new in
-                        let newBase = new.baseAddress
-                        // The largest change over all rows: the maximum of the blocks' maxima.
-                        return maximumOverRowBlocks(rowCount: n) { rows in
-                            var change = 0.0
-                            for node in rows {
-                                let value = alpha * arcs.pull(old, into: node) + beta
-                                newBase?.advanced(by: node).pointee = value
-                                change = max(change, abs(value - old[node]))
-                            }
-                            return change
-                        }
-                    }
+                // The largest change over all rows.
+                let change = arcs.step(pulling: vector, previous: vector, into: &next, combining: .maximum) { pulled, old in
+                    let value = alpha * pulled + beta
+                    return (value, abs(value - old))
                 }
                 swap(&vector, &next)
                 if change <= tolerance * largest {

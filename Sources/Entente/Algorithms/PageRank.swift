@@ -44,21 +44,9 @@ extension WeightedAdjacency {
                 for node in dangling { danglingSum += rank[node] }
                 let base = (1 - alpha) * uniform + alpha * danglingSum * uniform
                 for node in 0..<n { scaled[node] = rank[node] * inverseStrength[node] }
-                let change = rank.withUnsafeBufferPointer { old in
-                    scaled.withUnsafeBufferPointer { pulled in
-                        next.withUnsafeMutableBufferPointer { new in
-                            let newBase = new.baseAddress
-                            return sumOverRowBlocks(rowCount: n) { rows in
-                                var change = 0.0
-                                for node in rows {
-                                    let value = alpha * arcs.pull(pulled, into: node) + base
-                                    newBase?.advanced(by: node).pointee = value
-                                    change += abs(value - old[node])
-                                }
-                                return change
-                            }
-                        }
-                    }
+                let change = arcs.step(pulling: scaled, previous: rank, into: &next, combining: .sum) { pulled, old in
+                    let value = alpha * pulled + base
+                    return (value, abs(value - old))
                 }
                 swap(&rank, &next)
                 if change < Double(n) * tolerance {

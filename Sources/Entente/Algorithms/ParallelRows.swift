@@ -81,6 +81,54 @@ struct WeightedInArcs {
     }
 }
 
+extension WeightedInArcs {
+    /// How the rows' contributions of one ``step(pulling:previous:into:shifted:combining:_:)`` are combined.
+    enum StepCombination {
+        /// Added, row after row within a block and block after block.
+        case sum
+        /// The largest.
+        case maximum
+    }
+
+    /// One step of a power iteration, the loop PageRank, eigenvector centrality, λmax and Katz share:
+    /// for every node v, `next[v] = row(pulled, previous[v]).value`, where `pulled` is what v pulls
+    /// from `x` along its in-arcs (``pull(_:into:startingAt:)``, from `previous[v]` when `shifted`:
+    /// an iteration on Aᵀ + I). Rows run in parallel for large graphs, in ``rowBlockCount`` fixed
+    /// blocks, each by one thread; the rows' contributions are combined in row and block order, so
+    /// the result is the same on any machine.
+    ///
+    /// - Returns: the rows' `contribution`s combined as `combination` says (a norm, a change).
+    func step(pulling x: [Double], previous: [Double], into next: inout [Double], shifted: Bool = false,
+              combining combination: StepCombination,
+              _ row: (_ pulled: Double, _ previous: Double) -> (value: Double, contribution: Double)) -> Double {
+        let count = next.count
+        return x.withUnsafeBufferPointer { pulledFrom in
+            previous.withUnsafeBufferPointer { old in
+                next.withUnsafeMutableBufferPointer { new in
+                    let newBase = new.baseAddress
+                    let block: (Range<Int>) -> Double = { rows in
+                        var total = 0.0
+                        for node in rows {
+                            let pulled = pull(pulledFrom, into: node, startingAt: shifted ? old[node] : 0)
+                            let (value, contribution) = row(pulled, old[node])
+                            newBase?.advanced(by: node).pointee = value
+                            switch combination {
+                            case .sum: total += contribution
+                            case .maximum: total = max(total, contribution)
+                            }
+                        }
+                        return total
+                    }
+                    switch combination {
+                    case .sum: return sumOverRowBlocks(rowCount: count, block)
+                    case .maximum: return maximumOverRowBlocks(rowCount: count, block)
+                    }
+                }
+            }
+        }
+    }
+}
+
 extension WeightedAdjacency {
     /// Calls `body` with raw views of the in-arcs and their summed weights.
     func withWeightedInArcs<Result>(_ body: (WeightedInArcs) -> Result) -> Result {

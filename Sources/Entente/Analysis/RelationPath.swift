@@ -64,21 +64,11 @@ public struct PathEdge: Hashable, Sendable, Encodable {
     /// The edge's position in the graph, for drawing it.
     package let index: Int
 
-    private enum CodingKeys: String, CodingKey { case source, target, type, weight, polarity, since, until, evidence }
-
     /// `{"source","target","type","weight","polarity"[,"since"][,"until"],"evidence":[{"source","quote"}]}`:
     /// the direction travelled, the tie, and the quotes it rests on (each naming a ``Source/id``;
     /// ``PathReport`` lists those sources). `evidence` is always there, empty for a tie without any.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(source, forKey: .source)
-        try container.encode(target, forKey: .target)
-        try container.encode(edge.type, forKey: .type)
-        try container.encode(edge.weight, forKey: .weight)
-        try container.encode(edge.polarity, forKey: .polarity)
-        try container.encodeIfPresent(edge.since, forKey: .since)
-        try container.encodeIfPresent(edge.until, forKey: .until)
-        try container.encode(edge.evidence, forKey: .evidence)
+        try edge.encodeTie(from: source, to: target, evidence: true, to: encoder)
     }
 
     /// The lines `entente path --explain` prints under a path for this hop: the tie, then each quote

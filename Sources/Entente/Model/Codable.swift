@@ -274,3 +274,24 @@ extension RelationGraph: Equatable {
             && lhs.nodes == rhs.nodes && lhs.edges == rhs.edges
     }
 }
+
+extension Edge {
+    private enum TieCodingKeys: String, CodingKey { case source, target, type, weight, polarity, since, until, evidence }
+
+    /// A tie as the results print it (`entente path --json`, `entente info --timeline --json`):
+    /// `{"source","target","type","weight","polarity"[,"since"][,"until"][,"evidence":[…]]}`, with
+    /// the ends given (a path names them in the direction travelled) and, when `evidence`, the
+    /// quotes, always there (empty for a tie without any). The native file format orders its members
+    /// otherwise (``encode(to:)``), as the files written since the first release do.
+    package func encodeTie(from source: String, to target: String, evidence: Bool, to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: TieCodingKeys.self)
+        try container.encode(source, forKey: .source)
+        try container.encode(target, forKey: .target)
+        try container.encode(type, forKey: .type)
+        try container.encode(weight, forKey: .weight)
+        try container.encode(polarity, forKey: .polarity)
+        try container.encodeIfPresent(since, forKey: .since)
+        try container.encodeIfPresent(until, forKey: .until)
+        if evidence { try container.encode(self.evidence, forKey: .evidence) }
+    }
+}

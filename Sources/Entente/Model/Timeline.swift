@@ -19,18 +19,9 @@ public struct Timeline: Sendable, Encodable {
         /// The edge, with its endpoints' ids, type, weight, polarity and years.
         public let edge: Edge
 
-        private enum CodingKeys: String, CodingKey { case source, target, type, weight, polarity, since, until }
-
         /// `{"source","target","type","weight","polarity"[,"since"][,"until"]}`.
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(edge.source, forKey: .source)
-            try container.encode(edge.target, forKey: .target)
-            try container.encode(edge.type, forKey: .type)
-            try container.encode(edge.weight, forKey: .weight)
-            try container.encode(edge.polarity, forKey: .polarity)
-            try container.encodeIfPresent(edge.since, forKey: .since)
-            try container.encodeIfPresent(edge.until, forKey: .until)
+            try edge.encodeTie(from: edge.source, to: edge.target, evidence: false, to: encoder)
         }
     }
 

@@ -8,7 +8,8 @@ Writes  graphs/katz-2100.csv (a 2100-node Barabasi-Albert graph, seed 13, intege
         Jacobi iteration and its convergence test), and katz.json.
 Each case: the graph file (relative to the package root), lambda_max = max |eigenvalue| of the
 weighted adjacency of the cooperative edges (parallel edges summed, as make_fixtures.build does),
-alpha = 0.9 / lambda_max, and nx.katz_centrality_numpy(G, alpha, beta=1, weight="weight").
+alpha = 0.9 / lambda_max (networkx's own default, 0.1, when lambda_max is 0: a directed acyclic
+graph, graphs/dag.json), and nx.katz_centrality_numpy(G, alpha, beta=1, weight="weight").
 Needs networkx, numpy and scipy.
 """
 
@@ -51,7 +52,9 @@ def write_big(path):
 def case(file, g):
     G = build(g)
     lam = lambda_max(G)
-    alpha = 0.9 / lam
+    if abs(lam) < 1e-12:  # no cycle: the adjacency is nilpotent, every alpha converges
+        lam = 0.0
+    alpha = 0.9 / lam if lam > 0 else 0.1
     values = nx.katz_centrality_numpy(G, alpha=alpha, beta=1.0, weight="weight")
     return {"file": file, "lambdaMax": lam, "alpha": alpha, "values": fl(values)}
 
@@ -63,7 +66,8 @@ def main():
     for file in ("Graphs/pakistan.json", "Graphs/awaam-agenda.json",
                  "Tests/EntenteTests/Fixtures/graphs/karate.json",
                  "Tests/EntenteTests/Fixtures/graphs/relations.json",
-                 "Tests/EntenteTests/Fixtures/graphs/disconnected.json"):
+                 "Tests/EntenteTests/Fixtures/graphs/disconnected.json",
+                 "Tests/EntenteTests/Fixtures/graphs/dag.json"):
         with open(os.path.join(ROOT, file), encoding="utf-8") as f:
             cases.append(case(file, json.load(f)))
     cases.append(case("Tests/EntenteTests/Fixtures/graphs/katz-2100.csv", load_csv(big)))

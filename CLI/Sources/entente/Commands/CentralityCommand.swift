@@ -250,6 +250,10 @@ struct CentralityCommand: AsyncParsableCommand {
 /// `entente: katz: alpha = 0.9/λmax = 0.0315078 (λmax 28.5644); --alpha sets another`.
 func katzAlphaNote(_ values: NodeValues) -> String? {
     guard values.measure == .katz, values.isDefaultAlpha, let alpha = values.alpha else { return nil }
+    if values.largestEigenvalue == 0 {
+        // No cycle (a directed acyclic graph, or no tie): every alpha converges.
+        return "entente: katz: λmax = 0 (no cycle), so alpha = \(TextFormat.prose(alpha)), networkx's default; --alpha sets another"
+    }
     // A λmax beyond the largest finite number is returned as nil, not as infinity.
     let lambda = TextFormat.prose(values.largestEigenvalue ?? .infinity)
     return "entente: katz: alpha = 0.9/λmax = \(TextFormat.prose(alpha)) (λmax \(lambda)); --alpha sets another"
