@@ -7,9 +7,9 @@ import Musl
 import Darwin
 #endif
 
-/// Renders a ``LineChart`` to SVG, PNG or PDF.
+/// Renders a `LineChart` to SVG, PNG or PDF.
 ///
-/// The SVG is the chart's own (``LineChart/svg()``), written by Entente so that its lines can be
+/// The SVG is the chart's own (`LineChart/svg()`), written by Entente so that its lines can be
 /// read back and checked. PNG and PDF are that same SVG drawn by libgvc in this process: a graph of
 /// one node whose `image` is the SVG, rendered by Graphviz's cairo plugin, which draws SVG images
 /// through librsvg (Debian's `libgvplugin_rsvg`, part of the graphviz package). One drawing, three

@@ -100,14 +100,14 @@ public struct Diagram: Sendable {
     /// ```
     ///
     /// - Parameters:
-    ///   - from: the start, by id or label (as ``RelationGraph/node(named:)`` resolves it).
+    ///   - from: the start, by id or label (as `RelationGraph/node(named:)` resolves it).
     ///   - to: the end.
     ///   - polarities: the ties a path may take: by default the cooperative ones, as in an analysis;
     ///     the drawn view's other ties stay drawn but are not walked.
     ///   - metric: how weights become costs.
-    /// - Throws: ``GraphError/noSuchNode(name:file:suggestions:)`` or
-    ///   ``GraphError/ambiguousNode(name:file:matches:)`` for a name, and
-    ///   ``GraphError/notInView(file:node:reason:)`` for a node the diagram does not draw, with the
+    /// - Throws: `GraphError/noSuchNode(name:file:suggestions:)` or
+    ///   `GraphError/ambiguousNode(name:file:matches:)` for a name, and
+    ///   `GraphError/notInView(file:node:reason:)` for a node the diagram does not draw, with the
     ///   reason its filter leaves it out.
     @discardableResult
     public mutating func highlightShortestPath(from: String, to: String, polarities: Set<Polarity> = [.cooperative],

@@ -13,10 +13,10 @@ import Entente
 ///
 /// A graph with years (a node's `since`, `until` or spells, a tie's `since` or `until`) gets a year
 /// control: a slider and a play button over the years its view names (within the filter's
-/// ``RelationFilter/period``), opening on the latest. The drawing is laid out once; a year hides
+/// `RelationFilter/period`), opening on the latest. The drawing is laid out once; a year hides
 /// the ties that do not hold in it and fades the nodes that do not exist in it, and the panel's
 /// centralities and the path finder are those of `entente … --at YEAR`. A diagram of one year
-/// (``RelationFilter/year``) has no control.
+/// (`RelationFilter/year`) has no control.
 ///
 /// The page is safe to share: names and quotes reach it as escaped SVG text and as JSON read with
 /// `JSON.parse`, the script puts them into the page as text only, and a Content-Security-Policy

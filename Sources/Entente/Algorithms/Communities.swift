@@ -1,4 +1,4 @@
-/// A community detection algorithm: how ``Analysis/communities(method:resolution:seed:signed:)``
+/// A community detection algorithm: how ``Analysis/communities(method:resolution:seed:signed:signRule:)``
 /// finds blocs.
 public enum CommunityMethod: String, CaseIterable, Hashable, Sendable, Encodable, CustomStringConvertible {
     /// Louvain (Blondel et al. 2008), as networkx `louvain_communities` and igraph
@@ -47,7 +47,7 @@ public enum CommunityError: Error, Hashable, Sendable, CustomStringConvertible {
 public struct Communities: Hashable, Sendable, Encodable {
     /// The seed used when none is given: results are deterministic by default.
     public static let defaultSeed = 0
-    /// The most runs ``Analysis/communities(method:resolution:seed:signed:)`` makes on a small graph.
+    /// The most runs ``Analysis/communities(method:resolution:seed:signed:signRule:)`` makes on a small graph.
     static let maximumRuns = 10
 
     /// The algorithm that found the communities.

@@ -144,7 +144,7 @@ public struct FrustrationDecomposition: Hashable, Sendable {
     }
 
     /// `{"components","negative","bridges","blocks","coreNodes","coreTies","largestCore":{"nodes","ties"},"methods":{…}}`,
-    /// methods in the order of ``FrustrationMethod/allCases``, those used only.
+    /// methods in the order of `FrustrationMethod.allCases`, those used only.
     public var json: JSONOutput {
         .object([
             ("components", .integer(components)), ("negative", .integer(negativeTies)), ("bridges", .integer(bridges)),

@@ -1,5 +1,5 @@
 /// Leiden community detection (Traag, Waltman & van Eck 2019) on a ``CommunityGraph``: the engine of
-/// ``GraphView/communities(method:resolution:seed:signed:)`` with ``CommunityMethod/leiden``.
+/// ``GraphView/communities(method:resolution:seed:signed:signRule:)`` with ``CommunityMethod/leiden``.
 ///
 /// One iteration repeats, level by level:
 /// 1. **Fast local moving.** A queue holds every node, in an order shuffled by a SplitMix64

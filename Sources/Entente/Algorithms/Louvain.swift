@@ -1,5 +1,5 @@
 /// Louvain community detection (Blondel, Guillaume, Lambiotte & Lefebvre 2008) on a
-/// ``CommunityGraph``: the engine of ``GraphView/communities(method:resolution:seed:signed:)`` with
+/// ``CommunityGraph``: the engine of ``GraphView/communities(method:resolution:seed:signed:signRule:)`` with
 /// ``CommunityMethod/louvain``.
 ///
 /// Each level starts with every node in a community of its own and moves each node to the

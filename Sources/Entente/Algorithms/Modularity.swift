@@ -2,7 +2,7 @@ extension GraphView {
     /// The modularity of a partition of the view's nodes into communities.
     ///
     /// Ties are undirected and the weights between two nodes are summed (both directions of a
-    /// directed graph too), as ``communities(method:resolution:seed:signed:)`` reads them.
+    /// directed graph too), as ``communities(method:resolution:seed:signed:signRule:)`` reads them.
     ///
     /// **Unsigned** (the default): Newman's modularity on the cooperative edges of the view
     /// (adversarial ones are ignored),

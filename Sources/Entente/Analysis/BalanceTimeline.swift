@@ -113,7 +113,10 @@ extension RelationGraph {
     ///   - filter: the ties taken; both polarities by default. Its year is replaced by each year's.
     ///   - years: the range; it must lie within ``datedYears``.
     ///   - step: every `step`-th year from the first.
-    ///   - signs, rule, limits, solver: as ``structuralBalance(of:signs:rule:limits:solver:)``.
+    ///   - signs: as in ``structuralBalance(of:signs:rule:limits:solver:)``.
+    ///   - rule: as there.
+    ///   - limits: as there.
+    ///   - solver: as there.
     ///   - progress: called as years finish; `nil` for none.
     /// - Throws: ``GraphError/invalidArgument(_:)`` for a step below 1, a graph without years or a
     ///   range outside them; `CancellationError` when the task is cancelled; ``GraphError`` when the

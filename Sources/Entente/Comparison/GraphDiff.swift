@@ -255,7 +255,12 @@ extension RelationGraph {
     /// let endOfColdWar = try world.difference(fromYear: 1985, toYear: 1995, filter: RelationFilter(types: [.security]))
     /// ```
     ///
-    /// - Parameter filter: as in ``difference(from:filter:measure:metric:)``; its year is not used.
+    /// - Parameters:
+    ///   - fromYear: the year of the base view.
+    ///   - toYear: the year of the other view.
+    ///   - filter: as in ``difference(from:filter:measure:metric:)``; its year is not used.
+    ///   - measure: a node measure to compare between the two years; `nil` for none.
+    ///   - metric: how weights become costs for a distance measure.
     /// - Throws: ``GraphError/invalidArgument(_:)`` when the graph has no years or a year lies outside
     ///   them (``datedYears``); otherwise as ``difference(from:filter:measure:metric:)``.
     public func difference(fromYear: Int, toYear: Int, filter: RelationFilter = .cooperative,
@@ -270,6 +275,16 @@ extension RelationGraph {
     /// ```swift
     /// let change = try after.difference(from: before, inYear: 1985, toYear: 1995)
     /// ```
+    ///
+    /// - Parameters:
+    ///   - base: the graph compared against, seen in `year`.
+    ///   - year: the year of `base`'s view.
+    ///   - otherYear: the year of this graph's view.
+    ///   - filter: as in ``difference(from:filter:measure:metric:)``; its year is replaced by each side's.
+    ///   - measure: a node measure to compare; `nil` for none.
+    ///   - metric: how weights become costs for a distance measure.
+    /// - Throws: ``GraphError/invalidArgument(_:)`` when a year lies outside its graph's
+    ///   ``datedYears``; otherwise as ``difference(from:filter:measure:metric:)``.
     public func difference(from base: RelationGraph, inYear year: Int, toYear otherYear: Int,
                            filter: RelationFilter = .cooperative, measure: CentralityMeasure? = nil,
                            metric: EdgeMetric = .strength) throws(GraphError) -> GraphDiff {

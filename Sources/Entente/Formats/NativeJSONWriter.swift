@@ -84,14 +84,7 @@ extension NativeJSON {
             }
             bytes.append(UInt8(ascii: "]"))
         }
-        if let since = node.since {
-            members.key("since", into: &bytes)
-            bytes.append(contentsOf: String(since).utf8)
-        }
-        if let until = node.until {
-            members.key("until", into: &bytes)
-            bytes.append(contentsOf: String(until).utf8)
-        }
+        writeYears(since: node.since, until: node.until, members: &members, into: &bytes)
         if node.spells.count >= 2 {
             members.key("spells", into: &bytes)
             bytes.append(UInt8(ascii: "["))
@@ -142,14 +135,7 @@ extension NativeJSON {
             newline(&bytes, 3)
             bytes.append(UInt8(ascii: "]"))
         }
-        if let since = edge.since {
-            members.key("since", into: &bytes)
-            bytes.append(contentsOf: String(since).utf8)
-        }
-        if let until = edge.until {
-            members.key("until", into: &bytes)
-            bytes.append(contentsOf: String(until).utf8)
-        }
+        writeYears(since: edge.since, until: edge.until, members: &members, into: &bytes)
         if let note = edge.note {
             members.key("note", into: &bytes)
             appendJSONString(note, to: &bytes)
@@ -160,6 +146,18 @@ extension NativeJSON {
 
     /// The `attributes` member of a node or edge at depth 2, names sorted: on one line when there
     /// are at most four.
+    /// `"since"` and `"until"`, each when known: the years of a node or an edge.
+    private static func writeYears(since: Int?, until: Int?, members: inout Members, into bytes: inout [UInt8]) {
+        if let since {
+            members.key("since", into: &bytes)
+            bytes.append(contentsOf: String(since).utf8)
+        }
+        if let until {
+            members.key("until", into: &bytes)
+            bytes.append(contentsOf: String(until).utf8)
+        }
+    }
+
     private static func writeAttributes(_ attributes: [String: String], members: inout Members,
                                         into bytes: inout [UInt8]) {
         guard !attributes.isEmpty else { return }

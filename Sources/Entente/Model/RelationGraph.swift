@@ -82,9 +82,13 @@ public struct RelationGraph: Sendable {
     /// ```
     ///
     /// - Parameters:
+    ///   - name: the graph's name (a diagram's title).
+    ///   - directed: whether edges run from source to target.
     ///   - types: edge types beyond the built-in ones (economic, security, cultural).
     ///   - kinds: node kinds beyond the built-in ones (state, bloc, organization).
     ///   - sources: the sources evidence cites; when given, every evidence item must cite one of them.
+    ///   - nodes: the nodes, in order; ids must be unique.
+    ///   - edges: the edges, in order, between nodes given.
     /// - Throws: ``GraphError/unknownName(file:what:name:known:)`` for a type or kind neither built in
     ///   nor declared; ``GraphError/invalidValue(_:field:value:expected:)`` for a source listed twice
     ///   or evidence citing an unlisted one, as the JSON reader says them; and the errors of
