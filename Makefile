@@ -51,7 +51,7 @@ release: deps
 # Every test: the library tests and the CLI's (Swift Testing; the CLI's package in CLI/), the check
 # that the library's layers depend one way, the browser tests of the explorer page (Tests/Browser),
 # the evidence check of Graphs/ (in the suite, and by the shared checker when it is next to this
-# clone), and both Examples packages.
+# clone), and the Examples package (relations-query, quick-start, custom-diagram).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) build --build-tests --package-path CLI
@@ -67,7 +67,7 @@ test: deps
 	@mkdir -p $(OUT)
 	"$$($(SWIFT) build --package-path Examples --show-bin-path)/quick-start" && mv pakistan.svg $(OUT)/quick-start.svg
 	@mkdir -p $(OUT)
-	cd Examples/CustomDiagram && $(SWIFT) run custom-diagram $(CURDIR)/$(OUT)/custom-diagram.svg
+	cd Examples && $(SWIFT) run --skip-build custom-diagram $(CURDIR)/$(OUT)/custom-diagram.svg
 
 # The main job: information about Graphs/pakistan.json, a path query and its diagram.
 demo: release
@@ -142,4 +142,4 @@ docs:
 	$(SWIFT) package generate-documentation --target Entente --target EntenteGraphviz --warnings-as-errors
 
 clean:
-	rm -rf .build .build-tsan .build-asan CLI/.build Fuzz/.build Examples/.build Examples/CustomDiagram/.build $(OUT)
+	rm -rf .build .build-tsan .build-asan CLI/.build Fuzz/.build Examples/.build $(OUT)

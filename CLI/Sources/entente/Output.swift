@@ -19,6 +19,15 @@ struct Output {
         text += "\n"
     }
 
+    /// A result as its command prints it: its JSON with `--json`, its description otherwise.
+    mutating func result(_ value: some Encodable & CustomStringConvertible, asJSON: Bool) throws {
+        if asJSON {
+            try json(value)
+        } else {
+            line(value.description)
+        }
+    }
+
     /// Adds the compact JSON of a result value, as the library's encoder writes it.
     mutating func json(_ value: some Encodable) throws {
         line(try EntenteJSONEncoder().encode(value))

@@ -30,7 +30,7 @@ extension WeightedAdjacency {
         withWeightedInArcs { arcs in
             for _ in 0..<maximumIterations {
                 let squares = arcs.step(pulling: vector, previous: vector, into: &next, shifted: true,
-                                        combining: .sum) { sum, _ in (sum, sum * sum) }
+                                        combining: .sum, SquaredNormRow())
                 let scale = 1 / squares.squareRoot()
                 var change = 0.0
                 for node in 0..<n {

@@ -138,7 +138,7 @@ extension WeightedAdjacency {
         withWeightedInArcs { arcs in
             for _ in 0..<maximumIterations {
                 let growth = arcs.step(pulling: vector, previous: vector, into: &next, shifted: true,
-                                       combining: .sum) { value, _ in (value, value) }
+                                       combining: .sum, SumRow())
                 // The vector sums to 1, so the sum of its image is the growth rate of (Aᵀ + I).
                 guard growth > 0, growth.isFinite else { break }
                 for node in 0..<n { vector[node] = next[node] / growth }
@@ -237,10 +237,8 @@ extension WeightedAdjacency {
                 var largest = 0.0
                 for value in vector { largest = max(largest, abs(value)) }
                 // The largest change over all rows.
-                let change = arcs.step(pulling: vector, previous: vector, into: &next, combining: .maximum) { pulled, old in
-                    let value = alpha * pulled + beta
-                    return (value, abs(value - old))
-                }
+                let change = arcs.step(pulling: vector, previous: vector, into: &next, combining: .maximum,
+                                       AffineRow(scale: alpha, offset: beta))
                 swap(&vector, &next)
                 if change <= tolerance * largest {
                     outcome = true

@@ -44,10 +44,8 @@ extension WeightedAdjacency {
                 for node in dangling { danglingSum += rank[node] }
                 let base = (1 - alpha) * uniform + alpha * danglingSum * uniform
                 for node in 0..<n { scaled[node] = rank[node] * inverseStrength[node] }
-                let change = arcs.step(pulling: scaled, previous: rank, into: &next, combining: .sum) { pulled, old in
-                    let value = alpha * pulled + base
-                    return (value, abs(value - old))
-                }
+                let change = arcs.step(pulling: scaled, previous: rank, into: &next, combining: .sum,
+                                       AffineRow(scale: alpha, offset: base))
                 swap(&rank, &next)
                 if change < Double(n) * tolerance {
                     converged = true

@@ -81,6 +81,42 @@ struct WeightedInArcs {
     }
 }
 
+/// What one node's row of a power-iteration step computes (``WeightedInArcs/step(pulling:previous:into:shifted:combining:_:)``):
+/// from what the node pulled along its in-arcs and its previous value, its new value and its
+/// contribution to the step's result.
+protocol IterationRow {
+    func callAsFunction(_ pulled: Double, _ previous: Double) -> (value: Double, contribution: Double)
+}
+
+/// The value pulled, contributing its square: eigenvector centrality (the step's result is the norm²).
+struct SquaredNormRow: IterationRow {
+    @inline(__always)
+    func callAsFunction(_ pulled: Double, _ previous: Double) -> (value: Double, contribution: Double) {
+        (pulled, pulled * pulled)
+    }
+}
+
+/// The value pulled, contributing itself: λmax (the step's result is the growth of a vector summing to 1).
+struct SumRow: IterationRow {
+    @inline(__always)
+    func callAsFunction(_ pulled: Double, _ previous: Double) -> (value: Double, contribution: Double) {
+        (pulled, pulled)
+    }
+}
+
+/// `scale`·pulled + `offset`, contributing its change: Katz (alpha, beta) and PageRank (alpha and
+/// the teleport and dangling mass).
+struct AffineRow: IterationRow {
+    let scale: Double
+    let offset: Double
+
+    @inline(__always)
+    func callAsFunction(_ pulled: Double, _ previous: Double) -> (value: Double, contribution: Double) {
+        let value = scale * pulled + offset
+        return (value, abs(value - previous))
+    }
+}
+
 extension WeightedInArcs {
     /// How the rows' contributions of one ``step(pulling:previous:into:shifted:combining:_:)`` are combined.
     enum StepCombination {
@@ -98,30 +134,35 @@ extension WeightedInArcs {
     /// the result is the same on any machine.
     ///
     /// - Returns: the rows' `contribution`s combined as `combination` says (a norm, a change).
-    func step(pulling x: [Double], previous: [Double], into next: inout [Double], shifted: Bool = false,
-              combining combination: StepCombination,
-              _ row: (_ pulled: Double, _ previous: Double) -> (value: Double, contribution: Double)) -> Double {
+    /// `row` is a type of its own, not a closure, so that each iteration gets a specialised copy of
+    /// this loop with the row inlined (a closure here cost PageRank and eigenvector a third more time).
+    func step<Row: IterationRow>(pulling x: [Double], previous: [Double], into next: inout [Double], shifted: Bool = false,
+                                 combining combination: StepCombination, _ row: Row) -> Double {
         let count = next.count
         return x.withUnsafeBufferPointer { pulledFrom in
             previous.withUnsafeBufferPointer { old in
                 next.withUnsafeMutableBufferPointer { new in
                     let newBase = new.baseAddress
-                    let block: (Range<Int>) -> Double = { rows in
-                        var total = 0.0
-                        for node in rows {
-                            let pulled = pull(pulledFrom, into: node, startingAt: shifted ? old[node] : 0)
-                            let (value, contribution) = row(pulled, old[node])
-                            newBase?.advanced(by: node).pointee = value
-                            switch combination {
-                            case .sum: total += contribution
-                            case .maximum: total = max(total, contribution)
-                            }
-                        }
-                        return total
+                    // One row: its new value stored, its contribution returned.
+                    @inline(__always) func compute(_ node: Int) -> Double {
+                        let pulled = pull(pulledFrom, into: node, startingAt: shifted ? old[node] : 0)
+                        let (value, contribution) = row(pulled, old[node])
+                        newBase?.advanced(by: node).pointee = value
+                        return contribution
                     }
                     switch combination {
-                    case .sum: return sumOverRowBlocks(rowCount: count, block)
-                    case .maximum: return maximumOverRowBlocks(rowCount: count, block)
+                    case .sum:
+                        return sumOverRowBlocks(rowCount: count) { rows in
+                            var total = 0.0
+                            for node in rows { total += compute(node) }
+                            return total
+                        }
+                    case .maximum:
+                        return maximumOverRowBlocks(rowCount: count) { rows in
+                            var total = 0.0
+                            for node in rows { total = max(total, compute(node)) }
+                            return total
+                        }
                     }
                 }
             }

@@ -152,33 +152,50 @@ final class SweepWorkspace {
 
     // MARK: Distances only (closeness, harmonic)
 
-    /// Dijkstra from `source` without path counts: fills `distance` and `order`.
-    func distances(from source: Int, arcs: ArcLists) {
+    /// Dijkstra's loop, the one the sweeps share: settles the nodes reached from `source` in order of
+    /// distance, recording that order in `order`, and hands every arc out of a settled node to
+    /// `relax` with the node, its distance and the queue; `relax` decides what the arc changes (a
+    /// shorter distance, another shortest path) and queues the node it improves.
+    @inline(__always)
+    private func settle(from source: Int, arcs: ArcLists,
+                        _ relax: (_ node: Int, _ here: Double, _ arc: Int, _ queue: inout DistanceQueue) -> Void) {
         // A local counter: a stored `var` of a class pays for dynamic exclusivity checks on every access.
         var queue = DistanceQueue(entries: queueEntries, slots: queueSlots)
-        let distance = self.distance, order = self.order
+        let order = self.order
         var settled = 0
         defer { self.settled = settled }
         distance[source] = 0
         queue.insertOrDecrease(Int32(source), distance: 0)
         while let entry = queue.popMin() {
             let node = Int(entry.node)
-            let here = entry.cost
             order[settled] = entry.node
             settled += 1
             for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
-                let next = Int(arcs.targets[arc])
-                let candidate = here + arcs.costs[arc]
-                if candidate < distance[next] {
-                    distance[next] = candidate
-                    queue.insertOrDecrease(Int32(next), distance: candidate)
-                }
+                relax(node, entry.cost, arc, &queue)
             }
         }
     }
 
-    /// Breadth-first search from `source` without path counts: fills `level` and `order`.
-    func levels(from source: Int, arcs: ArcLists) {
+    /// Dijkstra from `source` without path counts: fills `distance` and `order`.
+    func distances(from source: Int, arcs: ArcLists) {
+        let distance = self.distance
+        settle(from: source, arcs: arcs) { _, here, arc, queue in
+            let next = Int(arcs.targets[arc])
+            let candidate = here + arcs.costs[arc]
+            if candidate < distance[next] {
+                distance[next] = candidate
+                queue.insertOrDecrease(Int32(next), distance: candidate)
+            }
+        }
+    }
+
+    /// Breadth-first search, the one the sweeps share: visits the nodes reached from `source` level
+    /// by level, and hands every arc out of a visited node to `step` with the node and the level its
+    /// neighbours would get; `step` returns whether the arc reaches a node first seen, which is then
+    /// given that level and queued (`order` is the queue).
+    @inline(__always)
+    private func visitLevels(from source: Int, arcs: ArcLists,
+                             _ step: (_ node: Int, _ target: Int, _ nextLevel: Int32) -> Bool) {
         var settled = 1
         defer { self.settled = settled }
         level[source] = 0
@@ -190,7 +207,7 @@ final class SweepWorkspace {
             let next = level[node] + 1
             for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
                 let target = Int(arcs.targets[arc])
-                if level[target] < 0 {
+                if step(node, target, next) {
                     level[target] = next
                     order[settled] = Int32(target)
                     settled += 1
@@ -199,14 +216,19 @@ final class SweepWorkspace {
         }
     }
 
+    /// Breadth-first search from `source` without path counts: fills `level` and `order`.
+    func levels(from source: Int, arcs: ArcLists) {
+        let level = self.level
+        visitLevels(from: source, arcs: arcs) { _, target, _ in level[target] < 0 }
+    }
+
     // MARK: Brandes (betweenness)
 
     /// Brandes' forward phase by Dijkstra: distances, path counts, the settled order and each node's
     /// predecessors on the shortest-path DAG. Path lengths that tie up to rounding (``isTie(_:_:)``)
     /// count as equal. Needs a workspace made with the adjacency's `arcCount`.
     func countPaths(from source: Int, arcs: ArcLists) {
-        var queue = DistanceQueue(entries: queueEntries, slots: queueSlots)
-        let distance = self.distance, sigma = self.sigma, order = self.order
+        let distance = self.distance, sigma = self.sigma
         let head = predecessorHead, nextEntry = predecessorNext, entryNode = predecessorNode, entryArc = predecessorArc
         assert(predecessorNext.count >= arcs.targets.count, "workspace made without room for predecessors")
         var entries: Int32 = 0
@@ -219,66 +241,42 @@ final class SweepWorkspace {
             head[target] = entries
             entries += 1
         }
-        var settled = 0
-        defer { self.settled = settled }
-        distance[source] = 0
         sigma[source] = 1
-        queue.insertOrDecrease(Int32(source), distance: 0)
-        while let entry = queue.popMin() {
-            let node = Int(entry.node)
-            let here = entry.cost
-            order[settled] = entry.node
-            settled += 1
-            let paths = sigma[node]
-            for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
-                let next = Int(arcs.targets[arc])
-                let candidate = here + arcs.costs[arc]
-                let known = distance[next]
-                if known == .infinity {
-                    distance[next] = candidate
-                    sigma[next] = paths
-                    link(node, to: next, arc: arc, replacing: true)
-                    queue.insertOrDecrease(Int32(next), distance: candidate)
-                } else if isTie(candidate, known) {
-                    if known > here {  // not a node settled already
-                        sigma[next] += paths
-                        link(node, to: next, arc: arc, replacing: false)
-                    }
-                } else if candidate < known {
-                    distance[next] = candidate
-                    sigma[next] = paths
-                    link(node, to: next, arc: arc, replacing: true)
-                    queue.insertOrDecrease(Int32(next), distance: candidate)
+        settle(from: source, arcs: arcs) { node, here, arc, queue in
+            let next = Int(arcs.targets[arc])
+            let candidate = here + arcs.costs[arc]
+            let known = distance[next]
+            if known == .infinity {
+                distance[next] = candidate
+                sigma[next] = sigma[node]
+                link(node, to: next, arc: arc, replacing: true)
+                queue.insertOrDecrease(Int32(next), distance: candidate)
+            } else if isTie(candidate, known) {
+                if known > here {  // not a node settled already
+                    sigma[next] += sigma[node]
+                    link(node, to: next, arc: arc, replacing: false)
                 }
+            } else if candidate < known {
+                distance[next] = candidate
+                sigma[next] = sigma[node]
+                link(node, to: next, arc: arc, replacing: true)
+                queue.insertOrDecrease(Int32(next), distance: candidate)
             }
         }
     }
 
     /// Brandes' forward phase by breadth-first search.
     func countHopPaths(from source: Int, arcs: ArcLists) {
-        var settled = 1
-        defer { self.settled = settled }
-        level[source] = 0
+        let level = self.level, sigma = self.sigma
         sigma[source] = 1
-        order[0] = Int32(source)
-        var head = 0
-        while head < settled {
-            let node = Int(order[head])
-            head += 1
-            let next = level[node] + 1
-            let paths = sigma[node]
-            for arc in arcs.offsets[node]..<arcs.offsets[node + 1] {
-                let target = Int(arcs.targets[arc])
-                let known = level[target]
-                if known < 0 {
-                    level[target] = next
-                    sigma[target] = paths
-                    order[settled] = Int32(target)
-                    settled += 1
-                } else if known == next {
-                    sigma[target] += paths
-                }
+        visitLevels(from: source, arcs: arcs) { node, target, next in
+            let known = level[target]
+            if known < 0 {
+                sigma[target] = sigma[node]
+                return true
             }
+            if known == next { sigma[target] += sigma[node] }
+            return false
         }
     }
 

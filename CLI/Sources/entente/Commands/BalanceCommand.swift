@@ -89,11 +89,7 @@ struct BalanceCommand: AsyncParsableCommand {
                 printError("\(failure); printing the heuristic result (not proven optimal)")
             }
             var output = Output()
-            if json {
-                try output.json(report)
-            } else {
-                output.line(report.description)
-            }
+            try output.result(report, asJSON: json)
             try output.flush()
         }
     }

@@ -75,11 +75,7 @@ struct CommunitiesCommand: AsyncParsableCommand {
             options.includeAdversarial = community.signed
             let result = try community.communities(of: try options.analysis(of: graph, metric: .strength), file: graph)
             var output = Output()
-            if json {
-                try output.json(result)
-            } else {
-                output.line(result.description)
-            }
+            try output.result(result, asJSON: json)
             try output.flush()
         }
     }

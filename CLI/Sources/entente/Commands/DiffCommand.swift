@@ -93,11 +93,7 @@ struct DiffCommand: ParsableCommand {
                 try after.difference(from: before, filter: filter, measure: nodeMeasure, metric: metric)
             }
             var output = Output()
-            if json {
-                try output.json(diff)
-            } else {
-                output.line(diff.description)
-            }
+            try output.result(diff, asJSON: json)
             try output.flush()
         }
     }

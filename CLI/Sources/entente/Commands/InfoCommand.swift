@@ -44,11 +44,7 @@ struct InfoCommand: ParsableCommand {
                 return
             }
             let summary = GraphSummary(loaded, filter: filter)
-            if json {
-                try output.json(summary)
-            } else {
-                output.line(summary.description)
-            }
+            try output.result(summary, asJSON: json)
             try output.flush()
         }
     }

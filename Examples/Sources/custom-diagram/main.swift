@@ -26,9 +26,9 @@ struct DiagramError: Error, CustomStringConvertible {
 
 /// `Graphs/pakistan.json` of this repository, found from this source file's location.
 func defaultGraphPath(sourceFile: String = #filePath) -> String {
-    // …/Examples/CustomDiagram/Sources/custom-diagram/main.swift → … (the repository root)
+    // …/Examples/Sources/custom-diagram/main.swift → … (the repository root)
     var components = sourceFile.split(separator: "/", omittingEmptySubsequences: false)
-    components.removeLast(5)
+    components.removeLast(4)
     return components.joined(separator: "/") + "/Graphs/pakistan.json"
 }
 
