@@ -39,40 +39,41 @@ public enum DOTWriter {
             text.append("];\n")
         }
         for node in graph.nodes {
-            let owner = "node '\(node.id)'"
+            // Named only in an error: built then, not for every node.
+            let owner = { "node '\(node.id)'" }
             text.append("  ")
             try appendQuoted(node.id, field: "node id", into: &text)
             text.append(" [")
-            try attribute("label", escapeLabel(node.label), first: true, of: owner, into: &text)
-            try attribute("kind", node.kind.name, of: owner, into: &text)
-            if !node.aliases.isEmpty { try attribute("aliases", node.aliases.joined(separator: "|"), of: owner, into: &text) }
-            if let since = node.since { try attribute("since", String(since), of: owner, into: &text) }
-            if let until = node.until { try attribute("until", String(until), of: owner, into: &text) }
+            try attribute("label", escapeLabel(node.label), first: true, of: owner(), into: &text)
+            try attribute("kind", node.kind.name, of: owner(), into: &text)
+            if !node.aliases.isEmpty { try attribute("aliases", node.aliases.joined(separator: "|"), of: owner(), into: &text) }
+            if let since = node.since { try attribute("since", String(since), of: owner(), into: &text) }
+            if let until = node.until { try attribute("until", String(until), of: owner(), into: &text) }
             if !node.spells.isEmpty {
-                try attribute("spells", node.spells.map(\.description).joined(separator: "|"), of: owner, into: &text)
+                try attribute("spells", node.spells.map(\.description).joined(separator: "|"), of: owner(), into: &text)
             }
-            for (key, value) in node.attributes.sorted(by: { $0.key < $1.key }) { try attribute(key, value, of: owner, into: &text) }
+            for (key, value) in node.attributes.sorted(by: { $0.key < $1.key }) { try attribute(key, value, of: owner(), into: &text) }
             text.append("];\n")
             try text.checkpoint()
         }
         for edge in graph.edges {
-            let owner = "edge '\(edge.source)' \(arrow.dropFirst().dropLast()) '\(edge.target)'"
+            let owner = { "edge '\(edge.source)' \(arrow.dropFirst().dropLast()) '\(edge.target)'" }
             text.append("  ")
             try appendQuoted(edge.source, field: "edge source", into: &text)
             text.append(arrow)
             try appendQuoted(edge.target, field: "edge target", into: &text)
             text.append(" [")
-            try attribute("type", edge.type.name, first: true, of: owner, into: &text)
-            try attribute("weight", TextFormat.number(edge.weight), of: owner, into: &text)
-            try attribute("polarity", edge.polarity.rawValue, of: owner, into: &text)
-            if let since = edge.since { try attribute("since", String(since), of: owner, into: &text) }
-            if let until = edge.until { try attribute("until", String(until), of: owner, into: &text) }
-            if let note = edge.note { try attribute("note", note, of: owner, into: &text) }
+            try attribute("type", edge.type.name, first: true, of: owner(), into: &text)
+            try attribute("weight", TextFormat.number(edge.weight), of: owner(), into: &text)
+            try attribute("polarity", edge.polarity.rawValue, of: owner(), into: &text)
+            if let since = edge.since { try attribute("since", String(since), of: owner(), into: &text) }
+            if let until = edge.until { try attribute("until", String(until), of: owner(), into: &text) }
+            if let note = edge.note { try attribute("note", note, of: owner(), into: &text) }
             if !edge.evidence.isEmpty {
-                try attribute("evidence", edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n"), of: owner, into: &text)
+                try attribute("evidence", edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n"), of: owner(), into: &text)
             }
             if !edge.attributes.isEmpty {
-                for (key, value) in edge.attributes.sorted(by: { $0.key < $1.key }) { try attribute(key, value, of: owner, into: &text) }
+                for (key, value) in edge.attributes.sorted(by: { $0.key < $1.key }) { try attribute(key, value, of: owner(), into: &text) }
             }
             text.append("];\n")
             try text.checkpoint()
@@ -231,6 +232,8 @@ public enum DOTWriter {
 
     /// Escapes a label for Graphviz's escString rules: a backslash is written `\\`, a line break `\n`.
     public static func escapeLabel(_ label: String) -> String {
+        // Most labels have neither a backslash nor a line break: returned as they are.
+        guard label.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") }) else { return label }
         var text = ""
         for scalar in label.unicodeScalars {
             switch scalar {

@@ -47,7 +47,10 @@ package struct MarkupText: Sendable {
     private func needsEscaping(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            for (position, byte) in bytes.enumerated() {
+            for position in bytes.indices {
+                let byte = bytes[position]
+                // Letters and most punctuation lie above '>': one comparison for the common byte.
+                if byte > UInt8(ascii: ">") && byte != 0xEF { continue }
                 switch byte {
                 case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return true
                 case UInt8(ascii: "'") where apostrophe != nil: return true
