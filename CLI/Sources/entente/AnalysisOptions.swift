@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Entente
 import EntenteGraphviz
 
@@ -89,7 +90,7 @@ struct GraphInputOptions: ParsableArguments {
     var period: ClosedRange<Int>? {
         guard let during else { return nil }
         let parts = during.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let first = Int(String(parts[0]).trimmingSpaces()), let last = Int(String(parts[1]).trimmingSpaces()), first <= last else { return nil }
+        guard parts.count == 2, let first = Int(String(parts[0]).trimmingCharacters(in: .whitespacesAndNewlines)), let last = Int(String(parts[1]).trimmingCharacters(in: .whitespacesAndNewlines)), first <= last else { return nil }
         return first...last
     }
 
@@ -139,7 +140,7 @@ struct GraphInputOptions: ParsableArguments {
 
     /// The non-empty names of a comma-separated list.
     private static func names(in list: String) -> [String] {
-        list.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
     func validate() throws {
@@ -273,13 +274,3 @@ extension EdgeMetric: NamedArgument, @retroactive ExpressibleByArgument {}
 /// `--combine`.
 extension PanelCombine: NamedArgument, @retroactive ExpressibleByArgument {}
 extension WeightScaling: NamedArgument, @retroactive ExpressibleByArgument {}
-
-extension String {
-    /// Without leading and trailing whitespace.
-    func trimmingSpaces() -> String {
-        var text = Substring(self)
-        while text.first?.isWhitespace == true { text.removeFirst() }
-        while text.last?.isWhitespace == true { text.removeLast() }
-        return String(text)
-    }
-}

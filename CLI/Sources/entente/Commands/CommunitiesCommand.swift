@@ -89,7 +89,7 @@ extension CommunitiesCommand {
             options.includeAdversarial = community.signed
             let analysed = try options.analysis(of: graph, metric: .strength, notingYears: false)
             let named = try nodes.map { list in
-                try list.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+                try list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
                     .map { try analysed.graph.node(named: $0).id }
             } ?? []
             let bar = TerminalProgress(label: "communities \(years.lowerBound)–\(years.upperBound)", quiet: sweepOptions.quiet)

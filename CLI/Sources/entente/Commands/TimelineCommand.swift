@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Entente
 import EntenteGraphviz
 
@@ -105,7 +106,7 @@ struct TimelineCommand: AsyncParsableCommand {
             let analysis = try self.analysis.analysis(of: graph, metric: EdgeMetric(argument: metric) ?? .strength, notingYears: false)
             // Names resolve before the sweep, so that a typo costs nothing.
             let named = try nodes.map { list in
-                try list.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+                try list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
                     .map { try analysis.graph.node(named: $0).id }
             }
             let bar = TerminalProgress(label: "\(measure.rawValue) \(from)–\(to)", quiet: quiet)
