@@ -114,8 +114,8 @@ public struct Diagram: Sendable {
                                                metric: EdgeMetric = .strength) throws(GraphError) -> RelationPath? {
         let graph = view.graph
         for name in [from, to] {
-            let node = try graph.node(named: name)
-            if let index = graph.index(of: node.id), view.localIndex(ofNode: index) == nil {
+            let index = try graph.resolve(name, file: graph.file)
+            if view.localIndex(ofNode: index) == nil {
                 throw .notInView(file: nil, node: graph.describe(node: index),
                                  reason: filter.absenceReason(of: index, in: graph))
             }

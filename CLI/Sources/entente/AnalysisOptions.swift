@@ -90,7 +90,8 @@ struct GraphInputOptions: ParsableArguments {
     var period: ClosedRange<Int>? {
         guard let during else { return nil }
         let parts = during.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let first = Int(String(parts[0]).trimmingCharacters(in: .whitespacesAndNewlines)), let last = Int(String(parts[1]).trimmingCharacters(in: .whitespacesAndNewlines)), first <= last else { return nil }
+        let years = parts.map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        guard years.count == 2, let first = years[0], let last = years[1], first <= last else { return nil }
         return first...last
     }
 

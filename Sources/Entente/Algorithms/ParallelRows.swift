@@ -133,9 +133,10 @@ extension WeightedInArcs {
     /// blocks, each by one thread; the rows' contributions are combined in row and block order, so
     /// the result is the same on any machine.
     ///
-    /// - Returns: the rows' `contribution`s combined as `combination` says (a norm, a change).
     /// `row` is a type of its own, not a closure, so that each iteration gets a specialised copy of
     /// this loop with the row inlined (a closure here cost PageRank and eigenvector a third more time).
+    ///
+    /// - Returns: the rows' `contribution`s combined as `combination` says (a norm, a change).
     func step<Row: IterationRow>(pulling x: [Double], previous: [Double], into next: inout [Double], shifted: Bool = false,
                                  combining combination: StepCombination, _ row: Row) -> Double {
         let count = next.count

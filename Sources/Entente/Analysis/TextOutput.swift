@@ -112,16 +112,6 @@ extension Communities: CustomStringConvertible {
     }
 }
 
-extension TextFormat {
-    /// A number for people, to 6 significant digits; one that overflowed says so instead of JSON's
-    /// `null`: `beyond 1.8e308`, `-beyond 1.8e308`.
-    public static func prose(_ value: Double) -> String {
-        if value.isFinite { return TextFormat.number(value, significantDigits: 6) }
-        if value.isNaN { return "undefined" }
-        return (value < 0 ? "-" : "") + "beyond 1.8e308"
-    }
-}
-
 extension StructuralBalance: CustomStringConvertible {
     /// What `entente balance` prints: the signs and the sign rule, the network, the triangle census,
     /// the walk and frustration indices (exact, or the bound and gap), how the search went; then the unbalanced triangles and the frustrated ties with the edges that
@@ -223,38 +213,6 @@ extension RelationGraph: CustomStringConvertible {
     public var description: String {
         "\(name.isEmpty ? "graph" : name): \(nodes.count) node\(nodes.count == 1 ? "" : "s"), "
             + "\(edges.count) edge\(edges.count == 1 ? "" : "s")\(isDirected ? " (directed)" : "")"
-    }
-}
-
-extension TextFormat {
-    /// Text with its control characters made visible as `\u{1B}` (as `ls` and git show them), for a
-    /// terminal, an error line or a drawing: C0 controls (line feeds too, unless `keepingLineFeeds`),
-    /// DEL, C1 controls (U+0085 among them), the line and paragraph separators U+2028 and U+2029, and
-    /// U+FFFE and U+FFFF. So a name cannot move the cursor, ring the bell, split a table row or a message
-    /// line, or make an SVG that is not well-formed XML. Text without them is returned as it is.
-    ///
-    /// - Complexity: O(length of the text).
-    public static func escapingControls(_ text: String, keepingLineFeeds: Bool = false) -> String {
-        func isControl(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x0A: return !keepingLineFeeds
-            case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFFFE, 0xFFFF: return true
-            default: return false
-            }
-        }
-        // Bytes below 0x20 and 0x7F are the controls of ASCII; the others start with 0xC2, 0xE2 or 0xEF.
-        let suspicious = text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
-        guard suspicious, text.unicodeScalars.contains(where: isControl) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) {
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }
 

@@ -100,19 +100,6 @@ func newline(_ bytes: inout [UInt8], _ indent: Int) {
     bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
 }
 
-extension TextFormat {
-    /// A number in the shortest form that reads back exactly: integers without a fraction
-    /// (`5`, not `5.0`), others as Swift's shortest round-trip representation (`0.1`, `1e-07`).
-    /// Non-finite values, which JSON cannot hold, print as `null`.
-    public static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 {
-            return String(Int(value))
-        }
-        return "\(value)"
-    }
-}
-
 /// Appends a JSON string literal as UTF-8 bytes, escaping quotes, backslashes and control characters
 /// (and U+2028, U+2029, which JavaScript does not allow in a string literal): the string's own bytes
 /// when nothing needs escaping (one pass to check, one copy), escaped otherwise.

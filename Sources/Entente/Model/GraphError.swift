@@ -116,13 +116,11 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
             return location
         case .empty(let file), .binary(let file), .io(let file, _), .unsupportedFormat(let file, _, _):
             return SourceLocation(file: file)
-        case .formatNeeded:
-            return nil
         case .noSuchNode, .ambiguousNode, .emptyGraph, .emptyView, .notInView, .unknownName, .measureFailed,
              .overflow, .costOverflow, .notUnique:
             // A query error: nothing is wrong in the file (``graphFile`` names the graph asked).
             return nil
-        case .invalidArgument:
+        case .formatNeeded, .invalidArgument:
             return nil
         }
     }
@@ -310,18 +308,6 @@ func quoted(_ value: String) -> String {
     }
     if value.unicodeScalars.count > 120 { text += "…" }
     return text + "'"
-}
-
-extension TextFormat {
-    /// Up to two names within a small edit distance of `name`, closest first (for "did you mean").
-    public static func closestNames(to name: String, among names: [String]) -> [String] {
-        let wanted = Array(name.lowercased().unicodeScalars)
-        let scored = names.map { candidate in
-            (distance: editDistance(wanted, Array(candidate.lowercased().unicodeScalars)), name: candidate)
-        }
-        return scored.filter { $0.distance <= max(2, wanted.count / 3) && $0.distance > 0 || $0.name.lowercased() == name.lowercased() && $0.name != name }
-            .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(2).map(\.name)
-    }
 }
 
 extension GraphError {
