@@ -15,7 +15,8 @@ that it stays at most 0.5x the base (what is computed, load included):
 igraph's script for the same PageRank (Benchmarks/igraph_cli.py: start, load, compute, print the top
 10) runs in the same loop, so that `centrality --measure pagerank --json`, every value printed, can be
 set against it (target <= 1.0x).
-Every run's standard output goes to a file on disk, as a user's redirect would. Prints the markdown
+Every run's standard output goes to a file on disk, as a user's redirect would; every run starts after
+`sync`, so that no job pays for writing back the files of the one before. Prints the markdown
 table of Benchmarks/README.md and one JSON line per job to --jsonl when given.
 """
 import argparse
@@ -84,6 +85,9 @@ def main():
     for round_ in range(args.runs + 1):  # the first round warms the page cache and is discarded
         for _, label, cmd, _ in jobs:
             stdout_path = out("stdout")
+            # Every job starts with no dirty pages: without this, the kernel is still writing the
+            # previous job's 100-180 MB back to disk while this one runs, and bills it here.
+            os.sync()
             elapsed = timed(cmd, stdout_path)
             if round_ > 0:
                 times[label].append(elapsed)

@@ -38,6 +38,31 @@ func sampleDrawing(_ graph: RelationGraph) -> GEXFDrawing {
         }
     }
 
+    /// The GEXF and GraphML writers build an edge's fixed text once per type: with 30 types met in
+    /// a shuffled order (past the short list of names compared, into the dictionary), every edge
+    /// still reads back with its own type, weight and polarity.
+    @Test func everyEdgeKeepsItsTypeAmongMany() throws {
+        let types = (0..<30).map { RelationType("type<\($0)>") }
+        var graph = RelationGraph(name: "many types")
+        for type in types { graph.declare(type: type) }
+        for index in 0..<12 { try graph.addNode(Node(id: "n\(index)")) }
+        var generator = SplitMix64(seed: 7)
+        for index in 0..<600 {
+            let type = types[Int(generator.next() % 30)]
+            try graph.addEdge(from: "n\(index % 12)", to: "n\((index * 5 + 1) % 12)", type: type,
+                              weight: Double(index % 7) / 8 + 1, polarity: index % 3 == 0 ? .adversarial : .cooperative)
+        }
+        let gexf = try GEXFWriter.write(graph, drawing: GEXFDrawing(typeColors: [types[3]: "#0072B2"]))
+        let graphML = try GraphMLWriter.write(graph)
+        for back in [try GEXFReader.read(Array(gexf.utf8), file: "x.gexf"), try GraphMLReader.read(Array(graphML.utf8), file: "x.graphml")] {
+            #expect(back.edges.map(\.type) == graph.edges.map(\.type))
+            #expect(back.edges.map(\.weight) == graph.edges.map(\.weight))
+            #expect(back.edges.map(\.polarity) == graph.edges.map(\.polarity))
+        }
+        #expect(gexf.components(separatedBy: "<viz:color r=\"0\" g=\"114\" b=\"178\"/>").count - 1
+                == graph.edges.count { $0.type == types[3] })
+    }
+
     @Test func sizesAreScaledIntoTheRange() throws {
         let graph = try sampleGraph()
         let text = try GEXFWriter.write(graph, drawing: sampleDrawing(graph))

@@ -132,20 +132,38 @@ public enum GEXFWriter {
         }
 
         let sizes = scaledSizes(graph, drawing)
-        let nodeColor = drawing.nodeColor.flatMap(RGBA.init(hex:))
+        // Fixed fragments, built once: a node's colour line and each attribute's `<attvalue for=…`.
+        let nodeColorLine = drawing.nodeColor.flatMap(RGBA.init(hex:)).map { Array(("        " + $0.element + "\n").utf8) }
+        let kindKey = nodeKey["kind"].map(attributeValueOpening), aliasesKey = nodeKey["aliases"].map(attributeValueOpening)
+        let sizeKey = sizeTitle.flatMap { nodeKey[$0] }.map(attributeValueOpening)
+        let nodeExtraKeys = nodeExtras.map { ($0, nodeKey[$0].map(attributeValueOpening)) }
         text.append("    <nodes count=\"\(graph.nodes.count)\">\n")
         for node in graph.nodes {
-            text.append("      <node id=\"\(escape(node.id))\" label=\"\(escape(node.label))\"")
+            text.append("      <node id=\"")
+            text.appendXML(node.id)
+            text.append("\" label=\"")
+            text.appendXML(node.label)
+            text.append("\"")
             if node.spells.isEmpty {
-                if let since = node.since { text.append(" start=\"\(since)\"") }
-                if let until = node.until { text.append(" end=\"\(until)\"") }
+                if let since = node.since {
+                    text.append(" start=\"")
+                    text.append(since)
+                    text.append("\"")
+                }
+                if let until = node.until {
+                    text.append(" end=\"")
+                    text.append(until)
+                    text.append("\"")
+                }
             }
-            text.append(">\n")
-            var values: [(String, String)] = [("kind", node.kind.name)]
-            if !node.aliases.isEmpty { values.append(("aliases", node.aliases.joined(separator: "|"))) }
-            if let sizeTitle, let value = drawing.nodeSizes[node.id] { values.append((sizeTitle, TextFormat.number(value))) }
-            for name in nodeExtras { if let value = node.attributes[name] { values.append((name, value)) } }
-            attributeValues(values, keys: nodeKey, into: &text)
+            text.append(">\n        <attvalues>\n")
+            attributeValue(node.kind.name, opening: kindKey, into: &text)
+            if !node.aliases.isEmpty { attributeValue(node.aliases.joined(separator: "|"), opening: aliasesKey, into: &text) }
+            if let sizeKey, let value = drawing.nodeSizes[node.id] { attributeValue(TextFormat.number(value), opening: sizeKey, into: &text) }
+            if !node.attributes.isEmpty {
+                for (name, opening) in nodeExtraKeys { if let value = node.attributes[name] { attributeValue(value, opening: opening, into: &text) } }
+            }
+            text.append("        </attvalues>\n")
             if !node.spells.isEmpty {
                 text.append("        <spells>\n")
                 for spell in node.spells {
@@ -156,11 +174,11 @@ public enum GEXFWriter {
                 }
                 text.append("        </spells>\n")
             }
-            if let nodeColor { text.append("        " + nodeColor.element + "\n") }
-            if let position = drawing.positions[node.id] {
+            if let nodeColorLine { text.append(nodeColorLine) }
+            if !drawing.positions.isEmpty, let position = drawing.positions[node.id] {
                 text.append("        <viz:position x=\"\(TextFormat.number(position.x))\" y=\"\(TextFormat.number(position.y))\" z=\"0\"/>\n")
             }
-            if let size = sizes[node.id] { text.append("        <viz:size value=\"\(TextFormat.number(size))\"/>\n") }
+            if !sizes.isEmpty, let size = sizes[node.id] { text.append("        <viz:size value=\"\(TextFormat.number(size))\"/>\n") }
             text.append("      </node>\n")
             try text.checkpoint()
         }
@@ -170,68 +188,85 @@ public enum GEXFWriter {
         for (type, hex) in drawing.typeColors { colors[type] = RGBA(hex: hex) }
         text.append("    <edges count=\"\(graph.edges.count)\">\n")
         // The attribute keys of edges, looked up once: `e0`, `e1`… in the order declared above.
-        let typeKey = edgeKey["type"], polarityKey = edgeKey["polarity"], sinceKey = edgeKey["since"]
-        let untilKey = edgeKey["until"], noteKey = edgeKey["note"], evidenceKey = edgeKey["evidence"]
-        let extraKeys = edgeExtras.map { ($0, edgeKey[$0]) }
-        let colorElements = colors.mapValues { "        " + $0.element + "\n" }
-        for (index, edge) in graph.edges.enumerated() {
-            let weight = TextFormat.number(edge.weight)
+        let sinceKey = edgeKey["since"].map(attributeValueOpening), untilKey = edgeKey["until"].map(attributeValueOpening)
+        let noteKey = edgeKey["note"].map(attributeValueOpening), evidenceKey = edgeKey["evidence"].map(attributeValueOpening)
+        let extraKeys = edgeExtras.map { ($0, edgeKey[$0].map(attributeValueOpening)) }
+        // What an edge of a type writes around its values, built once per type met.
+        var typeFragments = PerType { EdgeTypeFragments($0, typeKey: edgeKey["type"] ?? "", color: colors[$0]) }
+        let polarityOpening = attributeValueOpening(edgeKey["polarity"] ?? "")
+        let cooperativeValue = polarityOpening + Array("\(Polarity.cooperative.rawValue)\"/>\n".utf8)
+        let adversarialValue = polarityOpening + Array("\(Polarity.adversarial.rawValue)\"/>\n".utf8)
+        // Field by field, by index: a copy of each edge (`for edge in`, `enumerated()`) would
+        // retain every field of it.
+        let edges = graph.edges
+        for index in edges.indices {
+            let fragments = typeFragments.value(of: edges[index].type)
             text.append("      <edge id=\"")
             text.append(index)
             text.append("\" source=\"")
-            text.appendXML(edge.source)
+            text.appendXML(edges[index].source)
             text.append("\" target=\"")
-            text.appendXML(edge.target)
+            text.appendXML(edges[index].target)
             text.append("\" weight=\"")
-            text.append(weight)
-            text.append("\" kind=\"")
-            text.appendXML(edge.type.name)
-            text.append("\"")
-            if dynamic, let since = edge.since {
+            text.append(number: edges[index].weight)
+            text.append(fragments.kind)
+            if dynamic, let since = edges[index].since {
                 text.append(" start=\"")
                 text.append(since)
                 text.append("\"")
             }
-            if dynamic, let until = edge.until {
+            if dynamic, let until = edges[index].until {
                 text.append(" end=\"")
                 text.append(until)
                 text.append("\"")
             }
-            text.append(">\n        <attvalues>\n")
-            attributeValue(edge.type.name, key: typeKey, into: &text)
-            attributeValue(edge.polarity.rawValue, key: polarityKey, into: &text)
-            if let since = edge.since { attributeValue(String(since), key: sinceKey, into: &text) }
-            if let until = edge.until { attributeValue(String(until), key: untilKey, into: &text) }
-            if let note = edge.note { attributeValue(note, key: noteKey, into: &text) }
-            if !edge.evidence.isEmpty {
-                attributeValue(edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n"), key: evidenceKey, into: &text)
+            text.append(fragments.values)
+            text.append(edges[index].polarity == .adversarial ? adversarialValue : cooperativeValue)
+            if let since = edges[index].since { attributeValue(String(since), opening: sinceKey, into: &text) }
+            if let until = edges[index].until { attributeValue(String(until), opening: untilKey, into: &text) }
+            if let note = edges[index].note { attributeValue(note, opening: noteKey, into: &text) }
+            if !edges[index].evidence.isEmpty {
+                attributeValue(edges[index].evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n"), opening: evidenceKey, into: &text)
             }
-            if !edge.attributes.isEmpty {
-                for (name, key) in extraKeys { if let value = edge.attributes[name] { attributeValue(value, key: key, into: &text) } }
+            if !edges[index].attributes.isEmpty {
+                for (name, opening) in extraKeys { if let value = edges[index].attributes[name] { attributeValue(value, opening: opening, into: &text) } }
             }
-            text.append("        </attvalues>\n")
-            if let color = colorElements[edge.type] { text.append(color) }
-            text.append("        <viz:thickness value=\"")
-            text.append(weight)
-            text.append(edge.polarity == .adversarial ? "\"/>\n        <viz:shape value=\"dashed\"/>\n      </edge>\n"
+            text.append(fragments.drawing)
+            text.append(number: edges[index].weight)
+            text.append(edges[index].polarity == .adversarial ? "\"/>\n        <viz:shape value=\"dashed\"/>\n      </edge>\n"
                                                         : "\"/>\n      </edge>\n")
             try text.checkpoint()
         }
         text.append("    </edges>\n  </graph>\n</gexf>\n")
     }
 
-    private static func attributeValues(_ values: [(String, String)], keys: [String: String], into text: inout ByteText) {
-        text.append("        <attvalues>\n")
-        for (title, value) in values { attributeValue(value, key: keys[title], into: &text) }
-        text.append("        </attvalues>\n")
+    /// The fixed text of an edge of one type: from the end of its weight to its first attribute
+    /// value, and from the end of its values to its thickness.
+    private struct EdgeTypeFragments {
+        /// `" kind="TYPE"`.
+        var kind: [UInt8]
+        /// `>`, the `<attvalues>` opening and the type's value.
+        var values: [UInt8]
+        /// The `</attvalues>` closing, the type's colour and `<viz:thickness value="`.
+        var drawing: [UInt8]
+
+        init(_ type: RelationType, typeKey: String, color: RGBA?) {
+            let name = GEXFWriter.escape(type.name)
+            kind = Array("\" kind=\"\(name)\"".utf8)
+            values = Array(">\n        <attvalues>\n".utf8) + GEXFWriter.attributeValueOpening(typeKey) + Array("\(name)\"/>\n".utf8)
+            drawing = Array("        </attvalues>\n\(color.map { "        " + $0.element + "\n" } ?? "")        <viz:thickness value=\"".utf8)
+        }
     }
 
-    /// `<attvalue for="KEY" value="VALUE"/>`, or nothing when the attribute has no key.
-    private static func attributeValue(_ value: String, key: String?, into text: inout ByteText) {
-        guard let key else { return }
-        text.append("          <attvalue for=\"")
-        text.append(key)
-        text.append("\" value=\"")
+    /// `          <attvalue for="KEY" value="`: what precedes an attribute's value.
+    private static func attributeValueOpening(_ key: String) -> [UInt8] {
+        Array("          <attvalue for=\"\(key)\" value=\"".utf8)
+    }
+
+    /// An attribute value, after its opening; nothing when the attribute has no key.
+    private static func attributeValue(_ value: String, opening: [UInt8]?, into text: inout ByteText) {
+        guard let opening else { return }
+        text.append(opening)
         text.appendXML(value)
         text.append("\"/>\n")
     }

@@ -91,6 +91,7 @@ public enum GraphMLWriter {
             text.appendXML(Source.listText(graph.sources))
             text.append("</data>\n")
         }
+        let nodeExtraKeys = nodeExtras.map { ($0, key("node", $0)) }
         for node in graph.nodes {
             text.append("    <node id=\"")
             text.appendXML(node.id)
@@ -101,38 +102,62 @@ public enum GraphMLWriter {
             if let since = node.since { data("ns", String(since), escaped: false) }
             if let until = node.until { data("nu", String(until), escaped: false) }
             if !node.spells.isEmpty { data("nsp", node.spells.map(\.description).joined(separator: "|"), escaped: false) }
-            for name in nodeExtras {
-                if let value = node.attributes[name] { data(key("node", name), value) }
+            if !node.attributes.isEmpty {
+                for (name, key) in nodeExtraKeys {
+                    if let value = node.attributes[name] { data(key, value) }
+                }
             }
             text.append("    </node>\n")
             try text.checkpoint()
         }
-        for (index, edge) in graph.edges.enumerated() {
+        let edgeExtraKeys = edgeExtras.map { ($0, key("edge", $0)) }
+        // What an edge of a type writes from the end of its start tag to its weight, built once per type met.
+        var typeFragments = PerType { Array("\">\n      <data key=\"e0\">\(escape($0.name))</data>\n      <data key=\"e1\">".utf8) }
+        let cooperativeValue = Array("</data>\n      <data key=\"e2\">\(Polarity.cooperative.rawValue)</data>\n".utf8)
+        let adversarialValue = Array("</data>\n      <data key=\"e2\">\(Polarity.adversarial.rawValue)</data>\n".utf8)
+        // Field by field, by index: a copy of each edge (`for edge in`, `enumerated()`) would
+        // retain every field of it.
+        let edges = graph.edges
+        for index in edges.indices {
+            let fragment = typeFragments.value(of: edges[index].type)
             text.append("    <edge id=\"e")
             text.append(index)
             text.append("\" source=\"")
-            text.appendXML(edge.source)
-            text.append("\" ")
-            text.append("target=\"")
-            text.appendXML(edge.target)
-            text.append("\">\n")
-            data("e0", edge.type.name)
-            data("e1", graphMLNumber(edge.weight), escaped: false)
-            data("e2", edge.polarity.rawValue, escaped: false)
-            if let note = edge.note { data("e3", note) }
-            if !edge.evidence.isEmpty {
-                let evidence = edge.evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n")
+            text.appendXML(edges[index].source)
+            text.append("\" target=\"")
+            text.appendXML(edges[index].target)
+            text.append(fragment)
+            appendGraphMLNumber(edges[index].weight, into: &text)
+            text.append(edges[index].polarity == .adversarial ? adversarialValue : cooperativeValue)
+            if let note = edges[index].note { data("e3", note) }
+            if !edges[index].evidence.isEmpty {
+                let evidence = edges[index].evidence.map { "\($0.source): \($0.quote)" }.joined(separator: "\n")
                 data("e4", evidence)
             }
-            if let since = edge.since { data("e5", String(since), escaped: false) }
-            if let until = edge.until { data("e6", String(until), escaped: false) }
-            for name in edgeExtras {
-                if let value = edge.attributes[name] { data(key("edge", name), value) }
+            if let since = edges[index].since { data("e5", String(since), escaped: false) }
+            if let until = edges[index].until { data("e6", String(until), escaped: false) }
+            if !edges[index].attributes.isEmpty {
+                for (name, key) in edgeExtraKeys {
+                    if let value = edges[index].attributes[name] { data(key, value) }
+                }
             }
             text.append("    </edge>\n")
             try text.checkpoint()
         }
         text.append("  </graph>\n</graphml>\n")
+    }
+
+    /// Appends ``graphMLNumber(_:)`` of a value, without a string for the common ones: a finite
+    /// value that is not whole always has its point (digits alone would read back as a whole number).
+    private static func appendGraphMLNumber(_ value: Double, into text: inout ByteText) {
+        if value.isFinite && value != value.rounded() {
+            text.append(number: value)
+        } else if value == value.rounded() && abs(value) < 1e15 {
+            text.append(Int(value))
+            text.append(".0")
+        } else {
+            text.append(graphMLNumber(value))
+        }
     }
 
     /// A double as GraphML readers parse it: always with a decimal point or exponent.

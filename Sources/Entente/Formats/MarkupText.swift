@@ -46,23 +46,27 @@ package struct MarkupText: Sendable {
     /// Whether any byte of the text is one that ``escape(_:)`` changes.
     private func needsEscaping(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            for position in bytes.indices {
-                let byte = bytes[position]
-                // Letters and most punctuation lie above '>': one comparison for the common byte.
-                if byte > UInt8(ascii: ">") && byte != 0xEF { continue }
-                switch byte {
-                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return true
-                case UInt8(ascii: "'") where apostrophe != nil: return true
-                case UInt8(ascii: "\n") where lineFeed != nil: return true
-                case ..<0x20 where xmlCharactersOnly: return true
-                // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-                case 0xEF where xmlCharactersOnly && position + 2 < bytes.count && bytes[position + 1] == 0xBF
-                    && bytes[position + 2] >= 0xBE: return true
-                default: continue
-                }
+        return text.withUTF8 { needsEscaping($0) }
+    }
+
+    /// Whether any of these UTF-8 bytes is one that ``escape(_:)`` changes: when none is, the
+    /// escaped text is the bytes as they are.
+    package func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for position in bytes.indices {
+            let byte = bytes[position]
+            // Letters and most punctuation lie above '>': one comparison for the common byte.
+            if byte > UInt8(ascii: ">") && byte != 0xEF { continue }
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return true
+            case UInt8(ascii: "'") where apostrophe != nil: return true
+            case UInt8(ascii: "\n") where lineFeed != nil: return true
+            case ..<0x20 where xmlCharactersOnly: return true
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+            case 0xEF where xmlCharactersOnly && position + 2 < bytes.count && bytes[position + 1] == 0xBF
+                && bytes[position + 2] >= 0xBE: return true
+            default: continue
             }
-            return false
         }
+        return false
     }
 }
