@@ -1,6 +1,6 @@
 /// A small ordered JSON document model for deterministic output: members stay in the order given,
 /// numbers print in one stable format.
-public indirect enum JSONOutput: Sendable, Equatable {
+public enum JSONOutput: Sendable, Equatable {
     /// `null`.
     case null
     /// `true` or `false`.
