@@ -96,24 +96,13 @@ package struct ByteText: ~Copyable {
         }
     }
 
-    /// Appends an integer in decimal, without a string: digits right to left into their places.
+    /// Appends an integer in decimal, without a string.
     package mutating func append(_ number: Int) {
-        var magnitude = number.magnitude
-        var digits = 1, probe = magnitude
-        while probe >= 10 {
-            probe /= 10
-            digits += 1
-        }
-        let length = digits + (number < 0 ? 1 : 0)
-        let start = reserve(length)
-        if number < 0 { start.initialize(to: UInt8(ascii: "-")) }
-        var position = length
-        repeat {
-            position -= 1
-            (start + position).initialize(to: UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        count += length
+        let digits = TextFormat.digitCount(number.magnitude), sign = number < 0 ? 1 : 0
+        let start = reserve(sign + digits)
+        if sign == 1 { start.initialize(to: UInt8(ascii: "-")) }
+        TextFormat.writeDigits(number.magnitude, count: digits, endingAt: start + sign + digits)
+        count += sign + digits
     }
 
     /// Appends a number as ``TextFormat/number(_:)`` writes it, without a string for the common

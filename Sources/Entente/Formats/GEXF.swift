@@ -201,6 +201,8 @@ public enum GEXFWriter {
         let edges = graph.edges
         for index in edges.indices {
             let fragments = typeFragments.value(of: edges[index].type)
+            // Written twice (weight and thickness), formatted once: a short string, kept inline.
+            let weight = TextFormat.number(edges[index].weight)
             text.append("      <edge id=\"")
             text.append(index)
             text.append("\" source=\"")
@@ -208,7 +210,7 @@ public enum GEXFWriter {
             text.append("\" target=\"")
             text.appendXML(edges[index].target)
             text.append("\" weight=\"")
-            text.append(number: edges[index].weight)
+            text.append(weight)
             text.append(fragments.kind)
             if dynamic, let since = edges[index].since {
                 text.append(" start=\"")
@@ -232,7 +234,7 @@ public enum GEXFWriter {
                 for (name, opening) in extraKeys { if let value = edges[index].attributes[name] { attributeValue(value, opening: opening, into: &text) } }
             }
             text.append(fragments.drawing)
-            text.append(number: edges[index].weight)
+            text.append(weight)
             text.append(edges[index].polarity == .adversarial ? "\"/>\n        <viz:shape value=\"dashed\"/>\n      </edge>\n"
                                                         : "\"/>\n      </edge>\n")
             try text.checkpoint()

@@ -16,7 +16,7 @@ enum XMLGraphFields {
     /// - Complexity: O(total length of the graph's text).
     static func checkWritable(_ graph: RelationGraph, format: String) throws(GraphError) {
         func check(_ value: String, _ field: @autoclosure () -> String) throws(GraphError) {
-            guard !holdsOnlyXMLText(value), let scalar = value.unicodeScalars.first(where: isForbidden) else { return }
+            guard let scalar = value.unicodeScalars.first(where: isForbidden) else { return }
             let code = String(scalar.value, radix: 16, uppercase: true)
             throw .invalidValue(nil, field: field(), value: value,
                                 expected: "text \(format) can hold: XML 1.0 has no way to write U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code), "
@@ -50,24 +50,6 @@ enum XMLGraphFields {
                     try check(value, "\(owner(index)) \(name)")
                 }
             }
-        }
-    }
-
-    /// Whether no character of the text is one XML 1.0 forbids: one pass over the UTF-8 bytes, where
-    /// only control bytes and the lead byte of U+FFFE and U+FFFF (EF BF BE, EF BF BF) need a look.
-    private static func holdsOnlyXMLText(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { bytes in
-            for position in bytes.indices {
-                let byte = bytes[position]
-                if byte >= 0x20 && byte != 0xEF { continue }
-                if byte == 0xEF {
-                    if position + 2 < bytes.count && bytes[position + 1] == 0xBF && bytes[position + 2] >= 0xBE { return false }
-                } else if byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r") {
-                    return false
-                }
-            }
-            return true
         }
     }
 

@@ -42,9 +42,9 @@ public enum TextFormat {
     ///
     /// - Parameter buffer: at least ``shortNumberCapacity`` bytes.
     package static func shortNumber(_ value: Double, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
-        // Right to left, dividing by constants (which compile to multiplications): the length is
-        // known first, so every digit goes straight to its place.
-        var whole: UInt, fraction: UInt = 0, fractionDigits = 0
+        // The length is known first, so every digit goes straight to its place (``writeDigits``).
+        let whole: UInt
+        var fraction: UInt = 0, fractionDigits = 0
         if value == value.rounded() {
             guard abs(value) < 1e15 else { return nil }
             whole = Int(value).magnitude
@@ -60,31 +60,39 @@ public enum TextFormat {
             fraction /= 10
             fractionDigits -= 1
         }
-        var wholeDigits = 1, probe = whole
-        while probe >= 10 {
-            probe /= 10
-            wholeDigits += 1
-        }
+        guard let start = buffer.baseAddress else { return nil }
+        let wholeDigits = digitCount(whole)
         // -0.0 is written `0`, as String(Int(-0.0)) writes it.
         let sign = (whole != 0 || fraction != 0) && value < 0 ? 1 : 0
         let length = sign + wholeDigits + (fractionDigits > 0 ? 1 + fractionDigits : 0)
-        var position = length
-        for _ in 0..<fractionDigits {
-            position -= 1
-            buffer[position] = UInt8(ascii: "0") + UInt8(fraction % 10)
-            fraction /= 10
-        }
+        if sign == 1 { start.initialize(to: UInt8(ascii: "-")) }
+        writeDigits(whole, count: wholeDigits, endingAt: start + sign + wholeDigits)
         if fractionDigits > 0 {
-            position -= 1
-            buffer[position] = UInt8(ascii: ".")
+            (start + sign + wholeDigits).initialize(to: UInt8(ascii: "."))
+            writeDigits(fraction, count: fractionDigits, endingAt: start + length)
         }
-        repeat {
-            position -= 1
-            buffer[position] = UInt8(ascii: "0") + UInt8(whole % 10)
-            whole /= 10
-        } while whole > 0
-        if sign == 1 { buffer[0] = UInt8(ascii: "-") }
         return length
+    }
+
+    /// How many decimal digits `value` has (1 for 0).
+    package static func digitCount(_ value: UInt) -> Int {
+        var digits = 1, rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        return digits
+    }
+
+    /// Writes the last `count` decimal digits of `value` (leading zeros included) to the `count`
+    /// bytes before `end`, right to left, dividing by a constant (which compiles to a multiplication).
+    package static func writeDigits(_ value: UInt, count: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
+        var rest = value, position = end
+        for _ in 0..<count {
+            position -= 1
+            position.initialize(to: UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        }
     }
 
     /// A number rounded to at most `digits` significant digits, then written as ``number(_:)``
